@@ -1,0 +1,33 @@
+package io.drover.master;
+
+import io.drover.server.ApiErrors;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Import;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+/**
+ * The Drover master. Defaults live here and in {@link io.drover.master.config.MasterProperties}, not in an
+ * {@code application.yml}, so a master and workers can share one JVM in tests without their files clashing.
+ */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+@EnableScheduling
+@Import(ApiErrors.class)
+public class MasterApplication {
+
+    public static SpringApplicationBuilder builder() {
+        return new SpringApplicationBuilder(MasterApplication.class).properties(
+                "server.port=8080",
+                "server.address=127.0.0.1",
+                "spring.application.name=drover-master",
+                "spring.mvc.problemdetails.enabled=true",
+                "management.endpoints.web.exposure.include=health,info",
+                "server.shutdown=immediate");
+    }
+
+    public static void main(String[] args) {
+        builder().run(args);
+    }
+}

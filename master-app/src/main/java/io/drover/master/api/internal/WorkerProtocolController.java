@@ -1,0 +1,44 @@
+package io.drover.master.api.internal;
+
+import io.drover.master.api.Commands;
+import io.drover.master.state.machine.Command;
+import io.drover.protocol.Paths;
+import io.drover.protocol.internal.DriverStateChanged;
+import io.drover.protocol.internal.Heartbeat;
+import io.drover.protocol.internal.HeartbeatReply;
+import io.drover.protocol.internal.RegisterWorker;
+import io.drover.protocol.internal.RegisterWorkerReply;
+import jakarta.validation.Valid;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The worker side of the protocol under {@code /internal/v1}: every message becomes a command. */
+@RestController
+class WorkerProtocolController {
+
+    private final Commands commands;
+
+    WorkerProtocolController(Commands commands) {
+        this.commands = commands;
+    }
+
+    @PostMapping(Paths.INTERNAL_WORKERS)
+    RegisterWorkerReply register(@Valid @RequestBody RegisterWorker message) {
+        return commands.call(new Command.RegisterWorkerCommand(message));
+    }
+
+    @PostMapping(Paths.INTERNAL_HEARTBEAT)
+    HeartbeatReply heartbeat(@PathVariable String workerId, @Valid @RequestBody Heartbeat message) {
+        return commands.call(new Command.HeartbeatCommand(workerId, message));
+    }
+
+    @PostMapping(Paths.INTERNAL_DRIVER_STATE)
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void driverState(@PathVariable String workerId, @Valid @RequestBody DriverStateChanged message) {
+        commands.call(new Command.DriverStateChangedCommand(workerId, message));
+    }
+}

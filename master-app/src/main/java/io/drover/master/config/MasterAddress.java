@@ -1,0 +1,50 @@
+package io.drover.master.config;
+
+import java.net.URI;
+import org.springframework.boot.web.server.context.WebServerInitializedEvent;
+import org.springframework.context.ApplicationListener;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+/**
+ * The URL workers and users are told to use: {@code drover.master.public-url}, or the bound address and
+ * the port the server actually got (with {@code server.port=0} that is known only once it is up).
+ */
+@Component
+public class MasterAddress implements ApplicationListener<WebServerInitializedEvent> {
+
+    private final URI configured;
+    private final String bindAddress;
+    private volatile String url;
+
+    MasterAddress(MasterProperties properties, Environment environment) {
+        this.configured = properties.publicUrl();
+        this.bindAddress = environment.getProperty("server.address", "127.0.0.1");
+    }
+
+    @Override
+    public void onApplicationEvent(WebServerInitializedEvent event) {
+        if (event.getApplicationContext().getServerNamespace() != null) {
+            return; // a management server on its own port is not the master's address
+        }
+        url = configured != null ? stripSlash(configured.toString())
+                : "http://" + hostFor(bindAddress) + ":" + event.getWebServer().getPort();
+    }
+
+    /** The public URL; null until the server is up. */
+    public String url() {
+        return url;
+    }
+
+    /** Listening on every interface says nothing about where we can be reached; loopback is the safe guess. */
+    private static String hostFor(String address) {
+        if (address.equals("0.0.0.0") || address.equals("::")) {
+            return "127.0.0.1";
+        }
+        return address.contains(":") ? "[" + address + "]" : address;
+    }
+
+    private static String stripSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+}

@@ -1,0 +1,67 @@
+package io.drover.master.config;
+
+import io.drover.master.persistence.InMemoryPersistenceEngine;
+import io.drover.master.persistence.PersistenceEngine;
+import io.drover.master.state.ClusterStateStore;
+import io.drover.master.state.machine.ClusterStateMachine;
+import io.drover.master.state.machine.MachineSettings;
+import io.drover.master.state.machine.MasterState;
+import io.drover.protocol.ids.IdGenerator;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.random.RandomGenerator;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.web.client.RestClient;
+
+/** Wires the master: clock, randomness, ids, persistence, the state store and the client for workers. */
+@Configuration(proxyBeanMethods = false)
+class MasterConfiguration {
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    RandomGenerator random() {
+        return RandomGenerator.getDefault();
+    }
+
+    @Bean
+    IdGenerator idGenerator(Clock clock) {
+        return new IdGenerator(clock);
+    }
+
+    @Bean(destroyMethod = "close")
+    PersistenceEngine persistenceEngine() {
+        return new InMemoryPersistenceEngine();
+    }
+
+    /**
+     * The leader epoch is the master's start time in milliseconds: it grows across restarts, so a worker can
+     * tell a master that came back from the one it followed before.
+     */
+    @Bean(destroyMethod = "close")
+    ClusterStateStore clusterStateStore(MasterProperties properties, MasterAddress address, Clock clock,
+            IdGenerator ids, RandomGenerator random, PersistenceEngine persistence) {
+        MasterState state = new MasterState(address::url, clock.millis(), properties.retainedDrivers());
+        MachineSettings settings = new MachineSettings(properties.workerTimeout(), properties.deadWorkerRetention(),
+                properties.maxLaunchAttempts());
+        return new ClusterStateStore(new ClusterStateMachine(state, settings, clock, ids, random), persistence);
+    }
+
+    /** Calls to workers: short connect timeout, and a read timeout so a hung worker cannot hold a thread. */
+    @Bean
+    RestClient workerRestClient(RestClient.Builder builder, MasterProperties properties) {
+        HttpClient http = HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(2))
+                .version(HttpClient.Version.HTTP_1_1)
+                .build();
+        JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(http);
+        factory.setReadTimeout(properties.workerCallTimeout());
+        return builder.requestFactory(factory).build();
+    }
+}

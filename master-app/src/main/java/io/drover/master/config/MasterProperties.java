@@ -1,0 +1,50 @@
+package io.drover.master.config;
+
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Positive;
+import java.net.URI;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Master settings, {@code drover.master.*} (DESIGN.md §6). The only place the master reads configuration.
+ *
+ * @param publicUrl the URL workers and users are told to use; derived from the bound address when unset
+ * @param workerTimeout silence after which a worker is DEAD; workers heartbeat every quarter of it
+ * @param deadWorkerRetention how long a dead worker stays listed
+ * @param scheduleInterval the safety-net scheduling round; rounds also run on demand
+ * @param spreadOut spread an application's executors over workers, or fill one worker first
+ * @param defaultCores {@code maxCores} for applications that set none; unset means unlimited
+ * @param maxExecutorRetries consecutive executor failures before an application with none running fails
+ * @param retainedApplications finished applications kept for the API and UI
+ * @param retainedDrivers finished drivers kept for the API and UI
+ * @param workerCallTimeout how long a call to a worker (launch, kill, logs) may take
+ * @param maxLaunchAttempts launch calls that may fail for one driver before it ends in ERROR
+ */
+@Validated
+@ConfigurationProperties("drover.master")
+public record MasterProperties(
+        URI publicUrl,
+        @DefaultValue("60s") Duration workerTimeout,
+        @DefaultValue("15m") Duration deadWorkerRetention,
+        @DefaultValue("1s") Duration scheduleInterval,
+        @DefaultValue("true") boolean spreadOut,
+        @Positive Integer defaultCores,
+        @DefaultValue("10") @Min(0) int maxExecutorRetries,
+        @DefaultValue("200") @Min(0) int retainedApplications,
+        @DefaultValue("200") @Min(0) int retainedDrivers,
+        @DefaultValue("5s") Duration workerCallTimeout,
+        @DefaultValue("3") @Positive int maxLaunchAttempts) {
+
+    public Duration heartbeatInterval() {
+        return workerTimeout.dividedBy(4);
+    }
+
+    /** How often to look for silent workers: often enough to notice within a quarter of the timeout. */
+    public Duration timeoutCheckInterval() {
+        Duration quarter = workerTimeout.dividedBy(4);
+        return quarter.compareTo(Duration.ofSeconds(1)) < 0 ? quarter : Duration.ofSeconds(1);
+    }
+}

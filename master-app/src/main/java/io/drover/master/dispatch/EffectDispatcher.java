@@ -1,0 +1,97 @@
+package io.drover.master.dispatch;
+
+import io.drover.master.state.ClusterStateStore;
+import io.drover.master.state.machine.Command;
+import io.drover.master.state.machine.Effect;
+import io.drover.protocol.Paths;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.HttpClientErrorException;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
+import org.springframework.web.client.RestClientResponseException;
+
+/**
+ * Performs the send effects of the state machine: the calls to workers. They run on this pool, never on
+ * the state store's thread, each with the worker client's timeouts; what goes wrong comes back to the
+ * store as a command ({@link Command.LaunchFailedCommand}), never as an exception into the state.
+ */
+@Component
+class EffectDispatcher implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(EffectDispatcher.class);
+
+    private final ClusterStateStore store;
+    private final RestClient workers;
+    private final ExecutorService pool;
+
+    EffectDispatcher(ClusterStateStore store, RestClient workerRestClient) {
+        this.store = store;
+        this.workers = workerRestClient;
+        AtomicInteger n = new AtomicInteger();
+        this.pool = new ThreadPoolExecutor(8, 8, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+            Thread t = new Thread(r, "drover-dispatch-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        ((ThreadPoolExecutor) pool).allowCoreThreadTimeOut(true);
+        store.onEffects(this::dispatch);
+    }
+
+    void dispatch(List<Effect> effects) {
+        for (Effect effect : effects) {
+            if (effect instanceof Effect.SendLaunchDriver launch) {
+                pool.execute(() -> launch(launch));
+            } else if (effect instanceof Effect.SendKillDriver kill) {
+                pool.execute(() -> kill(kill));
+            }
+        }
+    }
+
+    private void launch(Effect.SendLaunchDriver launch) {
+        String driverId = launch.message().driverId();
+        try {
+            workers.post().uri(launch.workerUrl() + Paths.INTERNAL_LAUNCH_DRIVER)
+                    .body(launch.message())
+                    .retrieve()
+                    .toBodilessEntity();
+        } catch (RestClientException e) {
+            log.warn("Launching driver {} on {} failed: {}", driverId, launch.workerId(), e.getMessage());
+            store.submit(new Command.LaunchFailedCommand(driverId, launch.workerId(), describe(e)));
+        }
+    }
+
+    private void kill(Effect.SendKillDriver kill) {
+        try {
+            workers.post().uri(kill.workerUrl() + Paths.INTERNAL_KILL_DRIVER, kill.driverId())
+                    .body(kill.message())
+                    .retrieve()
+                    .toBodilessEntity();
+        } catch (HttpClientErrorException.NotFound e) {
+            // The worker no longer runs it; its next heartbeat inventory settles the driver's state.
+            log.info("Worker {} does not run driver {} any more", kill.workerId(), kill.driverId());
+        } catch (RestClientException e) {
+            log.warn("Killing driver {} on {} failed: {}", kill.driverId(), kill.workerId(), e.getMessage());
+        }
+    }
+
+    private static String describe(RestClientException e) {
+        if (e instanceof RestClientResponseException http) {
+            return "the worker answered " + http.getStatusCode().value();
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    @Override
+    public void destroy() {
+        pool.shutdownNow();
+    }
+}

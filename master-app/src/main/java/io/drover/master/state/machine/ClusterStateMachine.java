@@ -1,0 +1,69 @@
+package io.drover.master.state.machine;
+
+import io.drover.master.state.machine.Command.CheckWorkersCommand;
+import io.drover.master.state.machine.Command.DriverStateChangedCommand;
+import io.drover.master.state.machine.Command.HeartbeatCommand;
+import io.drover.master.state.machine.Command.KillDriverCommand;
+import io.drover.master.state.machine.Command.LaunchFailedCommand;
+import io.drover.master.state.machine.Command.RegisterWorkerCommand;
+import io.drover.master.state.machine.Command.ScheduleCommand;
+import io.drover.master.state.machine.Command.SubmitDriverCommand;
+import io.drover.master.state.model.ClusterSnapshot;
+import io.drover.protocol.ids.IdGenerator;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.random.RandomGenerator;
+
+/**
+ * Applies a {@link Command} to the master's state and says what must follow, as {@link Effect}s. It does no
+ * I/O and takes no locks: it must only be called from one thread (the state store's inbox). A rejected
+ * command throws {@link CommandRejected} before anything has changed.
+ */
+public final class ClusterStateMachine {
+
+    private final MasterState state;
+    private final Clock clock;
+    private final DriverHandler drivers;
+    private final WorkerHandler workers;
+    private final SchedulingHandler scheduling;
+
+    public ClusterStateMachine(MasterState state, MachineSettings settings, Clock clock, IdGenerator ids,
+            RandomGenerator random) {
+        this.state = state;
+        this.clock = clock;
+        this.drivers = new DriverHandler(state, settings, ids);
+        this.workers = new WorkerHandler(state, settings, drivers);
+        this.scheduling = new SchedulingHandler(state, random);
+    }
+
+    @SuppressWarnings("unchecked")
+    public <R> R apply(Command<R> command, List<Effect> effects) {
+        Instant now = clock.instant();
+        Object reply = null;
+        if (command instanceof SubmitDriverCommand c) {
+            reply = drivers.submit(c.request(), now, effects);
+        } else if (command instanceof DriverStateChangedCommand c) {
+            drivers.stateChanged(c.workerId(), c.message(), now, effects);
+        } else if (command instanceof KillDriverCommand c) {
+            drivers.kill(c.driverId(), now, effects);
+        } else if (command instanceof LaunchFailedCommand c) {
+            drivers.launchFailed(c.driverId(), c.workerId(), c.reason(), now, effects);
+        } else if (command instanceof RegisterWorkerCommand c) {
+            reply = workers.register(c.message(), now, effects);
+        } else if (command instanceof HeartbeatCommand c) {
+            reply = workers.heartbeat(c.workerId(), c.message(), now, effects);
+        } else if (command instanceof CheckWorkersCommand) {
+            workers.checkWorkers(now, effects);
+        } else if (command instanceof ScheduleCommand) {
+            scheduling.schedule(now, effects);
+        } else {
+            throw new IllegalArgumentException("unknown command " + command);
+        }
+        return (R) reply;
+    }
+
+    public ClusterSnapshot snapshot() {
+        return state.snapshot();
+    }
+}

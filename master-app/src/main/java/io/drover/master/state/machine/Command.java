@@ -1,0 +1,42 @@
+package io.drover.master.state.machine;
+
+import io.drover.protocol.api.SubmitDriverRequest;
+import io.drover.protocol.internal.DriverStateChanged;
+import io.drover.protocol.internal.Heartbeat;
+import io.drover.protocol.internal.HeartbeatReply;
+import io.drover.protocol.internal.RegisterWorker;
+import io.drover.protocol.internal.RegisterWorkerReply;
+
+/**
+ * Everything that can change the master's state, as data. The state store applies commands one at a time
+ * on its inbox thread; {@code R} is what the sender gets back.
+ */
+public sealed interface Command<R> {
+
+    record RegisterWorkerCommand(RegisterWorker message) implements Command<RegisterWorkerReply> {
+    }
+
+    record HeartbeatCommand(String workerId, Heartbeat message) implements Command<HeartbeatReply> {
+    }
+
+    record DriverStateChangedCommand(String workerId, DriverStateChanged message) implements Command<Void> {
+    }
+
+    record SubmitDriverCommand(SubmitDriverRequest request) implements Command<String> {
+    }
+
+    record KillDriverCommand(String driverId) implements Command<Void> {
+    }
+
+    /** A launch call to a worker failed or timed out; the driver goes back to the queue or ends in ERROR. */
+    record LaunchFailedCommand(String driverId, String workerId, String reason) implements Command<Void> {
+    }
+
+    /** Runs one placement round. */
+    record ScheduleCommand() implements Command<Void> {
+    }
+
+    /** Declares silent workers DEAD and forgets dead workers past their retention. */
+    record CheckWorkersCommand() implements Command<Void> {
+    }
+}

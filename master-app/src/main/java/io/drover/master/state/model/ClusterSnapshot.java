@@ -1,0 +1,31 @@
+package io.drover.master.state.model;
+
+import io.drover.protocol.state.MasterStatus;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The master's state as readers see it: an immutable copy published by the state store after every batch
+ * of commands. Controllers, pages and metrics read it without locks and never see it change.
+ *
+ * @param workers every known worker, alive or dead, in registration order
+ * @param drivers drivers that have not ended, in submission order
+ * @param completedDrivers ended drivers still retained, oldest first
+ */
+public record ClusterSnapshot(
+        MasterStatus status,
+        String url,
+        long epoch,
+        Map<String, WorkerEntry> workers,
+        Map<String, DriverEntry> drivers,
+        Map<String, DriverEntry> completedDrivers) {
+
+    public Optional<WorkerEntry> worker(String workerId) {
+        return Optional.ofNullable(workers.get(workerId));
+    }
+
+    public Optional<DriverEntry> driver(String driverId) {
+        DriverEntry active = drivers.get(driverId);
+        return active != null ? Optional.of(active) : Optional.ofNullable(completedDrivers.get(driverId));
+    }
+}

@@ -1,0 +1,72 @@
+package io.drover.master.state.model;
+
+import io.drover.protocol.resources.Resources;
+import io.drover.protocol.state.WorkerState;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/**
+ * A worker as the master knows it. Immutable: the state machine replaces entries, so a published snapshot
+ * never changes under a reader.
+ *
+ * @param used cores and memory of the drivers placed on it that have not ended
+ * @param deadSince when it was declared DEAD; null while alive
+ */
+public record WorkerEntry(
+        String workerId,
+        String host,
+        int port,
+        String url,
+        Resources total,
+        Resources used,
+        WorkerState state,
+        Instant registeredAt,
+        Instant lastHeartbeat,
+        Instant deadSince,
+        Set<String> driverIds) {
+
+    public WorkerEntry {
+        driverIds = Set.copyOf(driverIds);
+    }
+
+    public static WorkerEntry registered(String workerId, String host, int port, String url, Resources total,
+            Instant now) {
+        return new WorkerEntry(workerId, host, port, url, total, Resources.NONE, WorkerState.ALIVE, now, now, null,
+                Set.of());
+    }
+
+    public Resources free() {
+        return total.minus(used);
+    }
+
+    public boolean isAlive() {
+        return state == WorkerState.ALIVE;
+    }
+
+    public WorkerEntry heartbeatAt(Instant now) {
+        return new WorkerEntry(workerId, host, port, url, total, used, state, registeredAt, now, deadSince, driverIds);
+    }
+
+    public WorkerEntry dead(Instant now) {
+        return new WorkerEntry(workerId, host, port, url, total, Resources.NONE, WorkerState.DEAD, registeredAt,
+                lastHeartbeat, now, Set.of());
+    }
+
+    public WorkerEntry withDriver(String driverId, Resources demand) {
+        Set<String> ids = new LinkedHashSet<>(driverIds);
+        ids.add(driverId);
+        return new WorkerEntry(workerId, host, port, url, total, used.plus(demand), state, registeredAt,
+                lastHeartbeat, deadSince, ids);
+    }
+
+    public WorkerEntry withoutDriver(String driverId, Resources demand) {
+        if (!driverIds.contains(driverId)) {
+            return this;
+        }
+        Set<String> ids = new LinkedHashSet<>(driverIds);
+        ids.remove(driverId);
+        return new WorkerEntry(workerId, host, port, url, total, used.minus(demand), state, registeredAt,
+                lastHeartbeat, deadSince, ids);
+    }
+}

@@ -1,0 +1,118 @@
+package io.drover.master.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.drover.master.MasterApplication;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** The master's public API on a real server: bad input answers problem+json naming the problem, and changes nothing. */
+class MasterApiTest {
+
+    private static ConfigurableApplicationContext master;
+    private static String base;
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void start() {
+        master = MasterApplication.builder().run("--server.port=0");
+        base = "http://127.0.0.1:" + ((WebServerApplicationContext) master).getWebServer().getPort();
+    }
+
+    @AfterAll
+    static void stop() {
+        master.close();
+    }
+
+    private static HttpResponse<String> post(String path, String json) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> get(String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            malformed JSON               | {"name":                                                                          | not valid JSON
+            missing command              | {"name":"x","cores":1,"memoryMb":64}                                              | command
+            both programs                | {"name":"x","command":{"mainClass":"a.B","executable":"/bin/true"}}             | exactly one of mainClass and executable
+            neither program              | {"name":"x","command":{"arguments":["a"]}}                                        | exactly one of mainClass and executable
+            zero cores                   | {"name":"x","command":{"executable":"/bin/true"},"cores":0}                      | cores
+            negative memory              | {"name":"x","command":{"executable":"/bin/true"},"memoryMb":-5}                  | memoryMb
+            cores of the wrong type      | {"name":"x","command":{"executable":"/bin/true"},"cores":"many"}                 | cores
+            missing name                 | {"command":{"executable":"/bin/true"}}                                            | name
+            unsupported appResource      | {"name":"x","appResource":"ftp://h/a.jar","command":{"executable":"/bin/true"}}  | appResource
+            """)
+    void aBadSubmissionIsRefusedWithAProblemNamingItAndChangesNothing(String what, String body, String named)
+            throws Exception {
+        String before = get("/api/v1/drivers").body();
+
+        HttpResponse<String> response = post("/api/v1/drivers", body);
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(response.body()).contains(named);
+        assertThat(get("/api/v1/drivers").body()).isEqualTo(before);
+    }
+
+    @Test
+    void aBodyThatIsNotJsonIsRefused() throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/drivers"))
+                .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString("hello")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(415);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            GET  | /api/v1/drivers/driver-20261122080000-9999                | 404 | no driver
+            GET  | /api/v1/drivers/not-an-id                                 | 400 | not a driver id
+            POST | /api/v1/drivers/driver-20261122080000-9999/kill           | 404 | no driver
+            GET  | /api/v1/drivers/driver-20261122080000-9999/logs/stdout    | 404 | no driver
+            GET  | /api/v1/drivers/driver-20261122080000-9999/logs/passwd    | 400 | stream
+            GET  | /api/v1/workers/worker-20261122080000-nowhere-1           | 404 | no worker
+            GET  | /api/v1/drivers?state=SLEEPING                            | 400 | state
+            """)
+    void unknownIdsAndBadParametersAreNamed(String method, String path, int status, String named) throws Exception {
+        HttpResponse<String> response = method.equals("GET") ? get(path) : post(path, "");
+
+        assertThat(response.statusCode()).isEqualTo(status);
+        assertThat(response.body()).contains(named);
+    }
+
+    @Test
+    void theClusterDocumentShowsAnAliveMasterAtItsUrl() throws Exception {
+        HttpResponse<String> response = get("/api/v1/cluster");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("\"status\":\"ALIVE\"").contains("\"url\":\"" + base + "\"");
+    }
+
+    @Test
+    void aSubmissionWithNoWorkerIsAcceptedAndWaits() throws Exception {
+        HttpResponse<String> response = post("/api/v1/drivers",
+                "{\"name\":\"waits\",\"command\":{\"executable\":\"/bin/true\"},\"cores\":1,\"memoryMb\":64}");
+
+        assertThat(response.statusCode()).isEqualTo(201);
+        assertThat(response.headers().firstValue("Location")).hasValueSatisfying(
+                location -> assertThat(location).startsWith("/api/v1/drivers/driver-"));
+        assertThat(response.body()).contains("\"driverId\":\"driver-");
+    }
+}

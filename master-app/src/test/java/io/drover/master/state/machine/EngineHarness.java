@@ -1,0 +1,108 @@
+package io.drover.master.state.machine;
+
+import io.drover.master.state.model.ClusterSnapshot;
+import io.drover.protocol.api.SubmitDriverRequest;
+import io.drover.protocol.command.CommandSpec;
+import io.drover.protocol.ids.IdGenerator;
+import io.drover.protocol.internal.Heartbeat;
+import io.drover.protocol.internal.HeartbeatReply;
+import io.drover.protocol.internal.RegisterWorker;
+import io.drover.protocol.internal.RegisterWorkerReply;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Drives the state machine in a test as the store would, minus threads: a settable clock, recorded
+ * effects, and a schedule round run whenever a command asks for one (Nomad's scheduler Harness).
+ */
+final class EngineHarness {
+
+    static final String MASTER_URL = "http://127.0.0.1:8080";
+    static final long EPOCH = 7;
+
+    final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T08:00:00Z"));
+    final List<Effect> effects = new ArrayList<>();
+    final ClusterStateMachine machine;
+
+    EngineHarness() {
+        this(Duration.ofSeconds(60), 3);
+    }
+
+    EngineHarness(Duration workerTimeout, int maxLaunchAttempts) {
+        MasterState state = new MasterState(() -> MASTER_URL, EPOCH, 200);
+        machine = new ClusterStateMachine(state,
+                new MachineSettings(workerTimeout, Duration.ofMinutes(15), maxLaunchAttempts), clock,
+                new IdGenerator(clock), new Random(1));
+    }
+
+    <R> R apply(Command<R> command) {
+        List<Effect> produced = new ArrayList<>();
+        R reply = machine.apply(command, produced);
+        effects.addAll(produced);
+        if (produced.stream().anyMatch(e -> e instanceof Effect.RequestSchedule)) {
+            machine.apply(new Command.ScheduleCommand(), effects);
+        }
+        return reply;
+    }
+
+    RegisterWorkerReply registerWorker(String host, int port, int cores, long memoryMb, List<String> running) {
+        String id = IdGenerator.workerId(clock, host, port);
+        return apply(new Command.RegisterWorkerCommand(
+                new RegisterWorker(id, host, port, "http://" + host + ":" + port, cores, memoryMb, 0, running)));
+    }
+
+    String registerWorker(int port, int cores, long memoryMb) {
+        registerWorker("127.0.0.1", port, cores, memoryMb, List.of());
+        return IdGenerator.workerId(clock, "127.0.0.1", port);
+    }
+
+    HeartbeatReply heartbeat(String workerId, List<String> running) {
+        return apply(new Command.HeartbeatCommand(workerId, new Heartbeat(EPOCH, running)));
+    }
+
+    String submit(int cores, long memoryMb, boolean supervise) {
+        return apply(new Command.SubmitDriverCommand(new SubmitDriverRequest("test",
+                null, CommandSpec.executable("/bin/true", List.of()), cores, memoryMb, supervise)));
+    }
+
+    ClusterSnapshot snapshot() {
+        return machine.snapshot();
+    }
+
+    <T extends Effect> List<T> effectsOf(Class<T> type) {
+        return effects.stream().filter(type::isInstance).map(type::cast).toList();
+    }
+
+    static final class MutableClock extends Clock {
+        private Instant now;
+
+        MutableClock(Instant now) {
+            this.now = now;
+        }
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+    }
+}

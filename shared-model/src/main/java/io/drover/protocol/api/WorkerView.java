@@ -1,0 +1,25 @@
+package io.drover.protocol.api;
+
+import io.drover.protocol.state.WorkerState;
+import java.time.Instant;
+import java.util.List;
+
+/** One worker as the master sees it: its totals, what is used, and the drivers it runs. */
+public record WorkerView(
+        String workerId,
+        String host,
+        int port,
+        String url,
+        WorkerState state,
+        int cores,
+        int coresUsed,
+        long memoryMb,
+        long memoryUsedMb,
+        Instant registeredAt,
+        Instant lastHeartbeat,
+        List<String> driverIds) {
+
+    public WorkerView {
+        driverIds = driverIds == null ? List.of() : List.copyOf(driverIds);
+    }
+}

@@ -1,0 +1,68 @@
+package io.drover.protocol.command;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What to run: a JVM program ({@code mainClass} with {@code classpath} and {@code javaOptions}) or a plain
+ * {@code executable}, exactly one of the two, plus {@code arguments} and {@code environment}. The worker
+ * turns a JVM command into {@code java -Xmx<memoryMb>m <javaOptions> -cp <classpath> <mainClass> <arguments>}.
+ *
+ * <p>Missing lists and maps read as empty. Null elements are kept so that validation can name them
+ * instead of failing inside the JSON reader.
+ */
+public record CommandSpec(
+        @Size(max = 512) @Pattern(regexp = JAVA_CLASS_NAME, message = "must be a Java class name") String mainClass,
+        @Size(max = 1000) List<@NotNull @Size(max = 4096) String> classpath,
+        @Size(max = 1000) List<@NotNull @Size(max = 32768) String> javaOptions,
+        @Size(min = 1, max = 4096) String executable,
+        @Size(max = 10000) List<@NotNull @Size(max = 131072) String> arguments,
+        @Size(max = 1000) Map<@NotNull @Pattern(regexp = ENV_NAME, message = "must be an environment variable name") String,
+                @NotNull @Size(max = 131072) String> environment) {
+
+    public static final String JAVA_CLASS_NAME = "[\\p{L}_$][\\p{L}\\p{N}_$]*(\\.[\\p{L}_$][\\p{L}\\p{N}_$]*)*";
+    public static final String ENV_NAME = "[A-Za-z_][A-Za-z0-9_]*";
+
+    public CommandSpec {
+        classpath = copy(classpath);
+        javaOptions = copy(javaOptions);
+        arguments = copy(arguments);
+        environment = environment == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(environment));
+    }
+
+    public static CommandSpec executable(String executable, List<String> arguments) {
+        return new CommandSpec(null, null, null, executable, arguments, null);
+    }
+
+    public static CommandSpec jvm(String mainClass, List<String> classpath, List<String> arguments) {
+        return new CommandSpec(mainClass, classpath, null, null, arguments, null);
+    }
+
+    public CommandSpec withEnvironment(Map<String, String> environment) {
+        return new CommandSpec(mainClass, classpath, javaOptions, executable, arguments, environment);
+    }
+
+    @JsonIgnore
+    public boolean isJvm() {
+        return mainClass != null;
+    }
+
+    /** Bean Validation reads this as the property {@code exactlyOneProgram}. */
+    @JsonIgnore
+    @AssertTrue(message = "exactly one of mainClass and executable must be set")
+    public boolean isExactlyOneProgram() {
+        return (mainClass == null) != (executable == null);
+    }
+
+    private static List<String> copy(List<String> list) {
+        return list == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(list));
+    }
+}

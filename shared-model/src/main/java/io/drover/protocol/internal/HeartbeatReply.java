@@ -1,0 +1,17 @@
+package io.drover.protocol.internal;
+
+import java.util.List;
+
+/**
+ * {@code reconnect}: the master does not know this worker (or it was declared dead), so the worker must
+ * register again. {@code killDriverIds}: drivers the worker runs that the master has not given it.
+ */
+public record HeartbeatReply(boolean reconnect, List<String> killDriverIds) {
+
+    public static final HeartbeatReply OK = new HeartbeatReply(false, List.of());
+    public static final HeartbeatReply RECONNECT = new HeartbeatReply(true, List.of());
+
+    public HeartbeatReply {
+        killDriverIds = killDriverIds == null ? List.of() : List.copyOf(killDriverIds);
+    }
+}

@@ -1,0 +1,28 @@
+package io.drover.protocol.internal;
+
+import io.drover.protocol.ids.Ids;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
+import java.util.List;
+
+/**
+ * Worker → master, {@code POST /internal/v1/workers}. Carries the drivers the worker still runs, so a
+ * master can tell it to kill the ones it has since given to someone else.
+ */
+public record RegisterWorker(
+        @NotNull @Pattern(regexp = Ids.WORKER_ID_REGEX) String workerId,
+        @NotBlank String host,
+        @Positive int port,
+        @NotBlank String url,
+        @Positive int cores,
+        @Positive long memoryMb,
+        @PositiveOrZero long followedEpoch,
+        List<@NotNull String> runningDriverIds) {
+
+    public RegisterWorker {
+        runningDriverIds = runningDriverIds == null ? List.of() : List.copyOf(runningDriverIds);
+    }
+}

@@ -1,0 +1,15 @@
+package io.drover.protocol.internal;
+
+import java.util.List;
+
+/**
+ * The master's welcome: the URL and leader epoch the worker must follow from now on, how often to
+ * heartbeat, and drivers the worker reported that it must kill because the master no longer gives them
+ * to it.
+ */
+public record RegisterWorkerReply(String masterUrl, long epoch, long heartbeatIntervalMs, List<String> killDriverIds) {
+
+    public RegisterWorkerReply {
+        killDriverIds = killDriverIds == null ? List.of() : List.copyOf(killDriverIds);
+    }
+}

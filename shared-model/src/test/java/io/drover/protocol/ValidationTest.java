@@ -1,0 +1,77 @@
+package io.drover.protocol;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.drover.protocol.api.SubmitDriverRequest;
+import io.drover.protocol.command.CommandSpec;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+class ValidationTest {
+
+    private static final Validator VALIDATOR = Validation.buildDefaultValidatorFactory().getValidator();
+    private static final CommandSpec TRUE = CommandSpec.executable("/bin/true", List.of());
+
+    private static Set<String> violatedPaths(Object bean) {
+        Set<ConstraintViolation<Object>> violations = VALIDATOR.validate(bean);
+        return violations.stream().map(v -> v.getPropertyPath().toString()).collect(Collectors.toSet());
+    }
+
+    @Test
+    void aWellFormedSubmissionIsValid() {
+        assertThat(violatedPaths(new SubmitDriverRequest("demo", "https://example.org/a.jar", TRUE, 1, 64L, false)))
+                .isEmpty();
+    }
+
+    @Test
+    void aSubmissionNeedsACommand() {
+        assertThat(violatedPaths(new SubmitDriverRequest("demo", null, null, 1, 64L, false))).containsExactly("command");
+    }
+
+    @Test
+    void aCommandNamesExactlyOneProgram() {
+        CommandSpec both = new CommandSpec("demo.Main", null, null, "/bin/true", null, null);
+        CommandSpec neither = new CommandSpec(null, null, null, null, List.of("x"), null);
+
+        assertThat(violatedPaths(both)).containsExactly("exactlyOneProgram");
+        assertThat(violatedPaths(neither)).containsExactly("exactlyOneProgram");
+    }
+
+    @Test
+    void sizesMustBePositive() {
+        assertThat(violatedPaths(new SubmitDriverRequest("demo", null, TRUE, 0, -1L, false)))
+                .containsExactlyInAnyOrder("cores", "memoryMb");
+    }
+
+    @Test
+    void appResourceSchemesAreFileAndHttpOnly() {
+        assertThat(violatedPaths(new SubmitDriverRequest("demo", "ftp://host/a.jar", TRUE, 1, 64L, false)))
+                .containsExactly("appResource");
+    }
+
+    @Test
+    void environmentNamesAreValidated() {
+        CommandSpec bad = TRUE.withEnvironment(Map.of("NOT A NAME", "x"));
+
+        assertThat(violatedPaths(bad)).hasSize(1).allMatch(path -> path.startsWith("environment"));
+    }
+
+    @Test
+    void nullArgumentsAreNamedNotThrown() {
+        CommandSpec withNull = CommandSpec.executable("/bin/echo", Arrays.asList("a", null));
+
+        assertThat(violatedPaths(withNull)).hasSize(1).allMatch(path -> path.startsWith("arguments"));
+    }
+
+    @Test
+    void aMainClassMustLookLikeOne() {
+        assertThat(violatedPaths(CommandSpec.jvm("not a class", List.of(), List.of()))).containsExactly("mainClass");
+    }
+}
