@@ -1,6 +1,6 @@
 package io.drover.master;
 
-import io.drover.server.ApiErrors;
+import io.drover.server.ServerCommonConfiguration;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -14,7 +14,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @SpringBootApplication
 @ConfigurationPropertiesScan
 @EnableScheduling
-@Import(ApiErrors.class)
+@Import(ServerCommonConfiguration.class)
 public class MasterApplication {
 
     public static SpringApplicationBuilder builder() {

@@ -115,4 +115,15 @@ class MasterApiTest {
                 location -> assertThat(location).startsWith("/api/v1/drivers/driver-"));
         assertThat(response.body()).contains("\"driverId\":\"driver-");
     }
+
+    @Test
+    void theOverviewPageRendersAndEscapesWhatUsersSubmitted() throws Exception {
+        post("/api/v1/drivers", "{\"name\":\"<script>alert(1)</script>\",\"command\":{\"executable\":\"/bin/true\"}}");
+
+        HttpResponse<String> page = get("/");
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Drover master at " + base).contains("Active Drivers")
+                .contains("&lt;script&gt;alert(1)&lt;/script&gt;").doesNotContain("<script>alert(1)");
+    }
 }

@@ -1,0 +1,94 @@
+# shellcheck shell=bash
+# Helpers shared by bin/drover-master, bin/drover-worker and bin/drover-local. Sourced, not run.
+#
+# Sets DROVER_HOME (the repository root, found from the calling script's own location, so the scripts work
+# from any directory and through symlinks), JAVA (the java command) and JAVA_OPTS (DROVER_JAVA_OPTS split
+# into words).
+
+# The callers source this file through its resolved path, so bin/lib/../.. is the repository root.
+DROVER_HOME=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd -P)
+
+if [[ -n ${JAVA_HOME:-} && -x ${JAVA_HOME}/bin/java ]]; then
+  JAVA="$JAVA_HOME/bin/java"
+else
+  JAVA=java
+fi
+
+# DROVER_JAVA_OPTS is split on whitespace, like Spark's SPARK_DAEMON_JAVA_OPTS (no quoting inside it).
+JAVA_OPTS=()
+read -r -a JAVA_OPTS <<<"${DROVER_JAVA_OPTS:-}"
+
+die() {
+  printf 'error: %s\n' "$*" >&2
+  exit 1
+}
+
+# require_command NAME HINT: fails with HINT when NAME is not on PATH.
+require_command() {
+  command -v "$1" >/dev/null 2>&1 || die "$1 is not installed or not on PATH. $2"
+}
+
+# require_java: a Java 17 or newer runtime, as $JAVA.
+require_java() {
+  command -v "$JAVA" >/dev/null 2>&1 ||
+    die "java is not installed or not on PATH. Install a JDK 17 or newer (Debian: apt-get install openjdk-17-jdk-headless) or set JAVA_HOME."
+  local version major
+  version=$("$JAVA" -version 2>&1 | sed -n -E '1s/.*version "([^"]*)".*/\1/p')
+  major=${version%%[.+-]*}
+  if [[ ! $major =~ ^[0-9]+$ ]] || ((major == 1 || major < 17)); then
+    die "Drover needs Java 17 or newer, but $JAVA is version ${version:-unknown}. Set JAVA_HOME to a newer JDK."
+  fi
+}
+
+# newest_jar DIR PATTERN: the newest file in DIR matching the glob PATTERN (not a sources, javadoc or
+# tests jar), or nothing.
+newest_jar() {
+  local dir=$1 pattern=$2 file best=""
+  for file in "$dir"/$pattern; do
+    [[ -f $file ]] || continue
+    case $file in
+      *-sources.jar | *-javadoc.jar | *-tests.jar) continue ;;
+    esac
+    if [[ -z $best || $file -nt $best ]]; then
+      best=$file
+    fi
+  done
+  printf '%s' "$best"
+}
+
+# exec_jar MODULE: the Spring Boot executable jar of master-app or worker-app, or nothing.
+exec_jar() {
+  newest_jar "$DROVER_HOME/$1/target" "$1-*-exec.jar"
+}
+
+# build_modules LIST: packages the comma-separated modules and what they depend on, without tests.
+build_modules() {
+  printf 'Building %s with ./mvnw (this takes a minute the first time)...\n' "$1" >&2
+  (cd "$DROVER_HOME" && ./mvnw -B -q -DskipTests package -pl "$1" -am) >&2 ||
+    die "the build of $1 failed (see the Maven output above)."
+}
+
+# run_app MODULE ARGS...: runs MODULE's executable jar in the foreground, building it when it is missing.
+run_app() {
+  local module=$1 jar
+  shift
+  require_java
+  jar=$(exec_jar "$module")
+  if [[ -z $jar ]]; then
+    build_modules "$module"
+    jar=$(exec_jar "$module")
+    [[ -n $jar ]] || die "the build finished but made no $module/target/$module-*-exec.jar."
+  fi
+  exec "$JAVA" ${JAVA_OPTS[@]+"${JAVA_OPTS[@]}"} -jar "$jar" "$@"
+}
+
+# wants_help ARGS...: whether -h or --help is among ARGS.
+wants_help() {
+  local arg
+  for arg in "$@"; do
+    case $arg in
+      -h | --help) return 0 ;;
+    esac
+  done
+  return 1
+}

@@ -1,0 +1,68 @@
+package io.drover.client;
+
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JavaType;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Reads bodies into records and turns unexpected answers into {@link DroverApiException}s. */
+final class Responses {
+
+    /** How much of a body that is not a problem document an exception keeps as its detail. */
+    static final int MAX_DETAIL_CHARS = 500;
+
+    private final JsonMapper json;
+
+    Responses(JsonMapper json) {
+        this.json = json;
+    }
+
+    byte[] write(Object body) {
+        try {
+            return json.writeValueAsBytes(body);
+        } catch (JacksonException e) {
+            throw new DroverClientException("could not write the request body: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    <T> T read(HttpResponse<byte[]> response, String method, String path, JavaType type) {
+        try {
+            return json.readValue(response.body(), type);
+        } catch (JacksonException e) {
+            throw new DroverClientException(method + " " + path + " answered a body that is not a "
+                    + type.getRawClass().getSimpleName() + ": " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /**
+     * The exception for an unexpected answer: with {@code title} and {@code detail} from an RFC 9457 problem
+     * document, or the start of the body as the detail when it is anything else.
+     */
+    DroverApiException error(String method, String path, HttpResponse<byte[]> response) {
+        String text = new String(response.body(), StandardCharsets.UTF_8);
+        String contentType = response.headers().firstValue("Content-Type").orElse("");
+        if (contentType.contains("json")) {
+            try {
+                JsonNode problem = json.readTree(text);
+                if (problem != null && problem.isObject()) {
+                    return new DroverApiException(method, path, response.statusCode(),
+                            string(problem, "title"), string(problem, "detail"));
+                }
+            } catch (JacksonException e) {
+                // Not JSON after all: fall through and report the text.
+            }
+        }
+        String detail = text.strip();
+        if (detail.length() > MAX_DETAIL_CHARS) {
+            detail = detail.substring(0, MAX_DETAIL_CHARS) + "…";
+        }
+        return new DroverApiException(method, path, response.statusCode(), null, detail.isEmpty() ? null : detail);
+    }
+
+    private static String string(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : value.asString();
+    }
+}

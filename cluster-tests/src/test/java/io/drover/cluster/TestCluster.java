@@ -1,0 +1,90 @@
+package io.drover.cluster;
+
+import static org.awaitility.Awaitility.await;
+
+import io.drover.client.DroverClient;
+import io.drover.master.MasterApplication;
+import io.drover.protocol.api.WorkerView;
+import io.drover.protocol.state.WorkerState;
+import io.drover.worker.WorkerApplication;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * A real master and real workers in this JVM, each a Spring Boot application on its own random port on
+ * loopback, talking HTTP to each other exactly as separate processes would.
+ */
+final class TestCluster implements AutoCloseable {
+
+    /** Short enough that a lost worker is noticed within a test, long enough not to flap on a busy machine. */
+    static final Duration WORKER_TIMEOUT = Duration.ofSeconds(3);
+
+    private final Path workRoot;
+    private final ConfigurableApplicationContext master;
+    private final List<ConfigurableApplicationContext> workers = new ArrayList<>();
+    final String masterUrl;
+    final DroverClient client;
+
+    private TestCluster(Path workRoot, ConfigurableApplicationContext master) {
+        this.workRoot = workRoot;
+        this.master = master;
+        this.masterUrl = "http://127.0.0.1:" + port(master);
+        this.client = DroverClient.create(masterUrl);
+    }
+
+    static TestCluster start(Path workRoot) {
+        ConfigurableApplicationContext master = MasterApplication.builder().run(
+                "--server.port=0",
+                "--drover.master.worker-timeout=" + WORKER_TIMEOUT.toMillis() + "ms",
+                "--drover.master.schedule-interval=200ms");
+        return new TestCluster(workRoot, master);
+    }
+
+    /** Starts a worker offering {@code cores} and {@code memoryMb}, and waits until the master lists it ALIVE. */
+    String addWorker(int cores, long memoryMb) {
+        int index = workers.size() + 1;
+        ConfigurableApplicationContext worker = WorkerApplication.builder().run(
+                "--server.port=0",
+                "--drover.worker.master-urls=" + masterUrl,
+                "--drover.worker.cores=" + cores,
+                "--drover.worker.memory-mb=" + memoryMb,
+                "--drover.worker.work-dir=" + workRoot.resolve("worker-" + index),
+                "--drover.worker.kill-grace=2s");
+        workers.add(worker);
+        String url = "http://127.0.0.1:" + port(worker);
+        return await("worker at " + url + " ALIVE").atMost(Duration.ofSeconds(30))
+                .until(() -> aliveWorkerAt(url), id -> id != null);
+    }
+
+    private String aliveWorkerAt(String url) {
+        return client.workers().stream()
+                .filter(w -> w.url().equals(url) && w.state() == WorkerState.ALIVE)
+                .map(WorkerView::workerId).findFirst().orElse(null);
+    }
+
+    /** Stops the n-th worker (1-based) the way a process shutdown would: its children die, the master is not told. */
+    void stopWorker(int index) {
+        workers.get(index - 1).close();
+    }
+
+    Path workDir(int index) {
+        return workRoot.resolve("worker-" + index);
+    }
+
+
+    private static int port(ConfigurableApplicationContext context) {
+        return ((WebServerApplicationContext) context).getWebServer().getPort();
+    }
+
+    @Override
+    public void close() {
+        for (ConfigurableApplicationContext worker : workers) {
+            worker.close();
+        }
+        master.close();
+    }
+}

@@ -1,0 +1,41 @@
+package io.drover.worker;
+
+import io.drover.server.ServerCommonConfiguration;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Import;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+/**
+ * A Drover worker: registers with a master, runs drivers as child processes and serves their logs.
+ *
+ * <p>Defaults live in {@link #builder()} and in {@code WorkerProperties}, never in an
+ * {@code application.yml} on the classpath: a master and workers may share one JVM (tests, benchmarks),
+ * and a bundled file would leak one app's settings into the other.
+ */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+@EnableScheduling
+@Import(ServerCommonConfiguration.class)
+public class WorkerApplication {
+
+    public static void main(String[] args) {
+        builder().run(args);
+    }
+
+    /**
+     * The worker with its default properties. They have the lowest precedence, so command-line arguments,
+     * environment variables and later {@code .properties(...)} calls override them.
+     */
+    public static SpringApplicationBuilder builder() {
+        return new SpringApplicationBuilder(WorkerApplication.class)
+                .main(WorkerApplication.class) // names the app in logs when started from a test or another module
+                .properties(
+                        "server.port=8081",
+                        "server.address=127.0.0.1",
+                        "spring.application.name=drover-worker",
+                        "spring.mvc.problemdetails.enabled=true",
+                        "management.endpoints.web.exposure.include=health,info,prometheus");
+    }
+}

@@ -1,0 +1,69 @@
+package io.drover.worker.api.internal;
+
+import io.drover.protocol.Paths;
+import io.drover.protocol.ids.Ids;
+import io.drover.protocol.internal.KillDriver;
+import io.drover.protocol.internal.LaunchDriver;
+import io.drover.server.ApiException;
+import io.drover.worker.registration.MasterLink;
+import io.drover.worker.runner.RunnerRegistry;
+import jakarta.validation.Valid;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The master's commands ({@code /internal/v1}). Obeyed only when they carry the URL and leader epoch of
+ * the master this worker follows, so a deposed leader cannot start or stop anything (DESIGN.md §7).
+ * Launches and kills are asynchronous: {@code 202} means "taken on", the outcome arrives as state reports.
+ */
+@RestController
+class MasterCommandController {
+
+    private static final Logger log = LoggerFactory.getLogger(MasterCommandController.class);
+
+    private final MasterLink link;
+    private final RunnerRegistry registry;
+
+    MasterCommandController(MasterLink link, RunnerRegistry registry) {
+        this.link = link;
+        this.registry = registry;
+    }
+
+    @PostMapping(Paths.INTERNAL_LAUNCH_DRIVER)
+    ResponseEntity<Void> launchDriver(@Valid @RequestBody LaunchDriver command) {
+        requireFollowedMaster("launch driver " + command.driverId(), command.masterUrl(), command.epoch());
+        RunnerRegistry.LaunchOutcome outcome = registry.launch(command.driverId(), command.description());
+        if (outcome == RunnerRegistry.LaunchOutcome.SHUTTING_DOWN) {
+            throw ApiException.unavailable("this worker is shutting down");
+        }
+        if (outcome == RunnerRegistry.LaunchOutcome.ALREADY_RUNNING) {
+            log.info("Driver {} already runs here; ignoring the repeated launch", command.driverId());
+        }
+        return ResponseEntity.accepted().build();
+    }
+
+    @PostMapping(Paths.INTERNAL_KILL_DRIVER)
+    ResponseEntity<Void> killDriver(@PathVariable String driverId, @Valid @RequestBody KillDriver command) {
+        if (!Ids.isDriverId(driverId)) {
+            throw ApiException.badRequest("driverId: '" + driverId + "' is not a driver id");
+        }
+        requireFollowedMaster("kill driver " + driverId, command.masterUrl(), command.epoch());
+        if (registry.kill(driverId) == RunnerRegistry.KillOutcome.UNKNOWN) {
+            throw ApiException.notFound("no driver " + driverId + " on this worker");
+        }
+        return ResponseEntity.accepted().build();
+    }
+
+    private void requireFollowedMaster(String action, String masterUrl, long epoch) {
+        if (!link.accepts(masterUrl, epoch)) {
+            log.warn("Refused to {}: sent by {} at epoch {}, but this worker follows {} at epoch {}",
+                    action, masterUrl, epoch, link.masterUrl(), link.epoch());
+            throw ApiException.forbidden("this worker does not follow master " + masterUrl + " at epoch " + epoch);
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package io.drover.worker.config;
+
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Random;
+import java.util.random.RandomGenerator;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.web.client.RestClient;
+
+/** The worker's shared infrastructure beans; time, randomness and HTTP come in here so tests can swap them. */
+@Configuration(proxyBeanMethods = false)
+class WorkerConfiguration {
+
+    /** Short timeouts: a master that does not answer in seconds is treated as unreachable and retried. */
+    static final Duration MASTER_CONNECT_TIMEOUT = Duration.ofSeconds(3);
+    static final Duration MASTER_READ_TIMEOUT = Duration.ofSeconds(5);
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    /** java.util.Random is thread-safe, unlike most other RandomGenerator algorithms. */
+    @Bean
+    RandomGenerator randomGenerator() {
+        return new Random();
+    }
+
+    @Bean
+    AdvertisedHost advertisedHost(@Value("${server.address:127.0.0.1}") String bindAddress) {
+        return AdvertisedHost.fromBindAddress(bindAddress);
+    }
+
+    /**
+     * The client for the master's {@code /internal/v1}. Built from Boot's builder so the bodies use the
+     * application's JSON mapper; the JDK client keeps the worker free of another HTTP stack.
+     */
+    @Bean
+    RestClient masterRestClient(RestClient.Builder builder) {
+        HttpClient http = HttpClient.newBuilder()
+                .connectTimeout(MASTER_CONNECT_TIMEOUT)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+        JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(http);
+        requestFactory.setReadTimeout(MASTER_READ_TIMEOUT);
+        return builder.requestFactory(requestFactory).build();
+    }
+}

@@ -1,0 +1,72 @@
+package io.drover.worker.config;
+
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Worker settings ({@code drover.worker.*}, DESIGN.md §6). The only place worker keys are read.
+ *
+ * @param masterUrls masters to register with, tried in turn; comma-separated in an environment variable
+ * @param publicUrl the URL the master and users are told to use; derived from {@code server.address} and
+ *     the actual port when unset
+ * @param cores cores offered to the master; all processors when unset
+ * @param memoryMb memory offered, in MiB; physical memory minus 1024 (at least 512) when unset
+ * @param workDir where drivers and executors get their directories and logs
+ * @param killGrace how long a killed process tree gets between SIGTERM and SIGKILL
+ * @param retainedDrivers finished drivers kept for the API and UI
+ * @param retainedExecutors finished executors kept for the API and UI
+ * @param registrationRetryMax the cap of the registration back-off between passes over the master URLs
+ */
+@Validated
+@ConfigurationProperties("drover.worker")
+public record WorkerProperties(
+        @DefaultValue("http://127.0.0.1:8080") @NotEmpty List<@NotNull URI> masterUrls,
+        URI publicUrl,
+        @Positive Integer cores,
+        @Positive Long memoryMb,
+        @DefaultValue("./work") @NotNull Path workDir,
+        @DefaultValue("10s") @NotNull Duration killGrace,
+        @DefaultValue("1000") @PositiveOrZero int retainedDrivers,
+        @DefaultValue("1000") @PositiveOrZero int retainedExecutors,
+        @DefaultValue("30s") @NotNull Duration registrationRetryMax) {
+
+    static final long RESERVED_MEMORY_MB = 1024;
+    static final long MIN_MEMORY_MB = 512;
+
+    /** The cores this worker offers: the configured number, else every processor the JVM sees. */
+    public int offeredCores() {
+        return cores != null ? cores : Runtime.getRuntime().availableProcessors();
+    }
+
+    /** The memory this worker offers: the configured amount, else what the machine has less 1 GiB for itself. */
+    public long offeredMemoryMb() {
+        return memoryMb != null ? memoryMb : defaultMemoryMb(physicalMemoryMb());
+    }
+
+    static long defaultMemoryMb(long physicalMb) {
+        return Math.max(MIN_MEMORY_MB, physicalMb - RESERVED_MEMORY_MB);
+    }
+
+    private static long physicalMemoryMb() {
+        // The com.sun bean is container-aware (cgroup limits) on JDK 17, which is what a worker may use.
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getTotalMemorySize() / (1024 * 1024);
+        }
+        return MIN_MEMORY_MB + RESERVED_MEMORY_MB;
+    }
+
+    /** The work directory as an absolute, normalized path, so every component resolves against the same root. */
+    public Path absoluteWorkDir() {
+        return workDir.toAbsolutePath().normalize();
+    }
+}

@@ -1,0 +1,118 @@
+package io.drover.worker.logs;
+
+import io.drover.protocol.api.LogStream;
+import io.drover.protocol.ids.Ids;
+import io.drover.server.ApiException;
+import io.drover.worker.config.WorkerProperties;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
+import org.springframework.stereotype.Component;
+
+/**
+ * Finds a log file by id and reads a byte range of it. Serves only files under the work directory
+ * (DESIGN.md §7): the id must be well-formed, and the resolved path, after following every symlink, must
+ * still lie inside the work directory's own real path. Reads only the requested range, so a large log
+ * costs no more than the bytes sent.
+ */
+@Component
+class LogFiles {
+
+    static final long DEFAULT_LENGTH = 1024 * 1024;
+    static final long MAX_LENGTH = 10 * 1024 * 1024;
+
+    /** A byte range to read: where it starts and how many bytes (possibly none). */
+    record Range(long start, long length) {
+    }
+
+    /** Bytes read from {@code offset}, and how long the whole file was when read. */
+    record Chunk(long offset, long fileLength, byte[] bytes) {
+    }
+
+    private final Path workDir;
+
+    LogFiles(WorkerProperties properties) {
+        this.workDir = properties.absoluteWorkDir();
+    }
+
+    /** The real path of a driver's log; 400 for a malformed id or an escaping path, 404 when there is none. */
+    Path driverLog(String driverId, String stream) {
+        if (!Ids.isDriverId(driverId)) {
+            throw ApiException.badRequest("driverId: not a driver id");
+        }
+        LogStream logStream = LogStream.fromPath(stream)
+                .orElseThrow(() -> ApiException.badRequest("stream: must be stdout or stderr"));
+        return underWorkDir(workDir.resolve(driverId).resolve(logStream.fileName()),
+                "no " + logStream.fileName() + " log for driver " + driverId + " on this worker");
+    }
+
+    private Path underWorkDir(Path candidate, String missing) {
+        Path normalized = candidate.normalize();
+        if (!normalized.startsWith(workDir)) {
+            throw ApiException.badRequest("the log path leaves the work directory");
+        }
+        if (!Files.exists(normalized)) {
+            throw ApiException.notFound(missing);
+        }
+        Path real;
+        Path root;
+        try {
+            real = normalized.toRealPath();
+            root = workDir.toRealPath();
+        } catch (IOException e) {
+            throw ApiException.notFound(missing);
+        }
+        if (!real.startsWith(root)) {
+            // A symlink inside the work directory that points elsewhere: never follow it out.
+            throw ApiException.badRequest("the log path leaves the work directory");
+        }
+        if (!Files.isRegularFile(real)) {
+            throw ApiException.notFound(missing);
+        }
+        return real;
+    }
+
+    /**
+     * Which bytes to send. A negative offset counts from the end; an offset past the end gives an empty
+     * range at the end; the length defaults to 1 MiB and is capped at 10 MiB.
+     */
+    static Range range(long fileLength, Long offset, Long length) {
+        checkLength(length);
+        long wanted = length == null ? DEFAULT_LENGTH : length;
+        long from = offset == null ? 0 : offset;
+        long start = from < 0 ? Math.max(0, fileLength + from) : Math.min(from, fileLength);
+        return new Range(start, Math.min(Math.min(wanted, MAX_LENGTH), fileLength - start));
+    }
+
+    static void checkLength(Long length) {
+        if (length != null && length < 0) {
+            throw ApiException.badRequest("length: must be 0 or more");
+        }
+    }
+
+    Chunk read(Path file, Long offset, Long length) {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            long size = channel.size();
+            Range range = range(size, offset, length);
+            ByteBuffer buffer = ByteBuffer.allocate((int) range.length());
+            long position = range.start();
+            while (buffer.hasRemaining()) {
+                int read = channel.read(buffer, position);
+                if (read < 0) {
+                    break; // the file shrank since size(): send what there is
+                }
+                position += read;
+            }
+            return new Chunk(range.start(), size, Arrays.copyOf(buffer.array(), buffer.position()));
+        } catch (NoSuchFileException e) {
+            throw ApiException.notFound("the log file is gone");
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + file, e);
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package io.drover.worker.registration;
+
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * What registration and heartbeats need from the runners: the inventory they report and the kills the
+ * master orders in its replies. Declared here so that registration does not depend on the runner package.
+ */
+public interface DriverInventory {
+
+    /** Drivers this worker runs, including ones still starting or waiting to be restarted. */
+    List<String> runningDriverIds();
+
+    /**
+     * Kills these drivers without reporting: the master asked for it because it no longer gives them to
+     * this worker, so a report would only confuse its bookkeeping. Unknown ids are ignored.
+     */
+    void killSilently(Collection<String> driverIds);
+}

@@ -1,0 +1,73 @@
+package io.drover.worker.registration;
+
+import java.util.concurrent.atomic.AtomicReference;
+import org.springframework.stereotype.Component;
+
+/**
+ * Which master this worker follows, at which leader epoch, and who the worker is. Commands are obeyed
+ * only from the followed master at the followed epoch, so a deposed leader cannot launch or kill anything
+ * (Spark's {@code Worker.masterUrl} check, strengthened with the epoch). Lock-free: read by HTTP threads,
+ * written by the registration thread.
+ */
+@Component
+public class MasterLink {
+
+    /** The master and epoch we follow; both are remembered while re-registering so we can try it first. */
+    private record Followed(String masterUrl, long epoch, boolean registered) {
+    }
+
+    private final AtomicReference<Followed> followed = new AtomicReference<>(new Followed(null, 0, false));
+    private volatile WorkerIdentity identity;
+
+    void identify(WorkerIdentity identity) {
+        this.identity = identity;
+    }
+
+    void registered(String masterUrl, long epoch) {
+        followed.set(new Followed(masterUrl, epoch, true));
+    }
+
+    /** Registration is under way again; the master and epoch stay as they were until a new reply. */
+    void disconnected() {
+        followed.updateAndGet(f -> new Followed(f.masterUrl(), f.epoch(), false));
+    }
+
+    /** Null until the web server listens. */
+    public WorkerIdentity identity() {
+        return identity;
+    }
+
+    public String workerId() {
+        WorkerIdentity id = identity;
+        return id == null ? null : id.workerId();
+    }
+
+    public String workerUrl() {
+        WorkerIdentity id = identity;
+        return id == null ? null : id.url();
+    }
+
+    public String host() {
+        WorkerIdentity id = identity;
+        return id == null ? null : id.host();
+    }
+
+    public boolean isRegistered() {
+        return followed.get().registered();
+    }
+
+    /** The master last registered with; null before the first registration. */
+    public String masterUrl() {
+        return followed.get().masterUrl();
+    }
+
+    public long epoch() {
+        return followed.get().epoch();
+    }
+
+    /** Whether a command from {@code masterUrl} at {@code epoch} comes from the master we follow. */
+    public boolean accepts(String masterUrl, long epoch) {
+        Followed current = followed.get();
+        return current.masterUrl() != null && current.masterUrl().equals(masterUrl) && current.epoch() == epoch;
+    }
+}

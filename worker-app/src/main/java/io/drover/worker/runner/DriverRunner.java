@@ -1,0 +1,295 @@
+package io.drover.worker.runner;
+
+import io.drover.protocol.api.LocalDriverView;
+import io.drover.protocol.command.Placeholder;
+import io.drover.protocol.internal.DriverDescription;
+import io.drover.protocol.internal.DriverStateChanged;
+import io.drover.protocol.state.DriverState;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one driver in {@code <workDir>/<driverId>/}: fetches its app resource, starts its process, watches
+ * it with {@link Process#onExit()} and, under {@code supervise}, starts it again after a non-zero exit
+ * (Spark's {@code DriverRunner}). Every change goes to the {@link RunnerListener} in order.
+ *
+ * <p>Thread rule: the work happens on {@link RunnerContext#work()} and the timer, never on the caller's
+ * thread; all fields below are guarded by {@code this}, and a lock is never held while waiting.
+ */
+final class DriverRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(DriverRunner.class);
+
+    private final String driverId;
+    private final DriverDescription description;
+    private final LaunchSite site;
+    private final RunnerContext context;
+    private final RunnerListener listener;
+    private final Path dir;
+    private final CompletableFuture<Void> ended = new CompletableFuture<>();
+
+    private DriverState state = DriverState.SUBMITTED;
+    private LaunchPlan plan;
+    private Process process;
+    private ScheduledFuture<?> pendingRestart;
+    private boolean killRequested;
+    private boolean reportKill = true;
+    private int restarts;
+    private Duration lastRestartDelay;
+    private Instant startedAt;
+    private Instant endedAt;
+    private Integer exitCode;
+    private String message;
+
+    DriverRunner(String driverId, DriverDescription description, LaunchSite site, RunnerContext context,
+            RunnerListener listener) {
+        this.driverId = driverId;
+        this.description = description;
+        this.site = site;
+        this.context = context;
+        this.listener = listener;
+        this.dir = context.workDir().resolve(driverId);
+    }
+
+    String driverId() {
+        return driverId;
+    }
+
+    DriverDescription description() {
+        return description;
+    }
+
+    /** Completes when the driver is over, however it ended. */
+    CompletableFuture<Void> whenEnded() {
+        return ended;
+    }
+
+    /** Hands the launch to a runner thread and returns at once. */
+    void start() {
+        try {
+            context.work().execute(this::prepareAndLaunch);
+        } catch (RejectedExecutionException e) {
+            finish(DriverState.ERROR, null, "the worker is shutting down");
+        }
+    }
+
+    /**
+     * Stops the process tree (TERM, then KILL after the grace period) on a runner thread. With
+     * {@code report} false the end is not reported: the master asked for a silent kill, or the worker shuts
+     * down and the master will notice it is gone (Nomad's kill vs. shutdown distinction).
+     */
+    void kill(boolean report) {
+        Process target;
+        ScheduledFuture<?> restart;
+        synchronized (this) {
+            if (state.isTerminal() || killRequested) {
+                reportKill = reportKill && report;
+                return;
+            }
+            killRequested = true;
+            reportKill = report;
+            restart = pendingRestart;
+            target = restart == null ? process : null;
+        }
+        if (restart != null && restart.cancel(false)) {
+            finish(DriverState.KILLED, exitCodeSoFar(), "killed while waiting to restart");
+        } else if (target != null) {
+            // Otherwise the runner is still preparing, or a restart is under way: launch() sees the request.
+            try {
+                context.work().execute(() -> terminate(target));
+            } catch (RejectedExecutionException e) {
+                terminate(target);
+            }
+        }
+    }
+
+    /**
+     * The driver counts as KILLED only once its whole tree is gone, not when its main process exits: the
+     * resources are not free, and a shutdown may not return, while a child still runs.
+     */
+    private void terminate(Process target) {
+        try {
+            ProcessTree.terminate(target, context.killGrace());
+        } finally {
+            finish(DriverState.KILLED, target.isAlive() ? null : target.exitValue(), "killed");
+        }
+    }
+
+    synchronized LocalDriverView view() {
+        Long pid = state == DriverState.RUNNING && pendingRestart == null && process != null ? process.pid() : null;
+        return new LocalDriverView(driverId, description.name(), state, description.cores(), description.memoryMb(),
+                pid, startedAt, endedAt, exitCode, restarts, message);
+    }
+
+    private void prepareAndLaunch() {
+        LaunchPlan prepared;
+        try {
+            Files.createDirectories(dir);
+            Path resource = fetchAppResource();
+            prepared = context.planner().plan(description.command(), description.memoryMb(), values(resource),
+                    site.masterUrl(), context.workerEnvironment(), dir);
+        } catch (IOException | RuntimeException e) {
+            if (killRequestedSoFar()) {
+                finish(DriverState.KILLED, null, "killed while preparing");
+            } else {
+                log.warn("Driver {} could not be prepared: {}", driverId, e.getMessage());
+                finish(DriverState.ERROR, null, describe(e));
+            }
+            return;
+        }
+        synchronized (this) {
+            plan = prepared;
+        }
+        launch(false);
+    }
+
+    private Path fetchAppResource() throws IOException {
+        String url = description.appResource();
+        return url == null || url.isBlank() ? null : context.fetcher().fetch(url, dir);
+    }
+
+    private Map<Placeholder, String> values(Path appResource) {
+        Map<Placeholder, String> values = new EnumMap<>(Placeholder.class);
+        values.put(Placeholder.DRIVER_ID, driverId);
+        values.put(Placeholder.CORES, Integer.toString(description.cores()));
+        values.put(Placeholder.MEMORY_MB, Long.toString(description.memoryMb()));
+        values.put(Placeholder.WORKER_URL, site.workerUrl());
+        values.put(Placeholder.HOSTNAME, site.hostname());
+        values.put(Placeholder.APP_RESOURCE, appResource == null ? null : appResource.toString());
+        return values;
+    }
+
+    /** Starts the planned process, unless a kill came first. The check and the start share the lock. */
+    private void launch(boolean restart) {
+        Process started;
+        synchronized (this) {
+            pendingRestart = null;
+            if (state.isTerminal()) {
+                return;
+            }
+            if (killRequested) {
+                finish(DriverState.KILLED, exitCodeSoFar(), restart ? "killed while waiting to restart" : "killed");
+                return;
+            }
+            try {
+                started = context.launcher().start(plan);
+            } catch (IOException | RuntimeException e) {
+                log.warn("Driver {} could not start: {}", driverId, e.getMessage());
+                finish(DriverState.ERROR, null, "could not start: " + e.getMessage());
+                return;
+            }
+            process = started;
+            startedAt = context.clock().instant();
+            if (restart) {
+                restarts++;
+            }
+            state = DriverState.RUNNING;
+            message = restart ? "restarted after exit code " + exitCode : null;
+            log.info("Driver {} is RUNNING as pid {} (restarts {})", driverId, started.pid(), restarts);
+            // Reported under the lock so no end report of this run can overtake it.
+            listener.report(new DriverStateChanged(driverId, DriverState.RUNNING, null, message, restarts));
+        }
+        started.onExit().thenAccept(this::exited);
+    }
+
+    private void exited(Process exitedProcess) {
+        int code = exitedProcess.exitValue();
+        synchronized (this) {
+            if (state.isTerminal() || exitedProcess != process) {
+                return;
+            }
+            exitCode = code;
+            if (killRequested) {
+                return; // terminate() finishes once the rest of the tree is gone too
+            }
+            if (code == 0) {
+                finish(DriverState.FINISHED, 0, null);
+                return;
+            }
+            Duration ranFor = Duration.between(startedAt, context.clock().instant());
+            Optional<Duration> delay = context.supervisePolicy()
+                    .restartDelay(description.supervise(), code, ranFor, lastRestartDelay);
+            if (delay.isEmpty()) {
+                finish(DriverState.FAILED, code, "exited with code " + code);
+                return;
+            }
+            lastRestartDelay = delay.get();
+            log.info("Driver {} exited with code {} after {} ms; restarting in {} ms (supervise)",
+                    driverId, code, ranFor.toMillis(), delay.get().toMillis());
+            scheduleRestart(delay.get());
+        }
+    }
+
+    private void scheduleRestart(Duration delay) {
+        try {
+            pendingRestart = context.timer().schedule(this::restart, delay.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            notRestarted();
+        }
+    }
+
+    /** On the timer thread: the start itself goes to a runner thread, keeping the timer free. */
+    private void restart() {
+        try {
+            context.work().execute(() -> launch(true));
+        } catch (RejectedExecutionException e) {
+            notRestarted();
+        }
+    }
+
+    private void notRestarted() {
+        Integer code = exitCodeSoFar();
+        finish(DriverState.FAILED, code, "exited with code " + code + "; not restarted: the worker is shutting down");
+    }
+
+    /** The one way a run ends: record it, free the resources, then report (unless it is a silent kill). */
+    private void finish(DriverState finalState, Integer code, String why) {
+        boolean report;
+        synchronized (this) {
+            if (state.isTerminal()) {
+                return;
+            }
+            state = finalState;
+            exitCode = code;
+            message = why;
+            endedAt = context.clock().instant();
+            pendingRestart = null;
+            report = finalState != DriverState.KILLED || reportKill;
+        }
+        log.info("Driver {} is {}{}{}", driverId, finalState, code == null ? "" : " with exit code " + code,
+                why == null ? "" : ": " + why);
+        listener.ended(this);
+        if (report) {
+            listener.report(new DriverStateChanged(driverId, finalState, code, why, restartsSoFar()));
+        }
+        ended.complete(null);
+    }
+
+    private synchronized Integer exitCodeSoFar() {
+        return exitCode;
+    }
+
+    private synchronized boolean killRequestedSoFar() {
+        return killRequested;
+    }
+
+    private synchronized int restartsSoFar() {
+        return restarts;
+    }
+
+    private static String describe(Exception e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+}

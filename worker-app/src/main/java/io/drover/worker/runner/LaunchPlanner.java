@@ -1,0 +1,81 @@
+package io.drover.worker.runner;
+
+import io.drover.protocol.api.LogStream;
+import io.drover.protocol.command.CommandSpec;
+import io.drover.protocol.command.Placeholder;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns a command into a {@link LaunchPlan} (DESIGN.md §1). Pure: the JVM's home and the worker's own
+ * environment come in as arguments, so the same input always gives the same plan.
+ */
+final class LaunchPlanner {
+
+    static final String MASTER_URL_VARIABLE = "DROVER_MASTER_URL";
+
+    private final Path javaHome;
+
+    LaunchPlanner(Path javaHome) {
+        this.javaHome = javaHome;
+    }
+
+    /** Plans with the worker's own JVM, the one a user of Spark's standalone mode would expect. */
+    static LaunchPlanner forThisJvm() {
+        return new LaunchPlanner(Path.of(System.getProperty("java.home")));
+    }
+
+    /**
+     * @param memoryMb the heap of a JVM command ({@code -Xmx})
+     * @param values what each placeholder stands for; a missing or null value leaves its token as written
+     *     and exports no variable
+     * @param masterUrl exported as {@code DROVER_MASTER_URL} when known
+     * @param workerEnvironment inherited by the child; the command's own variables and then the
+     *     {@code DROVER_*} ones override it
+     */
+    LaunchPlan plan(CommandSpec command, long memoryMb, Map<Placeholder, String> values, String masterUrl,
+            Map<String, String> workerEnvironment, Path dir) {
+        List<String> argv = command.isJvm() ? jvmArgv(command, memoryMb, values) : executableArgv(command, values);
+        Map<String, String> environment = new LinkedHashMap<>(workerEnvironment);
+        command.environment().forEach((name, value) -> environment.put(name, Placeholder.substitute(value, values)));
+        values.forEach((placeholder, value) -> {
+            if (value != null) {
+                environment.put(placeholder.environmentName(), value);
+            }
+        });
+        if (masterUrl != null) {
+            environment.put(MASTER_URL_VARIABLE, masterUrl);
+        }
+        return new LaunchPlan(argv, environment, dir,
+                dir.resolve(LogStream.STDOUT.fileName()), dir.resolve(LogStream.STDERR.fileName()));
+    }
+
+    private List<String> jvmArgv(CommandSpec command, long memoryMb, Map<Placeholder, String> values) {
+        List<String> argv = new ArrayList<>();
+        argv.add(javaHome.resolve("bin").resolve("java").toString());
+        argv.add("-Xmx" + memoryMb + "m");
+        argv.addAll(substituteAll(command.javaOptions(), values));
+        if (!command.classpath().isEmpty()) {
+            argv.add("-cp");
+            argv.add(String.join(File.pathSeparator, substituteAll(command.classpath(), values)));
+        }
+        argv.add(command.mainClass());
+        argv.addAll(substituteAll(command.arguments(), values));
+        return argv;
+    }
+
+    private static List<String> executableArgv(CommandSpec command, Map<Placeholder, String> values) {
+        List<String> argv = new ArrayList<>();
+        argv.add(command.executable());
+        argv.addAll(substituteAll(command.arguments(), values));
+        return argv;
+    }
+
+    private static List<String> substituteAll(List<String> texts, Map<Placeholder, String> values) {
+        return texts.stream().map(text -> Placeholder.substitute(text, values)).toList();
+    }
+}

@@ -1,0 +1,19 @@
+package io.drover.worker.runner;
+
+import io.drover.worker.config.WorkerProperties;
+import java.time.Clock;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Assembles what the runners share from the worker's settings and beans. */
+@Configuration(proxyBeanMethods = false)
+class RunnerConfiguration {
+
+    @Bean
+    RunnerContext runnerContext(WorkerProperties properties, AppResourceFetcher fetcher, ProcessLauncher launcher,
+            Clock clock, RunnerThreads threads) {
+        return new RunnerContext(properties.absoluteWorkDir(), LaunchPlanner.forThisJvm(), fetcher, launcher,
+                SupervisePolicy.standard(), clock, properties.killGrace(), System.getenv(), threads.work,
+                threads.timer);
+    }
+}

@@ -1,0 +1,2 @@
+/** Small helpers shared by the worker's feature packages; no state, no Spring. */
+package io.drover.worker.support;

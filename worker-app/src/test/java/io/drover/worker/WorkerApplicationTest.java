@@ -1,0 +1,71 @@
+package io.drover.worker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.drover.protocol.state.DriverState;
+import io.drover.worker.registration.MasterLink;
+import io.drover.worker.runner.RunnerRegistry;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The whole worker as other modules start it: it comes up alone and leaves nothing behind when closed. */
+class WorkerApplicationTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    @TempDir
+    Path work;
+
+    @Test
+    void theWorkerServesItsApiWhileNoMasterAnswers() throws Exception {
+        try (TestWorker worker = TestWorker.start(work, "http://127.0.0.1:1")) {
+            HttpResponse<String> health = worker.get("/actuator/health");
+            HttpResponse<String> status = worker.get("/api/v1/worker");
+
+            assertThat(health.statusCode()).isEqualTo(200);
+            assertThat(status.statusCode()).isEqualTo(200);
+            assertThat(status.body()).contains("\"registered\":false");
+            assertThat(worker.bean(MasterLink.class).isRegistered()).isFalse();
+        }
+    }
+
+    @Test
+    void noConfigurationFileIsBundled() {
+        assertThat(getClass().getClassLoader().getResource("application.yml")).isNull();
+        assertThat(getClass().getClassLoader().getResource("application.properties")).isNull();
+    }
+
+    @Test
+    void closingTheWorkerStopsEveryDriverTreeWithoutReportingIt() throws Exception {
+        List<Long> pids = new ArrayList<>();
+        try (FakeMaster master = new FakeMaster(); TestWorker worker = TestWorker.start(work, master.url())) {
+            await().atMost(WAIT).until(() -> worker.bean(MasterLink.class).isRegistered());
+            for (int i = 1; i <= 2; i++) {
+                worker.postJson("/internal/v1/drivers", """
+                        {"masterUrl": "%s", "epoch": 7, "driverId": "driver-20260101000000-000%d",
+                         "description": {"name": "tree", "supervise": true, "cores": 1, "memoryMb": 64,
+                                         "command": {"executable": "/bin/sh", "arguments": ["-c", "sleep 300 & sleep 300; wait"]}}}
+                        """.formatted(master.url(), i));
+            }
+            await().atMost(WAIT).until(() -> master.reports.size() == 2);
+            RunnerRegistry registry = worker.bean(RunnerRegistry.class);
+            registry.snapshot().running().forEach(driver -> {
+                pids.add(driver.pid());
+                ProcessHandle.of(driver.pid()).orElseThrow().descendants().forEach(child -> pids.add(child.pid()));
+            });
+
+            worker.close(); // closing twice (again at the end of the try) is harmless
+
+            assertThat(master.reports).allMatch(report -> report.state() == DriverState.RUNNING);
+        }
+        assertThat(pids).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(pids).noneMatch(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
+        assertThat(ProcessHandle.current().descendants()).isEmpty();
+    }
+}

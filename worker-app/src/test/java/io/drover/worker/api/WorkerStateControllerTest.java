@@ -1,0 +1,108 @@
+package io.drover.worker.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.drover.protocol.api.LocalDriverView;
+import io.drover.protocol.api.WorkerStatus;
+import io.drover.protocol.state.DriverState;
+import io.drover.worker.FakeMaster;
+import io.drover.worker.TestWorker;
+import io.drover.worker.registration.MasterLink;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.json.JsonMapper;
+
+class WorkerStateControllerTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final String DRIVER = "driver-20260101000000-0001";
+
+    @TempDir
+    Path work;
+
+    private final JsonMapper json = JsonMapper.builder().build();
+    private FakeMaster master;
+    private TestWorker worker;
+
+    @BeforeEach
+    void start() throws Exception {
+        master = new FakeMaster();
+        worker = TestWorker.start(work, master.url());
+        await().atMost(WAIT).until(() -> worker.bean(MasterLink.class).isRegistered());
+    }
+
+    @AfterEach
+    void stop() {
+        worker.close();
+        master.close();
+    }
+
+    private WorkerStatus status() throws Exception {
+        HttpResponse<String> response = worker.get("/api/v1/worker");
+        assertThat(response.statusCode()).isEqualTo(200);
+        return json.readValue(response.body(), WorkerStatus.class);
+    }
+
+    @Test
+    void theStatusShowsIdentityMasterAndTotals() throws Exception {
+        WorkerStatus status = status();
+
+        assertThat(status.url()).isEqualTo(worker.url);
+        assertThat(status.workerId()).startsWith("worker-");
+        assertThat(status.masterUrl()).isEqualTo(master.url());
+        assertThat(status.epoch()).isEqualTo(7);
+        assertThat(status.registered()).isTrue();
+        assertThat(status.cores()).isEqualTo(4);
+        assertThat(status.memoryMb()).isEqualTo(4096);
+        assertThat(status.workDir()).isEqualTo(work.toAbsolutePath().toString());
+    }
+
+    @Test
+    void aRunningDriverUsesResourcesAndAFinishedOneFreesThem() throws Exception {
+        String launch = """
+                {"masterUrl": "%s", "epoch": 7, "driverId": "%s",
+                 "description": {"name": "sleeper", "command": {"executable": "/bin/sleep", "arguments": ["300"]},
+                                 "cores": 3, "memoryMb": 1000, "supervise": false}}
+                """.formatted(master.url(), DRIVER);
+        worker.postJson("/internal/v1/drivers", launch);
+        await().atMost(WAIT).until(() -> status().runningDrivers().stream().anyMatch(d -> d.pid() != null));
+
+        WorkerStatus running = status();
+        LocalDriverView driver = running.runningDrivers().get(0);
+        assertThat(running.coresUsed()).isEqualTo(3);
+        assertThat(running.memoryUsedMb()).isEqualTo(1000);
+        assertThat(driver.name()).isEqualTo("sleeper");
+        assertThat(driver.state()).isEqualTo(DriverState.RUNNING);
+
+        worker.postJson("/internal/v1/drivers/" + DRIVER + "/kill", "{\"masterUrl\": \"" + master.url() + "\", \"epoch\": 7}");
+        await().atMost(WAIT).until(() -> status().finishedDrivers().size() == 1);
+
+        WorkerStatus ended = status();
+        assertThat(ended.coresUsed()).isZero();
+        assertThat(ended.memoryUsedMb()).isZero();
+        assertThat(ended.runningDrivers()).isEmpty();
+        assertThat(ended.finishedDrivers().get(0).state()).isEqualTo(DriverState.KILLED);
+    }
+
+    @Test
+    void aHeartbeatReplyKillsADriverWithoutReportingIt() throws Exception {
+        String launch = """
+                {"masterUrl": "%s", "epoch": 7, "driverId": "%s",
+                 "description": {"name": "sleeper", "command": {"executable": "/bin/sleep", "arguments": ["300"]},
+                                 "cores": 1, "memoryMb": 64, "supervise": false}}
+                """.formatted(master.url(), DRIVER);
+        worker.postJson("/internal/v1/drivers", launch);
+        await().atMost(WAIT).until(() -> master.heartbeats.stream().anyMatch(h -> h.runningDriverIds().contains(DRIVER)));
+
+        master.nextHeartbeatReply = new io.drover.protocol.internal.HeartbeatReply(false, java.util.List.of(DRIVER));
+
+        await().atMost(WAIT).until(() -> status().finishedDrivers().size() == 1);
+        assertThat(master.reports).extracting(r -> r.state()).containsExactly(DriverState.RUNNING);
+    }
+}

@@ -1,0 +1,161 @@
+package io.drover.worker.logs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.drover.server.ApiException;
+import io.drover.worker.config.WorkerProperties;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.http.HttpStatus;
+
+class LogFilesTest {
+
+    private static final String DRIVER = "driver-20260101000000-0001";
+    private static final long MIB = 1024 * 1024;
+
+    @TempDir
+    Path tmp;
+
+    private Path work;
+    private LogFiles logFiles;
+
+    @BeforeEach
+    void setUp() throws IOException {
+        work = Files.createDirectories(tmp.resolve("work"));
+        logFiles = new LogFiles(new WorkerProperties(List.of(), null, 1, 1024L, work, Duration.ofSeconds(1), 10, 10,
+                Duration.ofSeconds(1)));
+    }
+
+    private static void assertStatus(ThrowingCallable call, HttpStatus status) {
+        assertThatThrownBy(call).isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(status));
+    }
+
+    // ---- ranges (pure)
+
+    @Test
+    void theDefaultRangeIsTheFirstMebibyte() {
+        assertThat(LogFiles.range(5 * MIB, null, null)).isEqualTo(new LogFiles.Range(0, MIB));
+    }
+
+    @Test
+    void aShortFileIsSentWhole() {
+        assertThat(LogFiles.range(100, null, null)).isEqualTo(new LogFiles.Range(0, 100));
+    }
+
+    @Test
+    void aNegativeOffsetCountsFromTheEnd() {
+        assertThat(LogFiles.range(100, -10L, null)).isEqualTo(new LogFiles.Range(90, 10));
+    }
+
+    @Test
+    void aNegativeOffsetBeyondTheStartStartsAtZero() {
+        assertThat(LogFiles.range(100, -500L, 20L)).isEqualTo(new LogFiles.Range(0, 20));
+    }
+
+    @Test
+    void anOffsetBeyondTheEndGivesAnEmptyRangeAtTheEnd() {
+        assertThat(LogFiles.range(100, 150L, 10L)).isEqualTo(new LogFiles.Range(100, 0));
+    }
+
+    @Test
+    void theLengthIsCappedAtTenMebibytes() {
+        assertThat(LogFiles.range(50 * MIB, 0L, 40 * MIB)).isEqualTo(new LogFiles.Range(0, 10 * MIB));
+    }
+
+    @Test
+    void aZeroLengthGivesAnEmptyRange() {
+        assertThat(LogFiles.range(100, 5L, 0L)).isEqualTo(new LogFiles.Range(5, 0));
+    }
+
+    @Test
+    void aNegativeLengthIsABadRequest() {
+        assertStatus(() -> LogFiles.range(100, 0L, -1L), HttpStatus.BAD_REQUEST);
+    }
+
+    // ---- resolution
+
+    private Path writeLog(String content) throws IOException {
+        Path dir = Files.createDirectories(work.resolve(DRIVER));
+        return Files.writeString(dir.resolve("stdout"), content);
+    }
+
+    @Test
+    void aDriversLogResolvesToItsRealPath() throws IOException {
+        Path log = writeLog("x");
+
+        assertThat(logFiles.driverLog(DRIVER, "stdout")).isEqualTo(log.toRealPath());
+    }
+
+    @Test
+    void aMalformedDriverIdIsABadRequest() {
+        assertStatus(() -> logFiles.driverLog("..", "stdout"), HttpStatus.BAD_REQUEST);
+        assertStatus(() -> logFiles.driverLog("/etc/passwd", "stdout"), HttpStatus.BAD_REQUEST);
+        assertStatus(() -> logFiles.driverLog("driver-1/../../x", "stdout"), HttpStatus.BAD_REQUEST);
+    }
+
+    @Test
+    void anUnknownStreamIsABadRequest() {
+        assertStatus(() -> logFiles.driverLog(DRIVER, "passwd"), HttpStatus.BAD_REQUEST);
+    }
+
+    @Test
+    void aMissingLogIsNotFound() {
+        assertStatus(() -> logFiles.driverLog(DRIVER, "stderr"), HttpStatus.NOT_FOUND);
+    }
+
+    @Test
+    void aSymlinkedDriverDirectoryPointingOutsideIsRefused() throws IOException {
+        Path outside = Files.createDirectories(tmp.resolve("outside"));
+        Files.writeString(outside.resolve("stdout"), "secret");
+        Files.createSymbolicLink(work.resolve(DRIVER), outside);
+
+        assertStatus(() -> logFiles.driverLog(DRIVER, "stdout"), HttpStatus.BAD_REQUEST);
+    }
+
+    @Test
+    void aSymlinkedLogFilePointingOutsideIsRefused() throws IOException {
+        Path secret = Files.writeString(tmp.resolve("secret.txt"), "secret");
+        Path dir = Files.createDirectories(work.resolve(DRIVER));
+        Files.createSymbolicLink(dir.resolve("stdout"), secret);
+
+        assertStatus(() -> logFiles.driverLog(DRIVER, "stdout"), HttpStatus.BAD_REQUEST);
+    }
+
+    @Test
+    void aSymlinkThatStaysInsideTheWorkDirectoryIsServed() throws IOException {
+        Path log = writeLog("inside");
+        Path other = Files.createDirectories(work.resolve("driver-20260101000000-0002"));
+        Files.createSymbolicLink(other.resolve("stdout"), log);
+
+        assertThat(logFiles.driverLog("driver-20260101000000-0002", "stdout")).isEqualTo(log.toRealPath());
+    }
+
+    // ---- reading
+
+    @Test
+    void onlyTheRequestedBytesAreRead() throws IOException {
+        Path log = writeLog("0123456789abcdefghij");
+
+        LogFiles.Chunk chunk = logFiles.read(log, 10L, 5L);
+
+        assertThat(new String(chunk.bytes(), StandardCharsets.UTF_8)).isEqualTo("abcde");
+        assertThat(chunk.offset()).isEqualTo(10);
+        assertThat(chunk.fileLength()).isEqualTo(20);
+    }
+
+    @Test
+    void theTailIsReadWithANegativeOffset() throws IOException {
+        Path log = writeLog("0123456789abcdefghij");
+
+        assertThat(new String(logFiles.read(log, -3L, null).bytes(), StandardCharsets.UTF_8)).isEqualTo("hij");
+    }
+}

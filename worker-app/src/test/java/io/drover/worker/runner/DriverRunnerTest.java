@@ -1,0 +1,279 @@
+package io.drover.worker.runner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.drover.protocol.command.CommandSpec;
+import io.drover.protocol.internal.DriverDescription;
+import io.drover.protocol.internal.DriverStateChanged;
+import io.drover.protocol.state.DriverState;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Real child processes: exit codes, logs, kills of whole trees, supervised restarts. */
+class DriverRunnerTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final SupervisePolicy QUICK_RESTARTS =
+            new SupervisePolicy(Duration.ofMillis(20), Duration.ofMillis(100), Duration.ofSeconds(5));
+
+    @TempDir
+    Path work;
+
+    private final ExecutorService threads = Executors.newCachedThreadPool();
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+    private final List<DriverRunner> runners = new ArrayList<>();
+    private final Recorder recorder = new Recorder();
+    private int nextId = 1;
+
+    /** Records what a runner tells its listener, as the registry and the state reporter would hear it. */
+    static final class Recorder implements RunnerListener {
+        final List<DriverStateChanged> reports = new CopyOnWriteArrayList<>();
+        final List<DriverRunner> ended = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void report(DriverStateChanged change) {
+            reports.add(change);
+        }
+
+        @Override
+        public void ended(DriverRunner runner) {
+            ended.add(runner);
+        }
+
+        List<DriverState> states() {
+            return reports.stream().map(DriverStateChanged::state).toList();
+        }
+
+        DriverStateChanged last() {
+            return reports.get(reports.size() - 1);
+        }
+
+        boolean hasFinal() {
+            return reports.stream().anyMatch(r -> r.state().isTerminal());
+        }
+    }
+
+    @BeforeEach
+    void checkNoChildrenYet() {
+        assertThat(ProcessHandle.current().descendants()).isEmpty();
+    }
+
+    @AfterEach
+    void leaveNoProcessBehind() throws Exception {
+        runners.forEach(runner -> runner.kill(false));
+        for (DriverRunner runner : runners) {
+            runner.whenEnded().get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        }
+        timer.shutdownNow();
+        threads.shutdownNow();
+        await().atMost(WAIT).until(() -> ProcessHandle.current().descendants().findAny().isEmpty());
+    }
+
+    private RunnerContext context(SupervisePolicy policy, Duration killGrace) {
+        return new RunnerContext(work, LaunchPlanner.forThisJvm(), new AppResourceFetcher(),
+                new ProcessLauncher(Clock.systemUTC()), policy, Clock.systemUTC(), killGrace, System.getenv(),
+                threads, timer);
+    }
+
+    private DriverRunner start(CommandSpec command, boolean supervise, String appResource, RunnerContext context) {
+        String id = String.format("driver-20260101000000-%04d", nextId++);
+        DriverDescription description = new DriverDescription("test", appResource, command, 1, 64, supervise);
+        DriverRunner runner = new DriverRunner(id, description,
+                new LaunchSite("http://master:8080", "http://worker:8081", "localhost"), context, recorder);
+        runners.add(runner);
+        runner.start();
+        return runner;
+    }
+
+    private DriverRunner start(CommandSpec command, boolean supervise) {
+        return start(command, supervise, null, context(QUICK_RESTARTS, Duration.ofSeconds(5)));
+    }
+
+    private static CommandSpec shell(String script) {
+        return CommandSpec.executable("/bin/sh", List.of("-c", script));
+    }
+
+    private void awaitFinalReport() {
+        await().atMost(WAIT).until(recorder::hasFinal);
+    }
+
+    private void awaitRunning() {
+        await().atMost(WAIT).until(() -> recorder.states().contains(DriverState.RUNNING));
+    }
+
+    @Test
+    void aNonZeroExitEndsFailedWithTheExitCodeAndKeepsTheOutput() throws IOException {
+        DriverRunner runner = start(shell("echo hello; exit 3"), false);
+
+        awaitFinalReport();
+
+        assertThat(recorder.states()).containsExactly(DriverState.RUNNING, DriverState.FAILED);
+        assertThat(recorder.last().exitCode()).isEqualTo(3);
+        assertThat(recorder.last().message()).isEqualTo("exited with code 3");
+        assertThat(Files.readString(work.resolve(runner.driverId()).resolve("stdout"))).isEqualTo("hello\n");
+    }
+
+    @Test
+    void aCleanExitEndsFinished() {
+        start(CommandSpec.executable("/bin/true", List.of()), false);
+
+        awaitFinalReport();
+
+        assertThat(recorder.states()).containsExactly(DriverState.RUNNING, DriverState.FINISHED);
+        assertThat(recorder.last().exitCode()).isZero();
+    }
+
+    @Test
+    void stderrStartsWithTheLaunchCommand() throws IOException {
+        DriverRunner runner = start(shell("echo oops >&2"), false);
+
+        awaitFinalReport();
+
+        List<String> lines = Files.readAllLines(work.resolve(runner.driverId()).resolve("stderr"));
+        assertThat(lines.get(0)).startsWith("[drover ").contains("starting: /bin/sh -c 'echo oops >&2'");
+        assertThat(lines.get(1)).isEqualTo("oops");
+    }
+
+    @Test
+    void theDriverSeesItsSubstitutedValues() throws IOException {
+        DriverRunner runner = start(shell("echo {{DRIVER_ID}} $DROVER_CORES $DROVER_MASTER_URL"), false);
+
+        awaitFinalReport();
+
+        assertThat(Files.readString(work.resolve(runner.driverId()).resolve("stdout")))
+                .isEqualTo(runner.driverId() + " 1 http://master:8080\n");
+    }
+
+    @Test
+    void aKilledDriverEndsKilledAndLeavesNoProcessOfItsTreeAlive() {
+        DriverRunner runner = start(shell("sleep 300 & sleep 300; wait"), false);
+        awaitRunning();
+        long shellPid = runner.view().pid();
+        await().atMost(WAIT).until(() -> ProcessHandle.of(shellPid).orElseThrow().descendants().count() == 2);
+        List<Long> pids = new ArrayList<>(List.of(shellPid));
+        ProcessHandle.of(shellPid).orElseThrow().descendants().forEach(child -> pids.add(child.pid()));
+
+        runner.kill(true);
+        awaitFinalReport();
+
+        assertThat(recorder.last().state()).isEqualTo(DriverState.KILLED);
+        assertThat(pids).allSatisfy(pid ->
+                assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive)).isNotEqualTo(java.util.Optional.of(true)));
+    }
+
+    @Test
+    void aTreeThatIgnoresSigtermIsKilledAfterTheGracePeriod() {
+        // An ignored signal stays ignored across exec, so the sleeps ignore SIGTERM too.
+        DriverRunner runner = start(shell("trap '' TERM; sleep 300 & sleep 300; wait"), false, null,
+                context(QUICK_RESTARTS, Duration.ofMillis(300)));
+        awaitRunning();
+        long shellPid = runner.view().pid();
+        await().atMost(WAIT).until(() -> ProcessHandle.of(shellPid).orElseThrow().descendants().count() == 2);
+        List<ProcessHandle> tree = new ArrayList<>(List.of(ProcessHandle.of(shellPid).orElseThrow()));
+        ProcessHandle.of(shellPid).orElseThrow().descendants().forEach(tree::add);
+
+        runner.kill(true);
+        awaitFinalReport();
+
+        assertThat(recorder.last().state()).isEqualTo(DriverState.KILLED);
+        assertThat(recorder.last().exitCode()).isEqualTo(137); // 128 + SIGKILL
+        assertThat(tree).noneMatch(ProcessHandle::isAlive);
+    }
+
+    @Test
+    void aSupervisedDriverThatFailsIsRestartedAndItsRestartsCount() {
+        DriverRunner runner = start(shell("exit 1"), true);
+
+        await().atMost(WAIT).until(() -> recorder.reports.stream().anyMatch(r -> r.restarts() >= 3));
+
+        assertThat(recorder.reports).allMatch(r -> r.state() == DriverState.RUNNING);
+        assertThat(recorder.reports).extracting(DriverStateChanged::restarts).startsWith(0, 1, 2, 3);
+        assertThat(runner.view().restarts()).isGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    void aKillDuringTheSuperviseWaitEndsKilledWithoutStartingAgain() {
+        SupervisePolicy slowRestarts = new SupervisePolicy(Duration.ofMinutes(5), Duration.ofMinutes(5), Duration.ofSeconds(5));
+        DriverRunner runner = start(shell("exit 1"), true, null, context(slowRestarts, Duration.ofSeconds(5)));
+        await().atMost(WAIT).until(() -> Integer.valueOf(1).equals(runner.view().exitCode()));
+
+        runner.kill(true);
+        awaitFinalReport();
+
+        assertThat(recorder.states()).containsExactly(DriverState.RUNNING, DriverState.KILLED);
+        assertThat(recorder.last().message()).isEqualTo("killed while waiting to restart");
+        assertThat(recorder.last().restarts()).isZero();
+    }
+
+    @Test
+    void aSilentKillEndsTheDriverWithoutAReport() throws Exception {
+        DriverRunner runner = start(shell("sleep 300"), false);
+        awaitRunning();
+
+        runner.kill(false);
+        runner.whenEnded().get(WAIT.toSeconds(), TimeUnit.SECONDS);
+
+        assertThat(recorder.states()).containsExactly(DriverState.RUNNING);
+        assertThat(recorder.ended).containsExactly(runner);
+        assertThat(runner.view().state()).isEqualTo(DriverState.KILLED);
+    }
+
+    @Test
+    void aMissingExecutableEndsInErrorWithAMessage() {
+        start(CommandSpec.executable("/nonexistent/program", List.of()), false);
+
+        awaitFinalReport();
+
+        assertThat(recorder.states()).containsExactly(DriverState.ERROR);
+        assertThat(recorder.last().message()).startsWith("could not start:").contains("/nonexistent/program");
+        assertThat(recorder.last().exitCode()).isNull();
+    }
+
+    @Test
+    void theAppResourceIsFetchedIntoTheDriverDirectoryFirst() throws IOException {
+        Path resource = Files.writeString(Files.createDirectories(work.resolve("elsewhere")).resolve("job.txt"), "payload");
+        DriverRunner runner = start(shell("cat {{APP_RESOURCE}}; echo; echo $DROVER_APP_RESOURCE"), false,
+                resource.toUri().toString(), context(QUICK_RESTARTS, Duration.ofSeconds(5)));
+
+        awaitFinalReport();
+
+        Path local = work.resolve(runner.driverId()).resolve("job.txt");
+        assertThat(recorder.last().state()).isEqualTo(DriverState.FINISHED);
+        assertThat(Files.readString(work.resolve(runner.driverId()).resolve("stdout"))).isEqualTo("payload\n" + local + "\n");
+    }
+
+    @Test
+    void anAppResourceThatCannotBeFetchedEndsInError() {
+        start(CommandSpec.executable("/bin/true", List.of()), false, work.resolve("missing.jar").toUri().toString(),
+                context(QUICK_RESTARTS, Duration.ofSeconds(5)));
+
+        awaitFinalReport();
+
+        assertThat(recorder.states()).containsExactly(DriverState.ERROR);
+        assertThat(recorder.last().message()).contains("does not exist");
+    }
+
+    @Test
+    void theEndIsAnnouncedOnceSoTheRegistryCanFreeTheResources() {
+        DriverRunner runner = start(CommandSpec.executable("/bin/true", List.of()), false);
+
+        await().atMost(WAIT).until(runner.whenEnded()::isDone);
+
+        assertThat(recorder.ended).containsExactly(runner);
+    }
+}
