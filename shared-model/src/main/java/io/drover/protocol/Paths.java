@@ -21,7 +21,7 @@ public final class Paths {
     // Master, worker protocol.
     public static final String INTERNAL_WORKERS = INTERNAL + "/workers";
     public static final String INTERNAL_HEARTBEAT = INTERNAL_WORKERS + "/{workerId}/heartbeat";
-    public static final String INTERNAL_DRIVER_STATE = INTERNAL_WORKERS + "/{workerId}/driver-state";
+    public static final String INTERNAL_DRIVER_STATES = INTERNAL_WORKERS + "/{workerId}/driver-states";
 
     // Worker, public.
     public static final String WORKER_STATE = API + "/worker";

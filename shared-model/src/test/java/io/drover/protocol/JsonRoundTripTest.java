@@ -12,6 +12,7 @@ import io.drover.protocol.api.WorkerView;
 import io.drover.protocol.command.CommandSpec;
 import io.drover.protocol.internal.DriverDescription;
 import io.drover.protocol.internal.DriverStateChanged;
+import io.drover.protocol.internal.DriverStateReports;
 import io.drover.protocol.internal.Heartbeat;
 import io.drover.protocol.internal.HeartbeatReply;
 import io.drover.protocol.internal.KillDriver;
@@ -60,6 +61,8 @@ class JsonRoundTripTest {
                         new DriverDescription("demo", null, EXE, 1, 64, false)),
                 new KillDriver("http://127.0.0.1:8080", 7),
                 new DriverStateChanged(DRIVER.driverId(), DriverState.FAILED, 3, "exited with code 3", 1),
+                new DriverStateReports(List.of(new DriverStateChanged(DRIVER.driverId(), DriverState.RUNNING, null,
+                        null, 0), new DriverStateChanged(DRIVER.driverId(), DriverState.FINISHED, 0, null, 0))),
                 new WorkerStatus(WORKER.workerId(), WORKER.url(), "http://127.0.0.1:8080", 7, true, 8, 1, 4096, 512,
                         "/tmp/work", List.of(new LocalDriverView(DRIVER.driverId(), "demo", DriverState.RUNNING, 1,
                                 512, 4242L, T, null, null, 0, null)), List.of()));

@@ -3,6 +3,7 @@ package io.drover.worker;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.drover.protocol.internal.DriverStateChanged;
+import io.drover.protocol.internal.DriverStateReports;
 import io.drover.protocol.internal.Heartbeat;
 import io.drover.protocol.internal.HeartbeatReply;
 import io.drover.protocol.internal.RegisterWorker;
@@ -63,8 +64,8 @@ public final class FakeMaster implements AutoCloseable {
                 HeartbeatReply reply = nextHeartbeatReply;
                 nextHeartbeatReply = HeartbeatReply.OK;
                 answer(exchange, 200, json.writeValueAsString(reply));
-            } else if (path.endsWith("/driver-state")) {
-                reports.add(json.readValue(body, DriverStateChanged.class));
+            } else if (path.endsWith("/driver-states")) {
+                reports.addAll(json.readValue(body, DriverStateReports.class).changes());
                 exchange.sendResponseHeaders(204, -1);
             } else {
                 answer(exchange, 404, "{}");

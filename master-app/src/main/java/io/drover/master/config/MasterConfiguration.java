@@ -7,13 +7,12 @@ import io.drover.master.state.machine.ClusterStateMachine;
 import io.drover.master.state.machine.MachineSettings;
 import io.drover.master.state.machine.MasterState;
 import io.drover.protocol.ids.IdGenerator;
-import java.net.http.HttpClient;
+import io.drover.server.InternalRestClients;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.random.RandomGenerator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 
 /** Wires the master: clock, randomness, ids, persistence, the state store and the client for workers. */
@@ -56,12 +55,6 @@ class MasterConfiguration {
     /** Calls to workers: short connect timeout, and a read timeout so a hung worker cannot hold a thread. */
     @Bean
     RestClient workerRestClient(RestClient.Builder builder, MasterProperties properties) {
-        HttpClient http = HttpClient.newBuilder()
-                .connectTimeout(Duration.ofSeconds(2))
-                .version(HttpClient.Version.HTTP_1_1)
-                .build();
-        JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(http);
-        factory.setReadTimeout(properties.workerCallTimeout());
-        return builder.requestFactory(factory).build();
+        return InternalRestClients.build(builder, Duration.ofSeconds(2), properties.workerCallTimeout());
     }
 }

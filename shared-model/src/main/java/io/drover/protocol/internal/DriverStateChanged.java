@@ -7,8 +7,8 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 
 /**
- * Worker → master, {@code POST /internal/v1/workers/{workerId}/driver-state}: a driver's process changed
- * state. A worker sends each driver's reports in order.
+ * A driver's process changed state, as a worker reports it in {@link DriverStateReports}. A worker sends
+ * each driver's reports in order.
  *
  * @param exitCode set when a process ended with one
  * @param message why, for ERROR (could not start) and FAILED/KILLED when there is more to say

@@ -1,6 +1,6 @@
 package io.drover.worker.config;
 
-import java.net.http.HttpClient;
+import io.drover.server.InternalRestClients;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Random;
@@ -8,7 +8,6 @@ import java.util.random.RandomGenerator;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 
 /** The worker's shared infrastructure beans; time, randomness and HTTP come in here so tests can swap them. */
@@ -35,18 +34,9 @@ class WorkerConfiguration {
         return AdvertisedHost.fromBindAddress(bindAddress);
     }
 
-    /**
-     * The client for the master's {@code /internal/v1}. Built from Boot's builder so the bodies use the
-     * application's JSON mapper; the JDK client keeps the worker free of another HTTP stack.
-     */
+    /** The client for the master's {@code /internal/v1}; bodies use the application's JSON mapper. */
     @Bean
     RestClient masterRestClient(RestClient.Builder builder) {
-        HttpClient http = HttpClient.newBuilder()
-                .connectTimeout(MASTER_CONNECT_TIMEOUT)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
-        JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(http);
-        requestFactory.setReadTimeout(MASTER_READ_TIMEOUT);
-        return builder.requestFactory(requestFactory).build();
+        return InternalRestClients.build(builder, MASTER_CONNECT_TIMEOUT, MASTER_READ_TIMEOUT);
     }
 }

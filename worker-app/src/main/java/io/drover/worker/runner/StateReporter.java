@@ -1,77 +1,102 @@
 package io.drover.worker.runner;
 
 import io.drover.protocol.internal.DriverStateChanged;
+import io.drover.protocol.internal.DriverStateReports;
 import io.drover.worker.registration.MasterClient;
 import io.drover.worker.registration.MasterLink;
 import io.drover.worker.support.NamedThreads;
 import jakarta.annotation.PreDestroy;
 import java.time.Duration;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.HttpClientErrorException;
 
 /**
- * Sends drivers' state changes to the followed master, one at a time on one thread, so the master sees
- * each driver's changes in the order they happened. A send that fails for a network or server reason is
- * retried a few times with a short back-off; then it is dropped and logged, because the next heartbeat's
- * inventory and re-registration let the master reconcile anyway.
+ * Sends drivers' state changes to the followed master from one thread, in the order they happened. What
+ * piles up while a call is under way goes out together in the next call, so a burst of short drivers
+ * costs a few calls rather than two per driver. A call that fails for a network or server reason is
+ * retried a few times with a short back-off; then the batch is dropped and logged, because the next
+ * heartbeat's inventory and re-registration let the master reconcile anyway.
  */
 @Component
 class StateReporter {
 
     static final int ATTEMPTS = 4;
     static final Duration FIRST_RETRY_DELAY = Duration.ofMillis(250);
+    static final int MAX_BATCH = 500;
 
     private static final Logger log = LoggerFactory.getLogger(StateReporter.class);
 
     private final MasterClient client;
     private final MasterLink link;
-    private final ExecutorService sender = Executors.newSingleThreadExecutor(NamedThreads.daemon("drover-reports"));
+    private final BlockingQueue<DriverStateChanged> queue = new LinkedBlockingQueue<>();
+    private final Thread sender;
+    private volatile boolean open = true;
 
     StateReporter(MasterClient client, MasterLink link) {
         this.client = client;
         this.link = link;
+        this.sender = NamedThreads.daemon("drover-reports").newThread(this::run);
+        this.sender.start();
     }
 
     /** Queues the report and returns at once. */
     void send(DriverStateChanged change) {
-        try {
-            sender.execute(() -> deliver(change));
-        } catch (RejectedExecutionException e) {
+        if (!open) {
             log.debug("Not reporting driver {} {}: the worker is shutting down", change.driverId(), change.state());
+            return;
+        }
+        queue.add(change);
+    }
+
+    private void run() {
+        List<DriverStateChanged> batch = new ArrayList<>();
+        while (open || !queue.isEmpty()) {
+            try {
+                batch.add(queue.take());
+            } catch (InterruptedException e) {
+                return;
+            }
+            queue.drainTo(batch, MAX_BATCH - 1);
+            if (!deliver(List.copyOf(batch))) {
+                return;
+            }
+            batch.clear();
         }
     }
 
-    private void deliver(DriverStateChanged change) {
+    /** False when interrupted: the worker is shutting down. */
+    private boolean deliver(List<DriverStateChanged> changes) {
         RuntimeException last = null;
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             String masterUrl = link.masterUrl();
             if (masterUrl == null) {
-                log.warn("No master to tell that driver {} is {}", change.driverId(), change.state());
-                return;
+                log.warn("No master to tell about {} driver state changes", changes.size());
+                return true;
             }
             try {
-                client.driverStateChanged(masterUrl, link.workerId(), change);
-                return;
+                client.driverStatesChanged(masterUrl, link.workerId(), new DriverStateReports(changes));
+                return true;
             } catch (HttpClientErrorException e) {
-                // The master read it and said no (unknown worker or driver, a stale change): asking again won't help.
-                log.warn("Master {} refused driver {} {}: {}", masterUrl, change.driverId(), change.state(),
+                // The master read it and said no (unknown worker, a malformed change): asking again won't help.
+                log.warn("Master {} refused {} driver state changes: {}", masterUrl, changes.size(),
                         e.getStatusCode());
-                return;
+                return true;
             } catch (RuntimeException e) {
                 last = e;
             }
             if (attempt + 1 < ATTEMPTS && !pause(FIRST_RETRY_DELAY.multipliedBy(1L << attempt))) {
-                return;
+                return false;
             }
         }
-        log.warn("Gave up telling master {} that driver {} is {}: {}", link.masterUrl(), change.driverId(),
-                change.state(), MasterClient.describe(last));
+        log.warn("Gave up telling master {} about {} driver state changes (first: {} {}): {}", link.masterUrl(),
+                changes.size(), changes.get(0).driverId(), changes.get(0).state(), MasterClient.describe(last));
+        return true;
     }
 
     /** Sleeping is fine here: this thread exists only to send in order, and shutdown interrupts it. */
@@ -85,11 +110,14 @@ class StateReporter {
         }
     }
 
+    /** Lets queued reports go out, briefly, then stops the sender. */
     @PreDestroy
     void close() throws InterruptedException {
-        sender.shutdown(); // let queued reports go out, briefly
-        if (!sender.awaitTermination(2, TimeUnit.SECONDS)) {
-            sender.shutdownNow();
+        open = false;
+        if (queue.isEmpty()) {
+            sender.interrupt();
         }
+        sender.join(2000);
+        sender.interrupt();
     }
 }

@@ -6,6 +6,7 @@ import io.drover.protocol.internal.Heartbeat;
 import io.drover.protocol.internal.HeartbeatReply;
 import io.drover.protocol.internal.RegisterWorker;
 import io.drover.protocol.internal.RegisterWorkerReply;
+import java.util.List;
 
 /**
  * Everything that can change the master's state, as data. The state store applies commands one at a time
@@ -19,7 +20,8 @@ public sealed interface Command<R> {
     record HeartbeatCommand(String workerId, Heartbeat message) implements Command<HeartbeatReply> {
     }
 
-    record DriverStateChangedCommand(String workerId, DriverStateChanged message) implements Command<Void> {
+    /** A worker's batch of driver state changes, applied in order. */
+    record DriverStatesChangedCommand(String workerId, List<DriverStateChanged> changes) implements Command<Void> {
     }
 
     record SubmitDriverCommand(SubmitDriverRequest request) implements Command<String> {

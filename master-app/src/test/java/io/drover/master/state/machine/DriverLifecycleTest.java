@@ -18,8 +18,8 @@ class DriverLifecycleTest {
     }
 
     private void report(String workerId, String driverId, DriverState state, Integer exitCode, int restarts) {
-        h.apply(new Command.DriverStateChangedCommand(workerId,
-                new DriverStateChanged(driverId, state, exitCode, null, restarts)));
+        h.apply(new Command.DriverStatesChangedCommand(workerId,
+                List.of(new DriverStateChanged(driverId, state, exitCode, null, restarts))));
     }
 
     @Test

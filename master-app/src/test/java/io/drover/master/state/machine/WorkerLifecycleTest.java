@@ -24,8 +24,8 @@ class WorkerLifecycleTest {
     }
 
     private void running(String workerId, String driverId) {
-        h.apply(new Command.DriverStateChangedCommand(workerId,
-                new DriverStateChanged(driverId, DriverState.RUNNING, null, null, 0)));
+        h.apply(new Command.DriverStatesChangedCommand(workerId,
+                List.of(new DriverStateChanged(driverId, DriverState.RUNNING, null, null, 0))));
     }
 
     @Test
