@@ -105,4 +105,22 @@ class WorkerStateControllerTest {
         await().atMost(WAIT).until(() -> status().finishedDrivers().size() == 1);
         assertThat(master.reports).extracting(r -> r.state()).containsExactly(DriverState.RUNNING);
     }
+
+    @Test
+    void theWorkerPageShowsItsMasterAndDriversWithNamesEscaped() throws Exception {
+        String launch = """
+                {"masterUrl": "%s", "epoch": 7, "driverId": "%s",
+                 "description": {"name": "<script>alert(1)</script>", "command": {"executable": "/bin/sleep",
+                                 "arguments": ["300"]}, "cores": 1, "memoryMb": 64, "supervise": false}}
+                """.formatted(master.url(), DRIVER);
+        worker.postJson("/internal/v1/drivers", launch);
+        await().atMost(WAIT).until(() -> status().runningDrivers().stream().anyMatch(d -> d.pid() != null));
+
+        HttpResponse<String> page = worker.get("/");
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Drover worker " + status().workerId()).contains(master.url())
+                .contains("/api/v1/logs/drivers/" + DRIVER + "/stdout")
+                .contains("&lt;script&gt;alert(1)&lt;/script&gt;").doesNotContain("<script>alert(1)");
+    }
 }
