@@ -10,8 +10,9 @@ import org.springframework.scheduling.TaskScheduler;
 import org.springframework.stereotype.Component;
 
 /**
- * The clock-driven commands: the safety-net scheduling round ({@code schedule-interval}; rounds also run on
- * demand) and the check for silent workers. Both only send commands; the store decides.
+ * The check for silent workers, every {@code worker-timeout / 4} (at most every second). It only sends a
+ * command; the store decides. A task scheduler rather than {@code @Scheduled}, because the interval is
+ * derived from a configured duration.
  */
 @Component
 class StateTimers implements SmartLifecycle {
@@ -29,7 +30,6 @@ class StateTimers implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
-        tasks.add(scheduler.scheduleWithFixedDelay(store::requestRound, properties.scheduleInterval()));
         tasks.add(scheduler.scheduleWithFixedDelay(() -> store.submit(new Command.CheckWorkersCommand()),
                 properties.timeoutCheckInterval()));
     }
