@@ -3,7 +3,7 @@ package io.drover.worker;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.drover.protocol.internal.DriverStateChanged;
-import io.drover.protocol.internal.DriverStateReports;
+import io.drover.protocol.internal.StateReports;
 import io.drover.protocol.internal.Heartbeat;
 import io.drover.protocol.internal.HeartbeatReply;
 import io.drover.protocol.internal.RegisterWorker;
@@ -58,14 +58,14 @@ public final class FakeMaster implements AutoCloseable {
                     return;
                 }
                 answer(exchange, 200, json.writeValueAsString(
-                        new RegisterWorkerReply(url(), epoch, heartbeatIntervalMs, killOnRegister)));
+                        new RegisterWorkerReply(url(), epoch, heartbeatIntervalMs, killOnRegister, List.of())));
             } else if (path.endsWith("/heartbeat")) {
                 heartbeats.add(json.readValue(body, Heartbeat.class));
                 HeartbeatReply reply = nextHeartbeatReply;
                 nextHeartbeatReply = HeartbeatReply.OK;
                 answer(exchange, 200, json.writeValueAsString(reply));
-            } else if (path.endsWith("/driver-states")) {
-                reports.addAll(json.readValue(body, DriverStateReports.class).changes());
+            } else if (path.endsWith("/states")) {
+                reports.addAll(json.readValue(body, StateReports.class).drivers());
                 exchange.sendResponseHeaders(204, -1);
             } else {
                 answer(exchange, 404, "{}");

@@ -4,14 +4,16 @@ import java.util.List;
 
 /**
  * {@code reconnect}: the master does not know this worker (or it was declared dead), so the worker must
- * register again. {@code killDriverIds}: drivers the worker runs that the master has not given it.
+ * register again. {@code killDriverIds} and {@code killExecutors}: drivers and executors the worker runs that the master
+ * has not given it.
  */
-public record HeartbeatReply(boolean reconnect, List<String> killDriverIds) {
+public record HeartbeatReply(boolean reconnect, List<String> killDriverIds, List<String> killExecutors) {
 
-    public static final HeartbeatReply OK = new HeartbeatReply(false, List.of());
-    public static final HeartbeatReply RECONNECT = new HeartbeatReply(true, List.of());
+    public static final HeartbeatReply OK = new HeartbeatReply(false, List.of(), List.of());
+    public static final HeartbeatReply RECONNECT = new HeartbeatReply(true, List.of(), List.of());
 
     public HeartbeatReply {
         killDriverIds = killDriverIds == null ? List.of() : List.copyOf(killDriverIds);
+        killExecutors = killExecutors == null ? List.of() : List.copyOf(killExecutors);
     }
 }

@@ -9,8 +9,9 @@ import jakarta.validation.constraints.PositiveOrZero;
 import java.util.List;
 
 /**
- * Worker → master, {@code POST /internal/v1/workers}. Carries the drivers the worker still runs, so a
- * master can tell it to kill the ones it has since given to someone else.
+ * Worker → master, {@code POST /internal/v1/workers}. Carries the drivers and executors (as
+ * {@code <appId>/<executorId>}) the worker still runs, so a master can tell it to kill the ones it has
+ * since given to someone else or forgotten.
  */
 public record RegisterWorker(
         @NotNull @Pattern(regexp = Ids.WORKER_ID_REGEX) String workerId,
@@ -20,9 +21,11 @@ public record RegisterWorker(
         @Positive int cores,
         @Positive long memoryMb,
         @PositiveOrZero long followedEpoch,
-        List<@NotNull String> runningDriverIds) {
+        List<@NotNull String> runningDriverIds,
+        List<@NotNull String> runningExecutors) {
 
     public RegisterWorker {
         runningDriverIds = runningDriverIds == null ? List.of() : List.copyOf(runningDriverIds);
+        runningExecutors = runningExecutors == null ? List.of() : List.copyOf(runningExecutors);
     }
 }

@@ -7,9 +7,11 @@ import java.util.List;
  * heartbeat, and drivers the worker reported that it must kill because the master no longer gives them
  * to it.
  */
-public record RegisterWorkerReply(String masterUrl, long epoch, long heartbeatIntervalMs, List<String> killDriverIds) {
+public record RegisterWorkerReply(String masterUrl, long epoch, long heartbeatIntervalMs, List<String> killDriverIds,
+        List<String> killExecutors) {
 
     public RegisterWorkerReply {
         killDriverIds = killDriverIds == null ? List.of() : List.copyOf(killDriverIds);
+        killExecutors = killExecutors == null ? List.of() : List.copyOf(killExecutors);
     }
 }

@@ -4,6 +4,7 @@ import io.drover.protocol.api.WorkerStatus;
 import io.drover.worker.config.WorkerProperties;
 import io.drover.worker.registration.MasterLink;
 import io.drover.worker.runner.RunnerRegistry;
+import java.util.List;
 import org.springframework.stereotype.Component;
 
 /** Builds this worker's view of itself, for the API and the page alike. Only maps; holds no state. */
@@ -25,6 +26,6 @@ public class WorkerStatuses {
         return new WorkerStatus(link.workerId(), link.workerUrl(), link.masterUrl(), link.epoch(),
                 link.isRegistered(), snapshot.offered().cores(), snapshot.used().cores(),
                 snapshot.offered().memoryMb(), snapshot.used().memoryMb(), properties.absoluteWorkDir().toString(),
-                snapshot.running(), snapshot.finished());
+                snapshot.running(), snapshot.finished(), List.of(), List.of());
     }
 }

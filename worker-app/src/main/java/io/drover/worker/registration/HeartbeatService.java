@@ -5,6 +5,7 @@ import io.drover.protocol.internal.HeartbeatReply;
 import io.drover.worker.support.NamedThreads;
 import jakarta.annotation.PreDestroy;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -86,7 +87,7 @@ class HeartbeatService {
             // Catch everything: an exception escaping a fixed-delay task silently ends the schedule.
             try {
                 HeartbeatReply reply = client.heartbeat(masterUrl, link.workerId(),
-                        new Heartbeat(link.epoch(), inventory.runningDriverIds()));
+                        new Heartbeat(link.epoch(), inventory.runningDriverIds(), List.of()));
                 recovered();
                 obey(reply);
             } catch (RuntimeException e) {

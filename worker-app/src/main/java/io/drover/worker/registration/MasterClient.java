@@ -1,7 +1,7 @@
 package io.drover.worker.registration;
 
 import io.drover.protocol.Paths;
-import io.drover.protocol.internal.DriverStateReports;
+import io.drover.protocol.internal.StateReports;
 import io.drover.protocol.internal.Heartbeat;
 import io.drover.protocol.internal.HeartbeatReply;
 import io.drover.protocol.internal.RegisterWorker;
@@ -42,8 +42,8 @@ public class MasterClient {
         return reply == null ? HeartbeatReply.OK : reply;
     }
 
-    public void driverStatesChanged(String masterUrl, String workerId, DriverStateReports body) {
-        http.post().uri(uri(masterUrl, Paths.INTERNAL_DRIVER_STATES, workerId))
+    public void statesChanged(String masterUrl, String workerId, StateReports body) {
+        http.post().uri(uri(masterUrl, Paths.INTERNAL_STATES, workerId))
                 .contentType(MediaType.APPLICATION_JSON)
                 .body(body)
                 .retrieve()

@@ -147,7 +147,7 @@ class RegistrationService {
     private RegisterWorker request() {
         WorkerIdentity me = link.identity();
         return new RegisterWorker(me.workerId(), me.host(), me.port(), me.url(), properties.offeredCores(),
-                properties.offeredMemoryMb(), link.epoch(), inventory.runningDriverIds());
+                properties.offeredMemoryMb(), link.epoch(), inventory.runningDriverIds(), List.of());
     }
 
     private void registered(String url, RegisterWorkerReply reply) {

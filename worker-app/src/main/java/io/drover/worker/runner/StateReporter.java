@@ -1,7 +1,7 @@
 package io.drover.worker.runner;
 
 import io.drover.protocol.internal.DriverStateChanged;
-import io.drover.protocol.internal.DriverStateReports;
+import io.drover.protocol.internal.StateReports;
 import io.drover.worker.registration.MasterClient;
 import io.drover.worker.registration.MasterLink;
 import io.drover.worker.support.NamedThreads;
@@ -80,7 +80,7 @@ class StateReporter {
                 return true;
             }
             try {
-                client.driverStatesChanged(masterUrl, link.workerId(), new DriverStateReports(changes));
+                client.statesChanged(masterUrl, link.workerId(), StateReports.ofDrivers(changes));
                 return true;
             } catch (HttpClientErrorException e) {
                 // The master read it and said no (unknown worker, a malformed change): asking again won't help.

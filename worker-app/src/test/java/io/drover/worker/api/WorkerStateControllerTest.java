@@ -100,7 +100,8 @@ class WorkerStateControllerTest {
         worker.postJson("/internal/v1/drivers", launch);
         await().atMost(WAIT).until(() -> master.heartbeats.stream().anyMatch(h -> h.runningDriverIds().contains(DRIVER)));
 
-        master.nextHeartbeatReply = new io.drover.protocol.internal.HeartbeatReply(false, java.util.List.of(DRIVER));
+        master.nextHeartbeatReply = new io.drover.protocol.internal.HeartbeatReply(false, java.util.List.of(DRIVER),
+                java.util.List.of());
 
         await().atMost(WAIT).until(() -> status().finishedDrivers().size() == 1);
         assertThat(master.reports).extracting(r -> r.state()).containsExactly(DriverState.RUNNING);

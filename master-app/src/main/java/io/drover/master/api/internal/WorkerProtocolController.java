@@ -3,7 +3,7 @@ package io.drover.master.api.internal;
 import io.drover.master.api.Commands;
 import io.drover.master.state.machine.Command;
 import io.drover.protocol.Paths;
-import io.drover.protocol.internal.DriverStateReports;
+import io.drover.protocol.internal.StateReports;
 import io.drover.protocol.internal.Heartbeat;
 import io.drover.protocol.internal.HeartbeatReply;
 import io.drover.protocol.internal.RegisterWorker;
@@ -36,9 +36,9 @@ class WorkerProtocolController {
         return commands.call(new Command.HeartbeatCommand(workerId, message));
     }
 
-    @PostMapping(Paths.INTERNAL_DRIVER_STATES)
+    @PostMapping(Paths.INTERNAL_STATES)
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void driverStates(@PathVariable String workerId, @Valid @RequestBody DriverStateReports reports) {
-        commands.call(new Command.DriverStatesChangedCommand(workerId, reports.changes()));
+    void states(@PathVariable String workerId, @Valid @RequestBody StateReports reports) {
+        commands.call(new Command.StatesChangedCommand(workerId, reports));
     }
 }

@@ -1,7 +1,7 @@
 package io.drover.master.state.machine;
 
 import io.drover.master.state.machine.Command.CheckWorkersCommand;
-import io.drover.master.state.machine.Command.DriverStatesChangedCommand;
+import io.drover.master.state.machine.Command.StatesChangedCommand;
 import io.drover.master.state.machine.Command.HeartbeatCommand;
 import io.drover.master.state.machine.Command.KillDriverCommand;
 import io.drover.master.state.machine.Command.LaunchFailedCommand;
@@ -43,8 +43,8 @@ public final class ClusterStateMachine {
         Object reply = null;
         if (command instanceof SubmitDriverCommand c) {
             reply = drivers.submit(c.request(), now, effects);
-        } else if (command instanceof DriverStatesChangedCommand c) {
-            c.changes().forEach(change -> drivers.stateChanged(c.workerId(), change, now, effects));
+        } else if (command instanceof StatesChangedCommand c) {
+            c.reports().drivers().forEach(change -> drivers.stateChanged(c.workerId(), change, now, effects));
         } else if (command instanceof KillDriverCommand c) {
             drivers.kill(c.driverId(), now, effects);
         } else if (command instanceof LaunchFailedCommand c) {

@@ -1,12 +1,11 @@
 package io.drover.master.state.machine;
 
 import io.drover.protocol.api.SubmitDriverRequest;
-import io.drover.protocol.internal.DriverStateChanged;
+import io.drover.protocol.internal.StateReports;
 import io.drover.protocol.internal.Heartbeat;
 import io.drover.protocol.internal.HeartbeatReply;
 import io.drover.protocol.internal.RegisterWorker;
 import io.drover.protocol.internal.RegisterWorkerReply;
-import java.util.List;
 
 /**
  * Everything that can change the master's state, as data. The state store applies commands one at a time
@@ -20,8 +19,8 @@ public sealed interface Command<R> {
     record HeartbeatCommand(String workerId, Heartbeat message) implements Command<HeartbeatReply> {
     }
 
-    /** A worker's batch of driver state changes, applied in order. */
-    record DriverStatesChangedCommand(String workerId, List<DriverStateChanged> changes) implements Command<Void> {
+    /** A worker's batch of driver and executor state changes, each list applied in order. */
+    record StatesChangedCommand(String workerId, StateReports reports) implements Command<Void> {
     }
 
     record SubmitDriverCommand(SubmitDriverRequest request) implements Command<String> {

@@ -61,7 +61,7 @@ final class WorkerHandler {
         log.info("Worker {} registered from {} with {} cores and {} MB{}", worker.workerId(), worker.url(),
                 message.cores(), message.memoryMb(), existing != null ? " (replacing its dead entry)" : "");
         return new RegisterWorkerReply(state.url(), state.epoch(), settings.heartbeatInterval().toMillis(),
-                notPlacedOn(worker.workerId(), message.runningDriverIds()));
+                notPlacedOn(worker.workerId(), message.runningDriverIds()), List.of());
     }
 
     HeartbeatReply heartbeat(String workerId, Heartbeat heartbeat, Instant now, List<Effect> effects) {
@@ -79,7 +79,7 @@ final class WorkerHandler {
         if (!kill.isEmpty()) {
             log.warn("Worker {} runs drivers the master has not given it; telling it to kill {}", workerId, kill);
         }
-        return new HeartbeatReply(false, kill);
+        return new HeartbeatReply(false, kill, List.of());
     }
 
     void checkWorkers(Instant now, List<Effect> effects) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.drover.master.state.model.DriverEntry;
 import io.drover.protocol.internal.DriverStateChanged;
+import io.drover.protocol.internal.StateReports;
 import io.drover.protocol.state.DriverState;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -18,8 +19,8 @@ class DriverLifecycleTest {
     }
 
     private void report(String workerId, String driverId, DriverState state, Integer exitCode, int restarts) {
-        h.apply(new Command.DriverStatesChangedCommand(workerId,
-                List.of(new DriverStateChanged(driverId, state, exitCode, null, restarts))));
+        h.apply(new Command.StatesChangedCommand(workerId,
+                StateReports.ofDrivers(List.of(new DriverStateChanged(driverId, state, exitCode, null, restarts)))));
     }
 
     @Test

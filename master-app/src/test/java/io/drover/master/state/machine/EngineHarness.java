@@ -54,7 +54,8 @@ final class EngineHarness {
     RegisterWorkerReply registerWorker(String host, int port, int cores, long memoryMb, List<String> running) {
         String id = IdGenerator.workerId(clock, host, port);
         return apply(new Command.RegisterWorkerCommand(
-                new RegisterWorker(id, host, port, "http://" + host + ":" + port, cores, memoryMb, 0, running)));
+                new RegisterWorker(id, host, port, "http://" + host + ":" + port, cores, memoryMb, 0, running,
+                        List.of())));
     }
 
     String registerWorker(int port, int cores, long memoryMb) {
@@ -63,7 +64,7 @@ final class EngineHarness {
     }
 
     HeartbeatReply heartbeat(String workerId, List<String> running) {
-        return apply(new Command.HeartbeatCommand(workerId, new Heartbeat(EPOCH, running)));
+        return apply(new Command.HeartbeatCommand(workerId, new Heartbeat(EPOCH, running, List.of())));
     }
 
     String submit(int cores, long memoryMb, boolean supervise) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.drover.master.state.model.DriverEntry;
 import io.drover.protocol.internal.DriverStateChanged;
+import io.drover.protocol.internal.StateReports;
 import io.drover.protocol.internal.Heartbeat;
 import io.drover.protocol.internal.HeartbeatReply;
 import io.drover.protocol.internal.RegisterWorker;
@@ -24,8 +25,8 @@ class WorkerLifecycleTest {
     }
 
     private void running(String workerId, String driverId) {
-        h.apply(new Command.DriverStatesChangedCommand(workerId,
-                List.of(new DriverStateChanged(driverId, DriverState.RUNNING, null, null, 0))));
+        h.apply(new Command.StatesChangedCommand(workerId,
+                StateReports.ofDrivers(List.of(new DriverStateChanged(driverId, DriverState.RUNNING, null, null, 0)))));
     }
 
     @Test
@@ -58,7 +59,7 @@ class WorkerLifecycleTest {
     void aHeartbeatFromAnotherEpochIsToldToReconnect() {
         String worker = h.registerWorker(8081, 4, 4096);
 
-        HeartbeatReply reply = h.apply(new Command.HeartbeatCommand(worker, new Heartbeat(3, List.of())));
+        HeartbeatReply reply = h.apply(new Command.HeartbeatCommand(worker, new Heartbeat(3, List.of(), List.of())));
 
         assertThat(reply.reconnect()).isTrue();
     }
@@ -127,7 +128,7 @@ class WorkerLifecycleTest {
         h.apply(new Command.CheckWorkersCommand());
 
         RegisterWorkerReply reply = h.apply(new Command.RegisterWorkerCommand(new RegisterWorker(worker, "127.0.0.1",
-                8081, "http://127.0.0.1:8081", 2, 4096, EngineHarness.EPOCH, List.of(driverId))));
+                8081, "http://127.0.0.1:8081", 2, 4096, EngineHarness.EPOCH, List.of(driverId), List.of())));
 
         assertThat(h.snapshot().worker(worker).orElseThrow().isAlive()).isTrue();
         assertThat(h.snapshot().workers()).hasSize(1);

@@ -1,0 +1,25 @@
+package io.drover.protocol.api;
+
+import io.drover.protocol.state.ExecutorState;
+import java.time.Instant;
+
+/**
+ * One executor of an application.
+ *
+ * @param executorId its number within the application ({@code app-…/3} is executor 3)
+ * @param exitCode the exit code of its process, when it ended with one
+ * @param message why it is in its state, when there is more to say
+ */
+public record ExecutorView(
+        String appId,
+        int executorId,
+        String workerId,
+        String workerUrl,
+        int cores,
+        long memoryMb,
+        ExecutorState state,
+        Integer exitCode,
+        String message,
+        Instant launchedAt,
+        Instant endedAt) {
+}

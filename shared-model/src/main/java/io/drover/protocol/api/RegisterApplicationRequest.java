@@ -1,0 +1,56 @@
+package io.drover.protocol.api;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import io.drover.protocol.command.CommandSpec;
+import io.drover.protocol.ids.Ids;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+
+/**
+ * {@code POST /api/v1/applications}: an application asks for executors (DESIGN.md §2, flow 4).
+ *
+ * @param executorCommand what each executor runs; {@code {{APP_ID}}}, {@code {{EXECUTOR_ID}}},
+ *     {@code {{DRIVER_URL}}} and the rest are substituted on the worker
+ * @param coresPerExecutor cores of each executor; unset means one executor per worker with all the cores
+ *     granted there
+ * @param memoryPerExecutorMb memory of each executor; defaults to 1024
+ * @param maxCores the most cores the application holds at once; unset means the master's
+ *     {@code default-cores}, or unlimited
+ * @param executorLimit the most executors it holds at once; unset means unlimited
+ * @param appResource a {@code file:}, {@code http:} or {@code https:} URL each worker copies into the
+ *     executor's directory first; {@code {{APP_RESOURCE}}} is then that local path
+ * @param driverUrl where executors reach the driver (exported as {@code DROVER_DRIVER_URL})
+ * @param driverId the Drover driver that registered it: the application ends when that driver ends
+ */
+public record RegisterApplicationRequest(
+        @NotBlank @Size(max = 200) String name,
+        @NotNull @Valid CommandSpec executorCommand,
+        @Size(max = 4096) @Pattern(regexp = "(?i)(file|https?):.+", message = "must be a file:, http: or https: URL")
+        String appResource,
+        @Positive @Max(100_000) Integer coresPerExecutor,
+        @NotNull @Positive @Max(1L << 30) Long memoryPerExecutorMb,
+        @Positive @Max(10_000_000) Integer maxCores,
+        @PositiveOrZero @Max(1_000_000) Integer executorLimit,
+        @Size(max = 2048) @Pattern(regexp = "(?i)https?://.+", message = "must be an http: or https: URL") String driverUrl,
+        @Pattern(regexp = Ids.DRIVER_ID_REGEX, message = "must be a driver id") String driverId) {
+
+    public static final long DEFAULT_MEMORY_PER_EXECUTOR_MB = 1024;
+
+    public RegisterApplicationRequest {
+        memoryPerExecutorMb = memoryPerExecutorMb == null ? DEFAULT_MEMORY_PER_EXECUTOR_MB : memoryPerExecutorMb;
+    }
+
+    /** Bean Validation reads this as the property {@code coresPerExecutorWithinMaxCores}. */
+    @JsonIgnore
+    @AssertTrue(message = "coresPerExecutor must not be above maxCores")
+    public boolean isCoresPerExecutorWithinMaxCores() {
+        return coresPerExecutor == null || maxCores == null || coresPerExecutor <= maxCores;
+    }
+}

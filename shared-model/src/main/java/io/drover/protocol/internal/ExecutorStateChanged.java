@@ -1,0 +1,22 @@
+package io.drover.protocol.internal;
+
+import io.drover.protocol.ids.Ids;
+import io.drover.protocol.state.ExecutorState;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
+
+/**
+ * An executor's process changed state, as a worker reports it in {@link StateReports}, in order per
+ * executor.
+ *
+ * @param exitCode set when the process ended with one
+ * @param message why, for FAILED (could not launch, or its exit) and KILLED when there is more to say
+ */
+public record ExecutorStateChanged(
+        @NotNull @Pattern(regexp = Ids.APP_ID_REGEX) String appId,
+        @PositiveOrZero int executorId,
+        @NotNull ExecutorState state,
+        Integer exitCode,
+        String message) {
+}
