@@ -2,12 +2,18 @@ package io.drover.client;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.drover.protocol.Paths;
+import io.drover.protocol.api.ApplicationEvent;
+import io.drover.protocol.api.ApplicationView;
 import io.drover.protocol.api.ClusterView;
 import io.drover.protocol.api.DriverView;
+import io.drover.protocol.api.ExecutorLimitRequest;
 import io.drover.protocol.api.LogStream;
+import io.drover.protocol.api.RegisterApplicationRequest;
+import io.drover.protocol.api.RegisterApplicationResponse;
 import io.drover.protocol.api.SubmitDriverRequest;
 import io.drover.protocol.api.SubmitDriverResponse;
 import io.drover.protocol.api.WorkerView;
+import io.drover.protocol.state.ApplicationState;
 import io.drover.protocol.state.DriverState;
 import java.io.IOException;
 import java.net.URI;
@@ -18,8 +24,12 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.json.JsonMapper;
@@ -36,6 +46,14 @@ import tools.jackson.databind.json.JsonMapper;
  *         CommandSpec.executable("/bin/echo", List.of("hi")), 1, 64L, false));
  * DriverView done = drover.awaitDriver(id, DriverState::isTerminal, Duration.ofSeconds(30));
  * String out = drover.driverLog(id, LogStream.STDOUT, 0, 4096);
+ *
+ * String appId = drover.registerApplication(new RegisterApplicationRequest("pi",
+ *         CommandSpec.jvm("my.Executor", List.of("{{APP_RESOURCE}}"), List.of()), "file:/tmp/app.jar",
+ *         1, 256L, 4, null, "http://10.0.0.5:40123", null));
+ * try (EventSubscription events = drover.followEvents(appId, event -> System.out.println(event))) {
+ *     // ... work with the executors, then:
+ *     drover.finishApplication(appId);
+ * }
  * }</pre>
  *
  * <p>Instances are immutable and thread-safe. Unknown fields in answers are ignored, so a newer master
@@ -43,12 +61,16 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class DroverClient {
 
-    /** How often {@link #awaitDriver} asks for the driver's state. */
+    /** How often {@link #awaitDriver} and {@link #awaitApplication} ask for the state. */
     static final Duration POLL_INTERVAL = Duration.ofMillis(50);
 
     private static final String JSON = "application/json";
     private static final String ACCEPT_JSON = JSON + ", application/problem+json";
     private static final String ACCEPT_TEXT = "text/plain, application/problem+json";
+    private static final String ACCEPT_EVENTS = "text/event-stream, application/problem+json";
+    private static final String EVENT_STREAM = "text/event-stream";
+    /** How many lines of an error answer to the event stream are kept for the exception. */
+    private static final int MAX_ERROR_LINES = 100;
     private static final String USER_AGENT = "drover-client";
 
     private final URI masterUrl;
@@ -176,6 +198,142 @@ public final class DroverClient {
         }
     }
 
+    // ---- applications -------------------------------------------------------------------------------
+
+    /**
+     * Registers an application ({@code POST /api/v1/applications}, expects {@code 201}) and returns its id. The
+     * master then grants it executors (DESIGN.md §2, flow 4); bad input answers {@code 400} naming the field.
+     */
+    public String registerApplication(RegisterApplicationRequest request) {
+        Objects.requireNonNull(request, "request");
+        byte[] body = responses.write(request);
+        HttpResponse<byte[]> response = send("POST", Paths.APPLICATIONS, body, ACCEPT_JSON, 201);
+        RegisterApplicationResponse answer = responses.read(response, "POST", Paths.APPLICATIONS,
+                type(RegisterApplicationResponse.class));
+        if (answer == null || answer.appId() == null || answer.appId().isBlank()) {
+            throw new DroverClientException("POST " + Paths.APPLICATIONS + " answered 201 without an appId");
+        }
+        return answer.appId();
+    }
+
+    /** One application with its executors ({@code GET /api/v1/applications/{appId}}); unknown ids answer {@code 404}. */
+    public ApplicationView application(String appId) {
+        return getJson(applicationPath(Paths.APPLICATION, appId), type(ApplicationView.class));
+    }
+
+    /** Every application the master knows, ended ones included while they are retained ({@code GET /api/v1/applications}). */
+    public List<ApplicationView> applications() {
+        return getJson(Paths.APPLICATIONS, listOf(ApplicationView.class));
+    }
+
+    /**
+     * The driver unregisters its application ({@code POST .../finish}, expects {@code 202}): it ends
+     * {@code FINISHED} and its executors are stopped. An application that already ended answers {@code 409}.
+     */
+    public void finishApplication(String appId) {
+        send("POST", applicationPath(Paths.APPLICATION_FINISH, appId), new byte[0], ACCEPT_JSON, 202);
+    }
+
+    /** Kills an application ({@code POST .../kill}, expects {@code 202}): it ends {@code KILLED}; {@code 409} once ended. */
+    public void killApplication(String appId) {
+        send("POST", applicationPath(Paths.APPLICATION_KILL, appId), new byte[0], ACCEPT_JSON, 202);
+    }
+
+    /**
+     * Asks for at most {@code limit} executors at once ({@code PUT .../executor-limit}, expects {@code 202}):
+     * more executors are granted when cores are free, fewer means executors above the limit are stopped.
+     */
+    public void setExecutorLimit(String appId, int limit) {
+        if (limit < 0) {
+            throw new IllegalArgumentException("limit must not be negative: " + limit);
+        }
+        byte[] body = responses.write(new ExecutorLimitRequest(limit));
+        send("PUT", applicationPath(Paths.APPLICATION_EXECUTOR_LIMIT, appId), body, ACCEPT_JSON, 202);
+    }
+
+    /**
+     * Kills one executor of an application ({@code POST .../executors/{executorId}/kill}, expects {@code 202});
+     * an unknown executor answers {@code 404}.
+     */
+    public void killExecutor(String appId, int executorId) {
+        if (executorId < 0) {
+            throw new IllegalArgumentException("executorId must not be negative: " + executorId);
+        }
+        String path = applicationPath(Paths.APPLICATION_EXECUTOR_KILL, appId)
+                .replace("{executorId}", Integer.toString(executorId));
+        send("POST", path, new byte[0], ACCEPT_JSON, 202);
+    }
+
+    /**
+     * Follows an application's events ({@code GET /api/v1/applications/{appId}/events}, Server-Sent Events).
+     * The stream starts with the current executors as {@code EXECUTOR_ADDED} events and the current state as
+     * an {@code APPLICATION_STATE} event, then goes on live; the master closes it once the application has
+     * reached a final state. Events reach {@code consumer} in order, on the subscription's own daemon thread.
+     *
+     * <p>This call returns once the master has answered {@code 200}; any other answer raises a
+     * {@link DroverApiException} here (for example {@code 404} for an unknown application). Close the
+     * returned subscription to stop early.
+     */
+    public EventSubscription followEvents(String appId, Consumer<ApplicationEvent> consumer) {
+        Objects.requireNonNull(consumer, "consumer");
+        String path = applicationPath(Paths.APPLICATION_EVENTS, appId);
+        URI uri = URI.create(base + path);
+        // The JDK's request timeout bounds the wait for the answer's headers, not the stream that follows.
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).GET().timeout(requestTimeout)
+                .header("Accept", ACCEPT_EVENTS)
+                .header("Cache-Control", "no-cache")
+                .header("User-Agent", USER_AGENT);
+        authorize(request);
+        HttpResponse<Stream<String>> response = exchange("GET", uri, request.build(),
+                HttpResponse.BodyHandlers.ofLines());
+        String contentType = response.headers().firstValue("Content-Type").orElse("");
+        if (response.statusCode() != 200) {
+            String text;
+            try (Stream<String> body = response.body()) {
+                text = body.limit(MAX_ERROR_LINES).collect(Collectors.joining("\n"));
+            } catch (RuntimeException e) {
+                text = "";
+            }
+            throw responses.error("GET", path, response.statusCode(), contentType, text);
+        }
+        if (!contentType.toLowerCase(Locale.ROOT).startsWith(EVENT_STREAM)) {
+            response.body().close();
+            throw new DroverClientException("GET " + path + " answered 200 with Content-Type '" + contentType
+                    + "', not " + EVENT_STREAM);
+        }
+        EventSubscription subscription = new EventSubscription(appId, response.body(),
+                new EventDecoder(json, appId), consumer);
+        subscription.start();
+        return subscription;
+    }
+
+    /**
+     * Polls the application about every 50 ms until its state satisfies {@code condition} and returns that
+     * view; gives up with a {@link DroverClientException} when {@code timeout} passes, or at once when the
+     * application reaches a final state that does not satisfy {@code condition}.
+     */
+    public ApplicationView awaitApplication(String appId, Predicate<ApplicationState> condition, Duration timeout) {
+        Objects.requireNonNull(condition, "condition");
+        Objects.requireNonNull(timeout, "timeout");
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            ApplicationView view = application(appId);
+            if (condition.test(view.state())) {
+                return view;
+            }
+            if (view.state() != null && view.state().isTerminal()) {
+                throw new DroverClientException("application " + appId + " ended " + view.state()
+                        + " without reaching the awaited state");
+            }
+            long remaining = deadline - System.nanoTime();
+            if (remaining <= 0) {
+                throw new DroverClientException("application " + appId + " is still " + view.state()
+                        + " after " + timeout);
+            }
+            sleep(Math.min(remaining, POLL_INTERVAL.toNanos()));
+        }
+    }
+
     // ---- workers and cluster --------------------------------------------------------------------------
 
     /** Every worker the master knows, dead ones included while they are retained ({@code GET /api/v1/workers}). */
@@ -206,17 +364,22 @@ public final class DroverClient {
                 .timeout(requestTimeout)
                 .header("Accept", accept)
                 .header("User-Agent", USER_AGENT);
-        if (bearerToken != null) {
-            request.header("Authorization", "Bearer " + bearerToken);
-        }
+        authorize(request);
         if (body == null) {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         } else {
             request.header("Content-Type", JSON).method(method, HttpRequest.BodyPublishers.ofByteArray(body));
         }
-        HttpResponse<byte[]> response;
+        HttpResponse<byte[]> response = exchange(method, uri, request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        if (response.statusCode() != expectedStatus) {
+            throw responses.error(method, path, response);
+        }
+        return response;
+    }
+
+    private <T> HttpResponse<T> exchange(String method, URI uri, HttpRequest request, HttpResponse.BodyHandler<T> body) {
         try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            return http.send(request, body);
         } catch (IOException e) {
             String reason = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
             throw new DroverClientException(method + " " + uri + " failed: " + reason, e);
@@ -224,10 +387,16 @@ public final class DroverClient {
             Thread.currentThread().interrupt();
             throw new DroverClientException(method + " " + uri + " was interrupted", e);
         }
-        if (response.statusCode() != expectedStatus) {
-            throw responses.error(method, path, response);
+    }
+
+    private void authorize(HttpRequest.Builder request) {
+        if (bearerToken != null) {
+            request.header("Authorization", "Bearer " + bearerToken);
         }
-        return response;
+    }
+
+    private static String applicationPath(String template, String appId) {
+        return template.replace("{appId}", segment(appId, "appId"));
     }
 
     private JavaType type(Class<?> type) {

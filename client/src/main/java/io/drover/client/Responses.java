@@ -41,13 +41,17 @@ final class Responses {
      * document, or the start of the body as the detail when it is anything else.
      */
     DroverApiException error(String method, String path, HttpResponse<byte[]> response) {
-        String text = new String(response.body(), StandardCharsets.UTF_8);
-        String contentType = response.headers().firstValue("Content-Type").orElse("");
+        return error(method, path, response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                new String(response.body(), StandardCharsets.UTF_8));
+    }
+
+    /** As {@link #error(String, String, HttpResponse)}, for a body already read as text. */
+    DroverApiException error(String method, String path, int status, String contentType, String text) {
         if (contentType.contains("json")) {
             try {
                 JsonNode problem = json.readTree(text);
                 if (problem != null && problem.isObject()) {
-                    return new DroverApiException(method, path, response.statusCode(),
+                    return new DroverApiException(method, path, status,
                             string(problem, "title"), string(problem, "detail"));
                 }
             } catch (JacksonException e) {
@@ -58,7 +62,7 @@ final class Responses {
         if (detail.length() > MAX_DETAIL_CHARS) {
             detail = detail.substring(0, MAX_DETAIL_CHARS) + "…";
         }
-        return new DroverApiException(method, path, response.statusCode(), null, detail.isEmpty() ? null : detail);
+        return new DroverApiException(method, path, status, null, detail.isEmpty() ? null : detail);
     }
 
     private static String string(JsonNode node, String field) {

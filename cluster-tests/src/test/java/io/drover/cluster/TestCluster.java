@@ -36,11 +36,14 @@ final class TestCluster implements AutoCloseable {
         this.client = DroverClient.create(masterUrl);
     }
 
-    static TestCluster start(Path workRoot) {
-        ConfigurableApplicationContext master = MasterApplication.builder().run(
+    /** Starts a master; {@code masterArgs} add or override its settings ({@code --drover.master.spread-out=false}). */
+    static TestCluster start(Path workRoot, String... masterArgs) {
+        List<String> args = new ArrayList<>(List.of(
                 "--server.port=0",
                 "--drover.master.worker-timeout=" + WORKER_TIMEOUT.toMillis() + "ms",
-                "--drover.master.schedule-interval=200ms");
+                "--drover.master.schedule-interval=200ms"));
+        args.addAll(List.of(masterArgs));
+        ConfigurableApplicationContext master = MasterApplication.builder().run(args.toArray(String[]::new));
         return new TestCluster(workRoot, master);
     }
 
@@ -64,6 +67,11 @@ final class TestCluster implements AutoCloseable {
         return client.workers().stream()
                 .filter(w -> w.url().equals(url) && w.state() == WorkerState.ALIVE)
                 .map(WorkerView::workerId).findFirst().orElse(null);
+    }
+
+    /** The URL of the n-th worker (1-based). */
+    String workerUrl(int index) {
+        return "http://127.0.0.1:" + port(workers.get(index - 1));
     }
 
     /** Stops the n-th worker (1-based) the way a process shutdown would: its children die, the master is not told. */

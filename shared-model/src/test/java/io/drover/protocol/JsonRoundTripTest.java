@@ -58,7 +58,8 @@ class JsonRoundTripTest {
             T, T, T, null, null, 2, null);
     private static final String WORKER_ID = "worker-20261122080000-127.0.0.1-8081";
     private static final WorkerView WORKER = new WorkerView(WORKER_ID, "127.0.0.1", 8081,
-            "http://127.0.0.1:8081", WorkerState.ALIVE, 8, 1, 4096, 512, T, T, List.of(DRIVER.driverId()));
+            "http://127.0.0.1:8081", WorkerState.ALIVE, 8, 1, 4096, 512, T, T, List.of(DRIVER.driverId()),
+            List.of("app-20261122080000-0001/3"));
 
     private static final ExecutorView EXECUTOR = new ExecutorView("app-20261122080000-0001", 3,
             WORKER_ID, "http://127.0.0.1:8081", 2, 512, ExecutorState.RUNNING, null, null, T, null);
@@ -70,7 +71,7 @@ class JsonRoundTripTest {
                 DRIVER,
                 WORKER,
                 new ClusterView("http://127.0.0.1:8080", MasterStatus.ALIVE, 7, 1, 0, 8, 1, 4096, 512,
-                        List.of(WORKER), List.of(DRIVER), List.of()),
+                        List.of(WORKER), List.of(DRIVER), List.of(), List.of(), List.of()),
                 new RegisterWorker(WORKER.workerId(), "127.0.0.1", 8081, "http://127.0.0.1:8081", 8, 4096, 0,
                         List.of(DRIVER.driverId()), List.of("app-20261122080000-0001/3")),
                 new RegisterWorkerReply("http://127.0.0.1:8080", 7, 15000, List.of("driver-20261122080000-0002"),

@@ -3,11 +3,13 @@ package io.drover.worker;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.drover.protocol.internal.DriverStateChanged;
+import io.drover.protocol.internal.ExecutorStateChanged;
 import io.drover.protocol.internal.StateReports;
 import io.drover.protocol.internal.Heartbeat;
 import io.drover.protocol.internal.HeartbeatReply;
 import io.drover.protocol.internal.RegisterWorker;
 import io.drover.protocol.internal.RegisterWorkerReply;
+import io.drover.protocol.state.ExecutorState;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -25,12 +27,16 @@ public final class FakeMaster implements AutoCloseable {
     public final List<RegisterWorker> registrations = new CopyOnWriteArrayList<>();
     public final List<Heartbeat> heartbeats = new CopyOnWriteArrayList<>();
     public final List<DriverStateChanged> reports = new CopyOnWriteArrayList<>();
+    public final List<ExecutorStateChanged> executorReports = new CopyOnWriteArrayList<>();
+    /** Every StateReports call as received, to see how changes were batched. */
+    public final List<StateReports> stateCalls = new CopyOnWriteArrayList<>();
 
     /** Registrations to refuse with 409 before accepting one. */
     public final AtomicInteger conflictsToAnswer = new AtomicInteger();
     public volatile long epoch = 7;
     public volatile long heartbeatIntervalMs = 100;
     public volatile List<String> killOnRegister = List.of();
+    public volatile List<String> killExecutorsOnRegister = List.of();
     /** Answered to the next heartbeat only; then back to OK. */
     public volatile HeartbeatReply nextHeartbeatReply = HeartbeatReply.OK;
 
@@ -47,6 +53,14 @@ public final class FakeMaster implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
+    /** The states reported for one executor, in the order they arrived. */
+    public List<ExecutorState> executorStates(String appId, int executorId) {
+        return executorReports.stream()
+                .filter(r -> r.appId().equals(appId) && r.executorId() == executorId)
+                .map(ExecutorStateChanged::state)
+                .toList();
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             String path = exchange.getRequestURI().getPath();
@@ -58,14 +72,18 @@ public final class FakeMaster implements AutoCloseable {
                     return;
                 }
                 answer(exchange, 200, json.writeValueAsString(
-                        new RegisterWorkerReply(url(), epoch, heartbeatIntervalMs, killOnRegister, List.of())));
+                        new RegisterWorkerReply(url(), epoch, heartbeatIntervalMs, killOnRegister,
+                                killExecutorsOnRegister)));
             } else if (path.endsWith("/heartbeat")) {
                 heartbeats.add(json.readValue(body, Heartbeat.class));
                 HeartbeatReply reply = nextHeartbeatReply;
                 nextHeartbeatReply = HeartbeatReply.OK;
                 answer(exchange, 200, json.writeValueAsString(reply));
             } else if (path.endsWith("/states")) {
-                reports.addAll(json.readValue(body, StateReports.class).drivers());
+                StateReports states = json.readValue(body, StateReports.class);
+                stateCalls.add(states);
+                reports.addAll(states.drivers());
+                executorReports.addAll(states.executors());
                 exchange.sendResponseHeaders(204, -1);
             } else {
                 answer(exchange, 404, "{}");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.drover.protocol.state.DriverState;
+import io.drover.protocol.state.ExecutorState;
 import io.drover.worker.registration.MasterLink;
 import io.drover.worker.runner.RunnerRegistry;
 import java.net.http.HttpResponse;
@@ -42,7 +43,9 @@ class WorkerApplicationTest {
     }
 
     @Test
-    void closingTheWorkerStopsEveryDriverTreeWithoutReportingIt() throws Exception {
+    void closingTheWorkerStopsEveryDriverAndExecutorTreeWithoutReportingItAndDeletesLocalDirectories()
+            throws Exception {
+        String app = "app-20260101000000-0001";
         List<Long> pids = new ArrayList<>();
         try (FakeMaster master = new FakeMaster(); TestWorker worker = TestWorker.start(work, master.url())) {
             await().atMost(WAIT).until(() -> worker.bean(MasterLink.class).isRegistered());
@@ -53,18 +56,30 @@ class WorkerApplicationTest {
                                          "command": {"executable": "/bin/sh", "arguments": ["-c", "sleep 300 & sleep 300; wait"]}}}
                         """.formatted(master.url(), i));
             }
-            await().atMost(WAIT).until(() -> master.reports.size() == 2);
+            worker.postJson("/internal/v1/executors", """
+                    {"masterUrl": "%s", "epoch": 7, "appId": "%s", "executorId": 0,
+                     "description": {"appName": "tree", "cores": 1, "memoryMb": 64,
+                                     "command": {"executable": "/bin/sh", "arguments": ["-c", "sleep 300 & wait"]}}}
+                    """.formatted(master.url(), app));
+            await().atMost(WAIT).until(() -> master.reports.size() == 2
+                    && master.executorStates(app, 0).contains(ExecutorState.RUNNING));
             RunnerRegistry registry = worker.bean(RunnerRegistry.class);
-            registry.snapshot().running().forEach(driver -> {
-                pids.add(driver.pid());
-                ProcessHandle.of(driver.pid()).orElseThrow().descendants().forEach(child -> pids.add(child.pid()));
-            });
+            registry.snapshot().running().forEach(driver -> pids.add(driver.pid()));
+            registry.snapshot().runningExecutors().forEach(executor -> pids.add(executor.pid()));
+            await().atMost(WAIT).until(() -> pids.stream().allMatch(pid ->
+                    ProcessHandle.of(pid).orElseThrow().descendants().findAny().isPresent()));
+            List.copyOf(pids).forEach(pid ->
+                    ProcessHandle.of(pid).orElseThrow().descendants().forEach(child -> pids.add(child.pid())));
+            assertThat(work.resolve(app).resolve("local")).isDirectory();
 
             worker.close(); // closing twice (again at the end of the try) is harmless
 
             assertThat(master.reports).allMatch(report -> report.state() == DriverState.RUNNING);
+            assertThat(master.executorStates(app, 0)).containsExactly(ExecutorState.LAUNCHING, ExecutorState.RUNNING);
         }
-        assertThat(pids).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(work.resolve(app).resolve("local")).doesNotExist();
+        assertThat(work.resolve(app).resolve("0").resolve("stderr")).exists();
+        assertThat(pids).hasSizeGreaterThanOrEqualTo(6);
         assertThat(pids).noneMatch(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
         assertThat(ProcessHandle.current().descendants()).isEmpty();
     }

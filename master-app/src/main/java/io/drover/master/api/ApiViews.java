@@ -1,10 +1,15 @@
 package io.drover.master.api;
 
+import io.drover.master.state.model.ApplicationEntry;
 import io.drover.master.state.model.ClusterSnapshot;
 import io.drover.master.state.model.DriverEntry;
+import io.drover.master.state.model.ExecutorEntry;
+import io.drover.master.state.model.ExecutorViews;
 import io.drover.master.state.model.WorkerEntry;
+import io.drover.protocol.api.ApplicationView;
 import io.drover.protocol.api.ClusterView;
 import io.drover.protocol.api.DriverView;
+import io.drover.protocol.api.ExecutorView;
 import io.drover.protocol.api.WorkerView;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -28,7 +33,7 @@ public final class ApiViews {
     public static WorkerView worker(WorkerEntry w) {
         return new WorkerView(w.workerId(), w.host(), w.port(), w.url(), w.state(), w.total().cores(),
                 w.used().cores(), w.total().memoryMb(), w.used().memoryMb(), w.registeredAt(), w.lastHeartbeat(),
-                List.copyOf(w.driverIds()));
+                List.copyOf(w.driverIds()), List.copyOf(w.executorKeys()));
     }
 
     /** Active drivers in submission order, then ended ones newest first, as Spark's pages list them. */
@@ -49,6 +54,39 @@ public final class ApiViews {
         return views;
     }
 
+    /** An application with its executors: live ones in launch order, then ended ones newest first. */
+    public static ApplicationView application(ApplicationEntry a, ClusterSnapshot snapshot) {
+        List<ExecutorView> executors = new ArrayList<>();
+        List<ExecutorView> ended = new ArrayList<>();
+        for (ExecutorEntry e : a.executors().values()) {
+            ExecutorView view = ExecutorViews.of(e, snapshot.worker(e.workerId()).map(WorkerEntry::url).orElse(null));
+            (e.isLive() ? executors : ended).add(view);
+        }
+        Collections.reverse(ended);
+        executors.addAll(ended);
+        return new ApplicationView(a.appId(), a.name(), a.state(), a.driverId(), a.driverUrl(), a.coresPerExecutor(),
+                a.memoryPerExecutorMb(), a.maxCores(), a.executorLimit(), a.coresGranted(), a.submittedAt(),
+                a.endedAt(), a.message(), executors);
+    }
+
+    /** Active applications in registration order, then ended ones newest first. */
+    public static List<ApplicationView> applications(ClusterSnapshot snapshot) {
+        List<ApplicationView> views = new ArrayList<>(activeApplications(snapshot));
+        views.addAll(completedApplications(snapshot));
+        return views;
+    }
+
+    public static List<ApplicationView> activeApplications(ClusterSnapshot snapshot) {
+        return snapshot.applications().values().stream().map(a -> application(a, snapshot)).toList();
+    }
+
+    public static List<ApplicationView> completedApplications(ClusterSnapshot snapshot) {
+        List<ApplicationView> views = new ArrayList<>(
+                snapshot.completedApplications().values().stream().map(a -> application(a, snapshot)).toList());
+        Collections.reverse(views);
+        return views;
+    }
+
     public static ClusterView cluster(ClusterSnapshot snapshot) {
         List<WorkerEntry> alive = snapshot.workers().values().stream().filter(WorkerEntry::isAlive).toList();
         return new ClusterView(snapshot.url(), snapshot.status(), snapshot.epoch(), alive.size(),
@@ -58,6 +96,7 @@ public final class ApiViews {
                 alive.stream().mapToLong(w -> w.total().memoryMb()).sum(),
                 alive.stream().mapToLong(w -> w.used().memoryMb()).sum(),
                 snapshot.workers().values().stream().map(ApiViews::worker).toList(),
-                activeDrivers(snapshot), completedDrivers(snapshot));
+                activeDrivers(snapshot), completedDrivers(snapshot), activeApplications(snapshot),
+                completedApplications(snapshot));
     }
 }

@@ -46,9 +46,11 @@ class MasterConfiguration {
     @Bean(destroyMethod = "close")
     ClusterStateStore clusterStateStore(MasterProperties properties, MasterAddress address, Clock clock,
             IdGenerator ids, RandomGenerator random, PersistenceEngine persistence) {
-        MasterState state = new MasterState(address::url, clock.millis(), properties.retainedDrivers());
+        MasterState state = new MasterState(address::url, clock.millis(), properties.retainedDrivers(),
+                properties.retainedApplications());
         MachineSettings settings = new MachineSettings(properties.workerTimeout(), properties.deadWorkerRetention(),
-                properties.maxLaunchAttempts());
+                properties.maxLaunchAttempts(), properties.maxExecutorRetries(), properties.defaultCores(),
+                properties.spreadOut());
         return new ClusterStateStore(new ClusterStateMachine(state, settings, clock, ids, random), persistence);
     }
 

@@ -4,6 +4,7 @@ import io.drover.master.state.ClusterStateStore;
 import io.drover.master.state.machine.Command;
 import io.drover.master.state.machine.Effect;
 import io.drover.protocol.Paths;
+import io.drover.protocol.internal.LaunchExecutor;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -52,6 +53,14 @@ class EffectDispatcher implements DisposableBean {
                 pool.execute(() -> launch(launch));
             } else if (effect instanceof Effect.SendKillDriver kill) {
                 pool.execute(() -> kill(kill));
+            } else if (effect instanceof Effect.SendLaunchExecutor launch) {
+                pool.execute(() -> launchExecutor(launch));
+            } else if (effect instanceof Effect.SendKillExecutor kill) {
+                pool.execute(() -> call(kill.workerUrl() + Paths.INTERNAL_KILL_EXECUTOR, kill.message(),
+                        "kill executor " + kill.appId() + "/" + kill.executorId(), kill.appId(), kill.executorId()));
+            } else if (effect instanceof Effect.SendApplicationFinished finished) {
+                pool.execute(() -> call(finished.workerUrl() + Paths.INTERNAL_APPLICATION_FINISHED, finished.message(),
+                        "application " + finished.appId() + " finished", finished.appId()));
             }
         }
     }
@@ -80,6 +89,32 @@ class EffectDispatcher implements DisposableBean {
             log.info("Worker {} does not run driver {} any more", kill.workerId(), kill.driverId());
         } catch (RestClientException e) {
             log.warn("Killing driver {} on {} failed: {}", kill.driverId(), kill.workerId(), e.getMessage());
+        }
+    }
+
+    private void launchExecutor(Effect.SendLaunchExecutor launch) {
+        LaunchExecutor message = launch.message();
+        try {
+            workers.post().uri(launch.workerUrl() + Paths.INTERNAL_LAUNCH_EXECUTOR)
+                    .body(message)
+                    .retrieve()
+                    .toBodilessEntity();
+        } catch (RestClientException e) {
+            log.warn("Launching executor {}/{} on {} failed: {}", message.appId(), message.executorId(),
+                    launch.workerId(), e.getMessage());
+            store.submit(new Command.LaunchExecutorFailedCommand(message.appId(), message.executorId(),
+                    launch.workerId(), describe(e)));
+        }
+    }
+
+    /** A notice to a worker whose loss is harmless: heartbeat inventories settle whatever it missed. */
+    private void call(String url, Object body, String what, Object... uriVariables) {
+        try {
+            workers.post().uri(url, uriVariables).body(body).retrieve().toBodilessEntity();
+        } catch (HttpClientErrorException.NotFound e) {
+            log.debug("Worker had nothing to do for {}", what);
+        } catch (RestClientException e) {
+            log.warn("Telling a worker about {} failed: {}", what, e.getMessage());
         }
     }
 

@@ -126,4 +126,67 @@ class MasterApiTest {
         assertThat(page.body()).contains("Drover master at " + base).contains("Active Drivers")
                 .contains("&lt;script&gt;alert(1)&lt;/script&gt;").doesNotContain("<script>alert(1)");
     }
+
+    private static HttpResponse<String> put(String path, String json) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            malformed JSON                     | {"name":                                                                                        | not valid JSON
+            missing executor command           | {"name":"a","memoryPerExecutorMb":64}                                                           | executorCommand
+            zero memory per executor           | {"name":"a","executorCommand":{"executable":"/bin/true"},"memoryPerExecutorMb":0}              | memoryPerExecutorMb
+            negative cores per executor        | {"name":"a","executorCommand":{"executable":"/bin/true"},"coresPerExecutor":-1}                | coresPerExecutor
+            zero max cores                     | {"name":"a","executorCommand":{"executable":"/bin/true"},"maxCores":0}                         | maxCores
+            cores per executor above max cores | {"name":"a","executorCommand":{"executable":"/bin/true"},"coresPerExecutor":4,"maxCores":2}    | coresPerExecutor must not be above maxCores
+            negative executor limit            | {"name":"a","executorCommand":{"executable":"/bin/true"},"executorLimit":-1}                   | executorLimit
+            unknown driver                     | {"name":"a","executorCommand":{"executable":"/bin/true"},"driverId":"driver-20261122080000-9999"} | driverId
+            """)
+    void aBadApplicationIsRefusedWithAProblemNamingItAndChangesNothing(String what, String body, String named)
+            throws Exception {
+        String before = get("/api/v1/applications").body();
+
+        HttpResponse<String> response = post("/api/v1/applications", body);
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(response.body()).contains(named);
+        assertThat(get("/api/v1/applications").body()).isEqualTo(before);
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            GET  | /api/v1/applications/app-20261122080000-9999                     | 404 | no application
+            GET  | /api/v1/applications/nope                                        | 400 | not an application id
+            GET  | /api/v1/applications/app-20261122080000-9999/events              | 404 | no application
+            POST | /api/v1/applications/app-20261122080000-9999/finish              | 404 | no application
+            POST | /api/v1/applications/app-20261122080000-9999/kill                | 404 | no application
+            POST | /api/v1/applications/app-20261122080000-9999/executors/0/kill    | 404 | no application
+            POST | /api/v1/applications/app-20261122080000-9999/executors/x/kill    | 400 | executorId
+            """)
+    void unknownApplicationsAreNamed(String method, String path, int status, String named) throws Exception {
+        HttpResponse<String> response = method.equals("GET") ? get(path) : post(path, "");
+
+        assertThat(response.statusCode()).isEqualTo(status);
+        assertThat(response.body()).contains(named);
+    }
+
+    @Test
+    void aNegativeExecutorLimitIsRefusedAndAnUnknownExecutorIsNotFound() throws Exception {
+        String created = post("/api/v1/applications",
+                "{\"name\":\"a\",\"executorCommand\":{\"executable\":\"/bin/true\"},\"memoryPerExecutorMb\":64}").body();
+        String appId = created.replaceAll(".*\"appId\":\"([^\"]+)\".*", "$1");
+
+        HttpResponse<String> limit = put("/api/v1/applications/" + appId + "/executor-limit", "{\"limit\":-1}");
+        HttpResponse<String> executor = post("/api/v1/applications/" + appId + "/executors/7/kill", "");
+
+        assertThat(limit.statusCode()).isEqualTo(400);
+        assertThat(limit.body()).contains("limit");
+        assertThat(executor.statusCode()).isEqualTo(404);
+        assertThat(executor.body()).contains("no executor 7");
+        assertThat(get("/api/v1/applications/" + appId).body()).contains("\"executorLimit\":null");
+    }
 }

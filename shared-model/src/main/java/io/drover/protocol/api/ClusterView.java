@@ -19,11 +19,15 @@ public record ClusterView(
         long memoryUsedMb,
         List<WorkerView> workers,
         List<DriverView> activeDrivers,
-        List<DriverView> completedDrivers) {
+        List<DriverView> completedDrivers,
+        List<ApplicationView> activeApplications,
+        List<ApplicationView> completedApplications) {
 
     public ClusterView {
         workers = List.copyOf(workers);
         activeDrivers = List.copyOf(activeDrivers);
         completedDrivers = List.copyOf(completedDrivers);
+        activeApplications = activeApplications == null ? List.of() : List.copyOf(activeApplications);
+        completedApplications = completedApplications == null ? List.of() : List.copyOf(completedApplications);
     }
 }

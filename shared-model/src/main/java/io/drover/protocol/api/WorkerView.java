@@ -4,7 +4,10 @@ import io.drover.protocol.state.WorkerState;
 import java.time.Instant;
 import java.util.List;
 
-/** One worker as the master sees it: its totals, what is used, and the drivers it runs. */
+/**
+ * One worker as the master sees it: its totals, what is used, and the drivers and executors
+ * ({@code <appId>/<executorId>}) it runs.
+ */
 public record WorkerView(
         String workerId,
         String host,
@@ -17,9 +20,11 @@ public record WorkerView(
         long memoryUsedMb,
         Instant registeredAt,
         Instant lastHeartbeat,
-        List<String> driverIds) {
+        List<String> driverIds,
+        List<String> executors) {
 
     public WorkerView {
         driverIds = driverIds == null ? List.of() : List.copyOf(driverIds);
+        executors = executors == null ? List.of() : List.copyOf(executors);
     }
 }

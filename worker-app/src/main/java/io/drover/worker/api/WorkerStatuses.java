@@ -4,7 +4,6 @@ import io.drover.protocol.api.WorkerStatus;
 import io.drover.worker.config.WorkerProperties;
 import io.drover.worker.registration.MasterLink;
 import io.drover.worker.runner.RunnerRegistry;
-import java.util.List;
 import org.springframework.stereotype.Component;
 
 /** Builds this worker's view of itself, for the API and the page alike. Only maps; holds no state. */
@@ -26,6 +25,6 @@ public class WorkerStatuses {
         return new WorkerStatus(link.workerId(), link.workerUrl(), link.masterUrl(), link.epoch(),
                 link.isRegistered(), snapshot.offered().cores(), snapshot.used().cores(),
                 snapshot.offered().memoryMb(), snapshot.used().memoryMb(), properties.absoluteWorkDir().toString(),
-                snapshot.running(), snapshot.finished(), List.of(), List.of());
+                snapshot.running(), snapshot.finished(), snapshot.runningExecutors(), snapshot.finishedExecutors());
     }
 }

@@ -4,6 +4,7 @@ import io.drover.protocol.api.LogStream;
 import io.drover.protocol.ids.Ids;
 import io.drover.server.ApiException;
 import io.drover.worker.config.WorkerProperties;
+import io.drover.worker.support.ExecutorIds;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -49,6 +50,20 @@ class LogFiles {
                 .orElseThrow(() -> ApiException.badRequest("stream: must be stdout or stderr"));
         return underWorkDir(workDir.resolve(driverId).resolve(logStream.fileName()),
                 "no " + logStream.fileName() + " log for driver " + driverId + " on this worker");
+    }
+
+    /** The real path of an executor's log in {@code <workDir>/<appId>/<executorId>/}; errors as for drivers. */
+    Path executorLog(String appId, String executorId, String stream) {
+        if (!Ids.isAppId(appId)) {
+            throw ApiException.badRequest("appId: not an application id");
+        }
+        int id = ExecutorIds.parse(executorId)
+                .orElseThrow(() -> ApiException.badRequest("executorId: not a non-negative integer"));
+        LogStream logStream = LogStream.fromPath(stream)
+                .orElseThrow(() -> ApiException.badRequest("stream: must be stdout or stderr"));
+        // The directory is named by the parsed number, never by the text as sent.
+        return underWorkDir(workDir.resolve(appId).resolve(Integer.toString(id)).resolve(logStream.fileName()),
+                "no " + logStream.fileName() + " log for executor " + appId + "/" + id + " on this worker");
     }
 
     private Path underWorkDir(Path candidate, String missing) {

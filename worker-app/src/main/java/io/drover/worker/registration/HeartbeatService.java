@@ -5,7 +5,6 @@ import io.drover.protocol.internal.HeartbeatReply;
 import io.drover.worker.support.NamedThreads;
 import jakarta.annotation.PreDestroy;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -17,7 +16,8 @@ import org.springframework.stereotype.Service;
 /**
  * Heartbeats the followed master with the worker's inventory at the interval its registration reply set
  * (known only at runtime, hence a scheduler rather than {@code @Scheduled}). Obeys the reply: reconnect, or
- * kill drivers the master no longer gives this worker (Spark's {@code WorkerLatestState} reconciliation).
+ * kill drivers and executors the master no longer gives this worker (Spark's {@code WorkerLatestState}
+ * reconciliation).
  */
 @Service
 class HeartbeatService {
@@ -33,13 +33,13 @@ class HeartbeatService {
 
     private final MasterClient client;
     private final MasterLink link;
-    private final DriverInventory inventory;
+    private final Inventory inventory;
     private final ScheduledExecutorService executor =
             Executors.newSingleThreadScheduledExecutor(NamedThreads.daemon("drover-heartbeat"));
     private ScheduledFuture<?> task;
     private volatile boolean closed;
 
-    HeartbeatService(MasterClient client, MasterLink link, DriverInventory inventory) {
+    HeartbeatService(MasterClient client, MasterLink link, Inventory inventory) {
         this.client = client;
         this.link = link;
         this.inventory = inventory;
@@ -87,7 +87,7 @@ class HeartbeatService {
             // Catch everything: an exception escaping a fixed-delay task silently ends the schedule.
             try {
                 HeartbeatReply reply = client.heartbeat(masterUrl, link.workerId(),
-                        new Heartbeat(link.epoch(), inventory.runningDriverIds(), List.of()));
+                        new Heartbeat(link.epoch(), inventory.runningDriverIds(), inventory.runningExecutors()));
                 recovered();
                 obey(reply);
             } catch (RuntimeException e) {
@@ -98,7 +98,11 @@ class HeartbeatService {
         private void obey(HeartbeatReply reply) {
             if (!reply.killDriverIds().isEmpty()) {
                 log.info("Master {} does not give us drivers {}; killing them", masterUrl, reply.killDriverIds());
-                inventory.killSilently(reply.killDriverIds());
+                inventory.killDriversSilently(reply.killDriverIds());
+            }
+            if (!reply.killExecutors().isEmpty()) {
+                log.info("Master {} does not give us executors {}; killing them", masterUrl, reply.killExecutors());
+                inventory.killExecutorsSilently(reply.killExecutors());
             }
             if (reply.reconnect()) {
                 log.info("Master {} does not know this worker; registering again", masterUrl);

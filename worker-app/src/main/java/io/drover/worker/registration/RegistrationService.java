@@ -43,7 +43,7 @@ class RegistrationService {
     private final MasterLink link;
     private final MasterClient client;
     private final HeartbeatService heartbeats;
-    private final DriverInventory inventory;
+    private final Inventory inventory;
     private final AdvertisedHost advertisedHost;
     private final Clock clock;
     private final Backoff backoff;
@@ -54,7 +54,7 @@ class RegistrationService {
     private volatile boolean closed;
 
     RegistrationService(WorkerProperties properties, MasterLink link, MasterClient client, HeartbeatService heartbeats,
-            DriverInventory inventory, AdvertisedHost advertisedHost, Clock clock, RandomGenerator random) {
+            Inventory inventory, AdvertisedHost advertisedHost, Clock clock, RandomGenerator random) {
         this.properties = properties;
         this.link = link;
         this.client = client;
@@ -147,7 +147,7 @@ class RegistrationService {
     private RegisterWorker request() {
         WorkerIdentity me = link.identity();
         return new RegisterWorker(me.workerId(), me.host(), me.port(), me.url(), properties.offeredCores(),
-                properties.offeredMemoryMb(), link.epoch(), inventory.runningDriverIds(), List.of());
+                properties.offeredMemoryMb(), link.epoch(), inventory.runningDriverIds(), inventory.runningExecutors());
     }
 
     private void registered(String url, RegisterWorkerReply reply) {
@@ -156,7 +156,11 @@ class RegistrationService {
         log.info("Registered with master {} (epoch {}) as {}", masterUrl, reply.epoch(), link.workerId());
         if (!reply.killDriverIds().isEmpty()) {
             log.info("Master {} gave drivers {} to someone else; killing them here", masterUrl, reply.killDriverIds());
-            inventory.killSilently(reply.killDriverIds());
+            inventory.killDriversSilently(reply.killDriverIds());
+        }
+        if (!reply.killExecutors().isEmpty()) {
+            log.info("Master {} does not give us executors {}; killing them here", masterUrl, reply.killExecutors());
+            inventory.killExecutorsSilently(reply.killExecutors());
         }
         Duration interval = reply.heartbeatIntervalMs() > 0
                 ? Duration.ofMillis(reply.heartbeatIntervalMs()) : DEFAULT_HEARTBEAT_INTERVAL;

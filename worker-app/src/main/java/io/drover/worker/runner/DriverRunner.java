@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs one driver in {@code <workDir>/<driverId>/}: fetches its app resource, starts its process, watches
  * it with {@link Process#onExit()} and, under {@code supervise}, starts it again after a non-zero exit
- * (Spark's {@code DriverRunner}). Every change goes to the {@link RunnerListener} in order.
+ * (Spark's {@code DriverRunner}). Every change goes to the {@link DriverListener} in order.
  *
  * <p>Thread rule: the work happens on {@link RunnerContext#work()} and the timer, never on the caller's
  * thread; all fields below are guarded by {@code this}, and a lock is never held while waiting.
@@ -36,7 +36,7 @@ final class DriverRunner {
     private final DriverDescription description;
     private final LaunchSite site;
     private final RunnerContext context;
-    private final RunnerListener listener;
+    private final DriverListener listener;
     private final Path dir;
     private final CompletableFuture<Void> ended = new CompletableFuture<>();
 
@@ -54,7 +54,7 @@ final class DriverRunner {
     private String message;
 
     DriverRunner(String driverId, DriverDescription description, LaunchSite site, RunnerContext context,
-            RunnerListener listener) {
+            DriverListener listener) {
         this.driverId = driverId;
         this.description = description;
         this.site = site;

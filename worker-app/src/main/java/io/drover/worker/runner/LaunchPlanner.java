@@ -39,6 +39,15 @@ final class LaunchPlanner {
      */
     LaunchPlan plan(CommandSpec command, long memoryMb, Map<Placeholder, String> values, String masterUrl,
             Map<String, String> workerEnvironment, Path dir) {
+        return plan(command, memoryMb, values, masterUrl, Map.of(), workerEnvironment, dir);
+    }
+
+    /**
+     * As above, with more variables the worker sets for this process alone (an executor's
+     * {@code DROVER_LOCAL_DIRS}); like the placeholders' variables they override the command's own.
+     */
+    LaunchPlan plan(CommandSpec command, long memoryMb, Map<Placeholder, String> values, String masterUrl,
+            Map<String, String> exports, Map<String, String> workerEnvironment, Path dir) {
         List<String> argv = command.isJvm() ? jvmArgv(command, memoryMb, values) : executableArgv(command, values);
         Map<String, String> environment = new LinkedHashMap<>(workerEnvironment);
         command.environment().forEach((name, value) -> environment.put(name, Placeholder.substitute(value, values)));
@@ -47,6 +56,7 @@ final class LaunchPlanner {
                 environment.put(placeholder.environmentName(), value);
             }
         });
+        environment.putAll(exports);
         if (masterUrl != null) {
             environment.put(MASTER_URL_VARIABLE, masterUrl);
         }

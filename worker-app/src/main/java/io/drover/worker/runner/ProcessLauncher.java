@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -48,7 +49,13 @@ class ProcessLauncher {
             throw e;
         }
         // Nobody writes to the child's stdin: close it so a program that reads it sees EOF instead of hanging.
-        process.getOutputStream().close();
+        try {
+            process.getOutputStream().close();
+        } catch (IOException e) {
+            // The caller never learns of this process, so it must not outlive the failed start.
+            ProcessTree.terminate(process, Duration.ZERO);
+            throw e;
+        }
         return process;
     }
 

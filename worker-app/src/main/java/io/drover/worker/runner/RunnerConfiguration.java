@@ -12,8 +12,8 @@ class RunnerConfiguration {
     @Bean
     RunnerContext runnerContext(WorkerProperties properties, AppResourceFetcher fetcher, ProcessLauncher launcher,
             Clock clock, RunnerThreads threads) {
-        return new RunnerContext(properties.absoluteWorkDir(), LaunchPlanner.forThisJvm(), fetcher, launcher,
-                SupervisePolicy.standard(), clock, properties.killGrace(), System.getenv(), threads.work,
-                threads.timer);
+        return new RunnerContext(properties.absoluteWorkDir(), LaunchPlanner.forThisJvm(), fetcher,
+                new AppLocalDirs(properties.absoluteWorkDir()), launcher, SupervisePolicy.standard(), clock,
+                properties.killGrace(), System.getenv(), threads.work, threads.timer);
     }
 }

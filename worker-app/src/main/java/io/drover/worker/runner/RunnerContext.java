@@ -11,6 +11,7 @@ import java.util.concurrent.ScheduledExecutorService;
  * What every runner shares: collaborators, settings and threads. One record instead of ten constructor
  * arguments, and the one thing a real-process test builds by hand.
  *
+ * @param localDirs the applications' scratch directories, shared by their executors
  * @param work runs launches and kills, so they never happen on an HTTP or heartbeat thread
  * @param timer waits out supervise back-offs without holding a thread
  */
@@ -18,6 +19,7 @@ record RunnerContext(
         Path workDir,
         LaunchPlanner planner,
         AppResourceFetcher fetcher,
+        AppLocalDirs localDirs,
         ProcessLauncher launcher,
         SupervisePolicy supervisePolicy,
         Clock clock,

@@ -1,11 +1,15 @@
 package io.drover.worker.runner;
 
+import io.drover.protocol.Paths;
 import io.drover.protocol.api.LocalDriverView;
+import io.drover.protocol.api.LocalExecutorView;
 import io.drover.protocol.internal.DriverDescription;
 import io.drover.protocol.internal.DriverStateChanged;
+import io.drover.protocol.internal.ExecutorDescription;
+import io.drover.protocol.internal.ExecutorStateChanged;
 import io.drover.protocol.resources.Resources;
 import io.drover.worker.config.WorkerProperties;
-import io.drover.worker.registration.DriverInventory;
+import io.drover.worker.registration.Inventory;
 import io.drover.worker.registration.MasterLink;
 import jakarta.annotation.PreDestroy;
 import java.time.Duration;
@@ -13,36 +17,57 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Deque;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The single owner of this worker's runners and of the cores and memory they use. One lock, held only to
- * read or change the maps and totals: runners are started, killed and asked for their views outside it.
- * On context close it stops every process tree without reporting, so no child outlives the worker.
+ * The single owner of this worker's runners (drivers and executors) and of the cores and memory they use.
+ * One lock, held only to read or change the maps and totals: runners are started, killed and asked for
+ * their views outside it. It also decides when an application's local directory goes: once the master
+ * said the application finished and none of its executors runs here any more (Spark's
+ * {@code maybeCleanupApplication}). On context close it stops every process tree without reporting, so no
+ * child outlives the worker.
  */
 @Component
-public class RunnerRegistry implements DriverInventory {
+public class RunnerRegistry implements Inventory {
 
-    public enum LaunchOutcome { STARTED, ALREADY_RUNNING, SHUTTING_DOWN }
+    /**
+     * {@code ALREADY_ENDED}: this executor ran here and is over; a repeated launch is a retry of that one.
+     * {@code APPLICATION_FINISHED}: the master already said the application is over.
+     */
+    public enum LaunchOutcome { STARTED, ALREADY_RUNNING, ALREADY_ENDED, APPLICATION_FINISHED, SHUTTING_DOWN }
 
     public enum KillOutcome { KILLING, ALREADY_ENDED, UNKNOWN }
 
-    /** The registry at one moment; drivers newest first among the finished. */
+    /** The registry at one moment; newest first among the finished. */
     public record Snapshot(Resources offered, Resources used, List<LocalDriverView> running,
-            List<LocalDriverView> finished) {
+            List<LocalDriverView> finished, List<LocalExecutorView> runningExecutors,
+            List<LocalExecutorView> finishedExecutors) {
     }
 
     /** Beyond the kill grace: how long shutdown waits for runners that were still preparing. */
     static final Duration SHUTDOWN_SLACK = Duration.ofSeconds(5);
+
+    /**
+     * Finished applications remembered so that a launch arriving after the application ended (the two
+     * calls may cross) is refused rather than run forever. Bounded; the oldest are forgotten first.
+     */
+    static final int REMEMBERED_FINISHED_APPS = 1000;
+
+    static final String APPLICATION_FINISHED_REASON = "killed: the application finished";
 
     private static final Logger log = LoggerFactory.getLogger(RunnerRegistry.class);
 
@@ -51,10 +76,15 @@ public class RunnerRegistry implements DriverInventory {
     private final MasterLink link;
     private final Resources offered;
     private final int retainedDrivers;
+    private final int retainedExecutors;
+    private final Listener listener = new Listener();
 
     private final Object lock = new Object();
     private final Map<String, DriverRunner> running = new LinkedHashMap<>();
     private final Deque<DriverRunner> finished = new ArrayDeque<>();
+    private final Map<String, ExecutorRunner> runningExecutors = new LinkedHashMap<>();
+    private final Deque<ExecutorRunner> finishedExecutors = new ArrayDeque<>();
+    private final Set<String> finishedApps = new LinkedHashSet<>();
     private Resources used = Resources.NONE;
     private boolean closed;
 
@@ -64,7 +94,10 @@ public class RunnerRegistry implements DriverInventory {
         this.link = link;
         this.offered = Resources.of(properties.offeredCores(), properties.offeredMemoryMb());
         this.retainedDrivers = properties.retainedDrivers();
+        this.retainedExecutors = properties.retainedExecutors();
     }
+
+    // ---- drivers
 
     /** Starts the driver unless it already runs here: the master may send a launch twice. */
     public LaunchOutcome launch(String driverId, DriverDescription description) {
@@ -77,13 +110,8 @@ public class RunnerRegistry implements DriverInventory {
             if (running.containsKey(driverId)) {
                 return LaunchOutcome.ALREADY_RUNNING;
             }
-            if (!offered.minus(used).fits(demand)) {
-                // The master's books are the truth for placement (they may differ briefly after a failover);
-                // we run it and say so rather than refuse work the master believes fits.
-                log.warn("Driver {} needs {} but only {} is free here; running it anyway", driverId, demand,
-                        offered.minus(used));
-            }
-            runner = new DriverRunner(driverId, description, site(), context, new Listener());
+            warnIfOverbooked("Driver " + driverId, demand);
+            runner = new DriverRunner(driverId, description, site(), context, listener);
             running.put(driverId, runner);
             used = used.plus(demand);
         }
@@ -106,15 +134,10 @@ public class RunnerRegistry implements DriverInventory {
     }
 
     @Override
-    public void killSilently(Collection<String> driverIds) {
-        List<DriverRunner> targets = new ArrayList<>();
+    public void killDriversSilently(Collection<String> driverIds) {
+        List<DriverRunner> targets;
         synchronized (lock) {
-            for (String id : driverIds) {
-                DriverRunner runner = running.get(id);
-                if (runner != null) {
-                    targets.add(runner);
-                }
-            }
+            targets = driverIds.stream().map(running::get).filter(r -> r != null).toList();
         }
         targets.forEach(runner -> runner.kill(false));
     }
@@ -126,21 +149,129 @@ public class RunnerRegistry implements DriverInventory {
         }
     }
 
+    // ---- executors
+
+    /**
+     * Starts the executor and counts its cores and memory as used, unless it runs or ran here already (the
+     * master may send a launch twice) or its application is over. The outcome arrives as state reports.
+     */
+    public LaunchOutcome launchExecutor(String appId, int executorId, ExecutorDescription description) {
+        String key = Paths.executorKey(appId, executorId);
+        ExecutorRunner runner;
+        Resources demand = Resources.of(description.cores(), description.memoryMb());
+        synchronized (lock) {
+            if (closed) {
+                return LaunchOutcome.SHUTTING_DOWN;
+            }
+            if (finishedApps.contains(appId)) {
+                return LaunchOutcome.APPLICATION_FINISHED;
+            }
+            if (runningExecutors.containsKey(key)) {
+                return LaunchOutcome.ALREADY_RUNNING;
+            }
+            if (finishedExecutors.stream().anyMatch(r -> r.key().equals(key))) {
+                return LaunchOutcome.ALREADY_ENDED;
+            }
+            warnIfOverbooked("Executor " + key, demand);
+            runner = new ExecutorRunner(appId, executorId, description, site(), context, listener);
+            runningExecutors.put(key, runner);
+            used = used.plus(demand);
+        }
+        runner.start();
+        return LaunchOutcome.STARTED;
+    }
+
+    /** Kills the executor and reports KILLED. One that already ended here is left as it is. */
+    public KillOutcome killExecutor(String appId, int executorId) {
+        String key = Paths.executorKey(appId, executorId);
+        ExecutorRunner runner;
+        synchronized (lock) {
+            runner = runningExecutors.get(key);
+            if (runner == null) {
+                boolean known = finishedExecutors.stream().anyMatch(r -> r.key().equals(key));
+                return known ? KillOutcome.ALREADY_ENDED : KillOutcome.UNKNOWN;
+            }
+        }
+        runner.kill(true, "killed");
+        return KillOutcome.KILLING;
+    }
+
+    /**
+     * The application is over: kill what is left of its executors (each reported KILLED), refuse later
+     * launches for it, and delete its local directory once the last executor is gone. Unknown
+     * applications are fine: the master may tell every worker.
+     */
+    public void applicationFinished(String appId) {
+        List<ExecutorRunner> remaining;
+        synchronized (lock) {
+            finishedApps.add(appId);
+            Iterator<String> oldest = finishedApps.iterator();
+            while (finishedApps.size() > REMEMBERED_FINISHED_APPS) {
+                oldest.next();
+                oldest.remove();
+            }
+            remaining = executorsOf(appId).toList();
+        }
+        if (remaining.isEmpty()) {
+            deleteLocalDirs(appId);
+            return;
+        }
+        log.info("Application {} finished; killing its {} executor(s) here", appId, remaining.size());
+        remaining.forEach(runner -> runner.kill(true, APPLICATION_FINISHED_REASON));
+    }
+
+    @Override
+    public void killExecutorsSilently(Collection<String> executorKeys) {
+        List<ExecutorRunner> targets;
+        synchronized (lock) {
+            targets = executorKeys.stream().map(runningExecutors::get).filter(r -> r != null).toList();
+        }
+        targets.forEach(runner -> runner.kill(false, "killed"));
+    }
+
+    @Override
+    public List<String> runningExecutors() {
+        synchronized (lock) {
+            return List.copyOf(runningExecutors.keySet());
+        }
+    }
+
+    // ---- both
+
     public Snapshot snapshot() {
         List<DriverRunner> active;
         List<DriverRunner> ended;
+        List<ExecutorRunner> activeExecutors;
+        List<ExecutorRunner> endedExecutors;
         Resources inUse;
         synchronized (lock) {
             active = List.copyOf(running.values());
             ended = List.copyOf(finished);
+            activeExecutors = List.copyOf(runningExecutors.values());
+            endedExecutors = List.copyOf(finishedExecutors);
             inUse = used;
         }
         return new Snapshot(offered, inUse, active.stream().map(DriverRunner::view).toList(),
-                ended.stream().map(DriverRunner::view).toList());
+                ended.stream().map(DriverRunner::view).toList(),
+                activeExecutors.stream().map(ExecutorRunner::view).toList(),
+                endedExecutors.stream().map(ExecutorRunner::view).toList());
+    }
+
+    private void warnIfOverbooked(String what, Resources demand) {
+        if (!offered.minus(used).fits(demand)) {
+            // The master's books are the truth for placement (they may differ briefly after a failover);
+            // we run it and say so rather than refuse work the master believes fits.
+            log.warn("{} needs {} but only {} is free here; running it anyway", what, demand, offered.minus(used));
+        }
     }
 
     private LaunchSite site() {
         return new LaunchSite(link.masterUrl(), link.workerUrl(), link.host());
+    }
+
+    /** Under the lock. */
+    private Stream<ExecutorRunner> executorsOf(String appId) {
+        return runningExecutors.values().stream().filter(r -> r.appId().equals(appId));
     }
 
     private void ended(DriverRunner runner) {
@@ -156,35 +287,71 @@ public class RunnerRegistry implements DriverInventory {
         }
     }
 
-    /**
-     * Stops every process tree in parallel and waits for them, without reports: the worker is going away,
-     * not the drivers being killed, and the master relaunches supervised drivers elsewhere when it notices.
-     */
-    @PreDestroy
-    void shutdown() {
-        List<DriverRunner> runners;
+    private void ended(ExecutorRunner runner) {
+        boolean lastOfFinishedApp;
         synchronized (lock) {
-            closed = true;
-            runners = List.copyOf(running.values());
+            if (!runningExecutors.remove(runner.key(), runner)) {
+                return;
+            }
+            ExecutorDescription d = runner.description();
+            used = used.minus(Resources.of(d.cores(), d.memoryMb()));
+            finishedExecutors.addFirst(runner);
+            while (finishedExecutors.size() > retainedExecutors) {
+                finishedExecutors.removeLast();
+            }
+            lastOfFinishedApp = finishedApps.contains(runner.appId())
+                    && executorsOf(runner.appId()).findAny().isEmpty();
         }
-        if (runners.isEmpty()) {
-            return;
-        }
-        log.info("Worker shutting down: stopping {} driver(s)", runners.size());
-        runners.forEach(runner -> runner.kill(false));
-        CompletableFuture<?>[] ends = runners.stream().map(DriverRunner::whenEnded).toArray(CompletableFuture[]::new);
-        try {
-            CompletableFuture.allOf(ends).get(context.killGrace().plus(ProcessTree.KILL_WAIT).plus(SHUTDOWN_SLACK)
-                    .toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException | ExecutionException e) {
-            log.warn("Some drivers had not stopped when the worker shut down");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (lastOfFinishedApp) {
+            deleteLocalDirs(runner.appId());
         }
     }
 
-    /** Connects one runner to the reporter and to this registry's accounting. */
-    private final class Listener implements RunnerListener {
+    /** On a runner thread: the caller may hold a runner's lock, and a large tree takes a while to delete. */
+    private void deleteLocalDirs(String appId) {
+        try {
+            context.work().execute(() -> context.localDirs().delete(appId));
+        } catch (RejectedExecutionException e) {
+            context.localDirs().delete(appId);
+        }
+    }
+
+    /**
+     * Stops every process tree in parallel and waits for them, without reports: the worker is going away,
+     * not the work being killed, and the master relaunches drivers and replaces executors when it notices.
+     * Then deletes the applications' local directories: scratch space that nobody would delete later.
+     */
+    @PreDestroy
+    void shutdown() {
+        List<DriverRunner> drivers;
+        List<ExecutorRunner> executors;
+        synchronized (lock) {
+            closed = true;
+            drivers = List.copyOf(running.values());
+            executors = List.copyOf(runningExecutors.values());
+        }
+        if (!drivers.isEmpty() || !executors.isEmpty()) {
+            log.info("Worker shutting down: stopping {} driver(s) and {} executor(s)", drivers.size(),
+                    executors.size());
+            drivers.forEach(runner -> runner.kill(false));
+            executors.forEach(runner -> runner.kill(false, "killed: the worker shut down"));
+            List<CompletableFuture<Void>> ends = new ArrayList<>();
+            drivers.forEach(runner -> ends.add(runner.whenEnded()));
+            executors.forEach(runner -> ends.add(runner.whenEnded()));
+            try {
+                CompletableFuture.allOf(ends.toArray(CompletableFuture[]::new)).get(context.killGrace()
+                        .plus(ProcessTree.KILL_WAIT).plus(SHUTDOWN_SLACK).toMillis(), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException | ExecutionException e) {
+                log.warn("Some drivers or executors had not stopped when the worker shut down");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        context.localDirs().deleteAll();
+    }
+
+    /** Connects the runners to the reporter and to this registry's accounting. */
+    private final class Listener implements DriverListener, ExecutorListener {
 
         @Override
         public void report(DriverStateChanged change) {
@@ -193,6 +360,16 @@ public class RunnerRegistry implements DriverInventory {
 
         @Override
         public void ended(DriverRunner runner) {
+            RunnerRegistry.this.ended(runner);
+        }
+
+        @Override
+        public void report(ExecutorStateChanged change) {
+            reporter.send(change);
+        }
+
+        @Override
+        public void ended(ExecutorRunner runner) {
             RunnerRegistry.this.ended(runner);
         }
     }

@@ -1,6 +1,8 @@
 package io.drover.worker.runner;
 
+import io.drover.protocol.Paths;
 import io.drover.protocol.internal.DriverStateChanged;
+import io.drover.protocol.internal.ExecutorStateChanged;
 import io.drover.protocol.internal.StateReports;
 import io.drover.worker.registration.MasterClient;
 import io.drover.worker.registration.MasterLink;
@@ -9,6 +11,7 @@ import jakarta.annotation.PreDestroy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import org.slf4j.Logger;
@@ -17,9 +20,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.client.HttpClientErrorException;
 
 /**
- * Sends drivers' state changes to the followed master from one thread, in the order they happened. What
- * piles up while a call is under way goes out together in the next call, so a burst of short drivers
- * costs a few calls rather than two per driver. A call that fails for a network or server reason is
+ * Sends drivers' and executors' state changes to the followed master from one thread, in the order they
+ * happened (one queue for both kinds, so each process's changes keep their order). What piles up while a
+ * call is under way goes out together in the next call, so a burst of short processes costs a few calls
+ * rather than two or three per process. A call that fails for a network or server reason is
  * retried a few times with a short back-off; then the batch is dropped and logged, because the next
  * heartbeat's inventory and re-registration let the master reconcile anyway.
  */
@@ -34,7 +38,7 @@ class StateReporter {
 
     private final MasterClient client;
     private final MasterLink link;
-    private final BlockingQueue<DriverStateChanged> queue = new LinkedBlockingQueue<>();
+    private final BlockingQueue<Change> queue = new LinkedBlockingQueue<>();
     private final Thread sender;
     private volatile boolean open = true;
 
@@ -45,17 +49,36 @@ class StateReporter {
         this.sender.start();
     }
 
+    /** One queued change: a driver's or an executor's, never both. */
+    private record Change(DriverStateChanged driver, ExecutorStateChanged executor) {
+
+        @Override
+        public String toString() {
+            return driver != null ? "driver " + driver.driverId() + " " + driver.state()
+                    : "executor " + Paths.executorKey(executor.appId(), executor.executorId()) + " " + executor.state();
+        }
+    }
+
     /** Queues the report and returns at once. */
     void send(DriverStateChanged change) {
+        enqueue(new Change(change, null));
+    }
+
+    /** Queues the report and returns at once. */
+    void send(ExecutorStateChanged change) {
+        enqueue(new Change(null, change));
+    }
+
+    private void enqueue(Change change) {
         if (!open) {
-            log.debug("Not reporting driver {} {}: the worker is shutting down", change.driverId(), change.state());
+            log.debug("Not reporting {}: the worker is shutting down", change);
             return;
         }
         queue.add(change);
     }
 
     private void run() {
-        List<DriverStateChanged> batch = new ArrayList<>();
+        List<Change> batch = new ArrayList<>();
         while (open || !queue.isEmpty()) {
             try {
                 batch.add(queue.take());
@@ -71,20 +94,23 @@ class StateReporter {
     }
 
     /** False when interrupted: the worker is shutting down. */
-    private boolean deliver(List<DriverStateChanged> changes) {
+    private boolean deliver(List<Change> changes) {
+        StateReports reports = new StateReports(
+                changes.stream().map(Change::driver).filter(Objects::nonNull).toList(),
+                changes.stream().map(Change::executor).filter(Objects::nonNull).toList());
         RuntimeException last = null;
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             String masterUrl = link.masterUrl();
             if (masterUrl == null) {
-                log.warn("No master to tell about {} driver state changes", changes.size());
+                log.warn("No master to tell about {} state changes", changes.size());
                 return true;
             }
             try {
-                client.statesChanged(masterUrl, link.workerId(), StateReports.ofDrivers(changes));
+                client.statesChanged(masterUrl, link.workerId(), reports);
                 return true;
             } catch (HttpClientErrorException e) {
                 // The master read it and said no (unknown worker, a malformed change): asking again won't help.
-                log.warn("Master {} refused {} driver state changes: {}", masterUrl, changes.size(),
+                log.warn("Master {} refused {} state changes: {}", masterUrl, changes.size(),
                         e.getStatusCode());
                 return true;
             } catch (RuntimeException e) {
@@ -94,8 +120,8 @@ class StateReporter {
                 return false;
             }
         }
-        log.warn("Gave up telling master {} about {} driver state changes (first: {} {}): {}", link.masterUrl(),
-                changes.size(), changes.get(0).driverId(), changes.get(0).state(), MasterClient.describe(last));
+        log.warn("Gave up telling master {} about {} state changes (first: {}): {}", link.masterUrl(),
+                changes.size(), changes.get(0), MasterClient.describe(last));
         return true;
     }
 

@@ -1,7 +1,8 @@
 /**
- * Runners: one {@code DriverRunner} per driver process, owned by {@code RunnerRegistry} (the only holder
- * of used cores and memory, under one lock with no I/O in it). Launches, kills and restarts run on
- * {@code RunnerThreads}, never on HTTP threads; state reports leave in order through {@code StateReporter}.
- * Pure parts ({@code LaunchPlanner}, {@code SupervisePolicy}) have no Spring and no I/O.
+ * Runners: one {@code DriverRunner} per driver process and one {@code ExecutorRunner} per executor process,
+ * owned by {@code RunnerRegistry} (the only holder of used cores and memory, under one lock with no I/O in
+ * it), with the applications' shared scratch directories in {@code AppLocalDirs}. Launches, kills and
+ * restarts run on {@code RunnerThreads}, never on HTTP threads; state reports leave in order through
+ * {@code StateReporter}. Pure parts ({@code LaunchPlanner}, {@code SupervisePolicy}) have no Spring and no I/O.
  */
 package io.drover.worker.runner;

@@ -5,7 +5,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** The worker's own page: its master, what it offers and uses, its drivers with links to their logs. */
+/** The worker's own page: its master, what it offers and uses, its drivers and executors with links to their logs. */
 @Controller
 class WorkerPageController {
 

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.drover.protocol.api.LocalDriverView;
+import io.drover.protocol.api.LocalExecutorView;
 import io.drover.protocol.api.WorkerStatus;
 import io.drover.protocol.state.DriverState;
+import io.drover.protocol.state.ExecutorState;
 import io.drover.worker.FakeMaster;
 import io.drover.worker.TestWorker;
 import io.drover.worker.registration.MasterLink;
@@ -22,6 +24,7 @@ class WorkerStateControllerTest {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static final String DRIVER = "driver-20260101000000-0001";
+    private static final String APP = "app-20260101000000-0001";
 
     @TempDir
     Path work;
@@ -123,5 +126,68 @@ class WorkerStateControllerTest {
         assertThat(page.body()).contains("Drover worker " + status().workerId()).contains(master.url())
                 .contains("/api/v1/logs/drivers/" + DRIVER + "/stdout")
                 .contains("&lt;script&gt;alert(1)&lt;/script&gt;").doesNotContain("<script>alert(1)");
+    }
+
+    private String launchExecutor(int executorId, String appName, int cores, long memoryMb) {
+        return """
+                {"masterUrl": "%s", "epoch": 7, "appId": "%s", "executorId": %d,
+                 "description": {"appName": "%s", "command": {"executable": "/bin/sleep", "arguments": ["300"]},
+                                 "cores": %d, "memoryMb": %d}}
+                """.formatted(master.url(), APP, executorId, appName, cores, memoryMb);
+    }
+
+    @Test
+    void runningAndFinishedExecutorsAreListedWithTheirResources() throws Exception {
+        worker.postJson("/internal/v1/executors", launchExecutor(0, "wordcount", 2, 512));
+        await().atMost(WAIT).until(() -> status().runningExecutors().stream().anyMatch(e -> e.pid() != null));
+
+        WorkerStatus running = status();
+        LocalExecutorView executor = running.runningExecutors().get(0);
+        assertThat(running.coresUsed()).isEqualTo(2);
+        assertThat(running.memoryUsedMb()).isEqualTo(512);
+        assertThat(executor.appId()).isEqualTo(APP);
+        assertThat(executor.executorId()).isZero();
+        assertThat(executor.appName()).isEqualTo("wordcount");
+        assertThat(executor.state()).isEqualTo(ExecutorState.RUNNING);
+        assertThat(executor.startedAt()).isNotNull();
+
+        worker.postJson("/internal/v1/executors/" + APP + "/0/kill",
+                "{\"masterUrl\": \"" + master.url() + "\", \"epoch\": 7}");
+        await().atMost(WAIT).until(() -> status().finishedExecutors().size() == 1);
+
+        WorkerStatus ended = status();
+        assertThat(ended.coresUsed()).isZero();
+        assertThat(ended.memoryUsedMb()).isZero();
+        assertThat(ended.runningExecutors()).isEmpty();
+        assertThat(ended.finishedExecutors().get(0).state()).isEqualTo(ExecutorState.KILLED);
+        assertThat(ended.finishedExecutors().get(0).pid()).isNull();
+    }
+
+    @Test
+    void heartbeatsCarryRunningExecutorsAndAKillExecutorsReplyKillsThemSilently() throws Exception {
+        worker.postJson("/internal/v1/executors", launchExecutor(4, "sleeper", 1, 64));
+        String key = APP + "/4";
+        await().atMost(WAIT).until(() -> master.heartbeats.stream().anyMatch(h -> h.runningExecutors().contains(key)));
+
+        master.nextHeartbeatReply = new io.drover.protocol.internal.HeartbeatReply(false, java.util.List.of(),
+                java.util.List.of(key, APP + "/99"));
+
+        await().atMost(WAIT).until(() -> status().finishedExecutors().size() == 1);
+        assertThat(status().finishedExecutors().get(0).state()).isEqualTo(ExecutorState.KILLED);
+        assertThat(master.executorStates(APP, 4)).containsExactly(ExecutorState.LAUNCHING, ExecutorState.RUNNING);
+        assertThat(status().coresUsed()).isZero();
+    }
+
+    @Test
+    void theWorkerPageListsExecutorsWithLogLinksAndNamesEscaped() throws Exception {
+        worker.postJson("/internal/v1/executors", launchExecutor(0, "<b>bold</b>", 1, 64));
+        await().atMost(WAIT).until(() -> status().runningExecutors().stream().anyMatch(e -> e.pid() != null));
+
+        HttpResponse<String> page = worker.get("/");
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Running Executors (1)").contains("Finished Executors (0)")
+                .contains("/api/v1/logs/" + APP + "/0/stdout").contains("/api/v1/logs/" + APP + "/0/stderr")
+                .contains("&lt;b&gt;bold&lt;/b&gt;").doesNotContain("<b>bold");
     }
 }

@@ -21,6 +21,8 @@ class LogControllerTest {
     private static final String DRIVER = "driver-20260101000000-0001";
     private static final String LINKED = "driver-20260101000000-0002";
     private static final String LOG = "/api/v1/logs/drivers/";
+    private static final String APP = "app-20260101000000-0001";
+    private static final String EXECUTOR_LOG = "/api/v1/logs/" + APP + "/";
 
     @TempDir
     static Path tmp;
@@ -34,6 +36,9 @@ class LogControllerTest {
         Path outside = Files.createDirectories(tmp.resolve("outside"));
         Files.writeString(outside.resolve("stdout"), "secret");
         Files.createSymbolicLink(work.resolve(LINKED), outside);
+        Files.writeString(Files.createDirectories(work.resolve(APP).resolve("0")).resolve("stdout"), "executor output");
+        Files.writeString(Files.createDirectories(work.resolve(APP).resolve("local")).resolve("stdout"), "scratch");
+        Files.createSymbolicLink(work.resolve(APP).resolve("1"), outside);
         worker = TestWorker.start(work, "http://127.0.0.1:1");
     }
 
@@ -160,5 +165,71 @@ class LogControllerTest {
 
         response.isRefusedAsProblem();
         assertThat(response.status()).isEqualTo(400);
+    }
+
+    // ---- executors
+
+    @Test
+    void anExecutorLogRangeIsServedLikeADriverLog() throws Exception {
+        HttpResponse<String> response = worker.get(EXECUTOR_LOG + "0/stdout?offset=9&length=3");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo("out");
+        assertThat(response.headers().firstValue("Content-Type")).contains("text/plain;charset=UTF-8");
+        assertThat(response.headers().firstValue("Drover-Log-Offset")).contains("9");
+        assertThat(response.headers().firstValue("Drover-Log-File-Length")).contains("15");
+        assertThat(worker.get(EXECUTOR_LOG + "0/stdout?offset=-6").body()).isEqualTo("output");
+    }
+
+    @Test
+    void aMissingExecutorLogIsNotFound() throws IOException {
+        RawResponse stderr = rawGet(EXECUTOR_LOG + "0/stderr");
+        RawResponse unknown = rawGet(EXECUTOR_LOG + "7/stdout");
+
+        stderr.isRefusedAsProblem();
+        assertThat(stderr.status()).isEqualTo(404);
+        unknown.isRefusedAsProblem();
+        assertThat(unknown.status()).isEqualTo(404);
+    }
+
+    @Test
+    void malformedExecutorIdsAreBadRequestsNamingTheField() throws IOException {
+        RawResponse badApp = rawGet("/api/v1/logs/app-1/0/stdout");
+        badApp.isRefusedAsProblem();
+        assertThat(badApp.status()).isEqualTo(400);
+        assertThat(badApp.body()).contains("appId");
+        for (String id : new String[] {"x", "-1", "local", "0x1", "99999999999"}) {
+            RawResponse response = rawGet(EXECUTOR_LOG + id + "/stdout");
+            response.isRefusedAsProblem();
+            assertThat(response.status()).as(id).isEqualTo(400);
+            assertThat(response.body()).contains("executorId");
+        }
+        RawResponse badStream = rawGet(EXECUTOR_LOG + "0/environ");
+        badStream.isRefusedAsProblem();
+        assertThat(badStream.status()).isEqualTo(400);
+    }
+
+    @Test
+    void dotDotSegmentsInExecutorLogPathsAreRefused() throws IOException {
+        rawGet(EXECUTOR_LOG + "../../../etc/passwd").isRefusedAsProblem();
+        rawGet(EXECUTOR_LOG + "0/../../" + LINKED + "/stdout").isRefusedAsProblem();
+        rawGet("/api/v1/logs/../" + APP + "/1/stdout").isRefusedAsProblem();
+        rawGet(EXECUTOR_LOG + "%2e%2e/stdout").isRefusedAsProblem();
+        rawGet("/api/v1/logs/%2e%2e/0/stdout").isRefusedAsProblem();
+        rawGet(EXECUTOR_LOG + "%2e%2e%2f%2e%2e%2f/stdout").isRefusedAsProblem();
+        rawGet("/api/v1/logs/%2Fetc/0/stdout").isRefusedAsProblem();
+    }
+
+    @Test
+    void anExecutorDirectoryLinkedOutsideTheWorkDirectoryIsRefused() throws IOException {
+        RawResponse response = rawGet(EXECUTOR_LOG + "1/stdout");
+
+        response.isRefusedAsProblem();
+        assertThat(response.status()).isEqualTo(400);
+    }
+
+    @Test
+    void theDriverRouteStillWinsForDriverLogs() throws Exception {
+        assertThat(worker.get(LOG + DRIVER + "/stdout").body()).isEqualTo("0123456789abcdefghij");
     }
 }

@@ -158,4 +158,28 @@ class LogFilesTest {
 
         assertThat(new String(logFiles.read(log, -3L, null).bytes(), StandardCharsets.UTF_8)).isEqualTo("hij");
     }
+
+    // ---- executors
+
+    @Test
+    void anExecutorsLogResolvesToItsRealPathInTheApplicationDirectory() throws IOException {
+        Path dir = Files.createDirectories(work.resolve("app-20260101000000-0001").resolve("3"));
+        Path log = Files.writeString(dir.resolve("stderr"), "x");
+
+        assertThat(logFiles.executorLog("app-20260101000000-0001", "3", "stderr")).isEqualTo(log.toRealPath());
+    }
+
+    @Test
+    void malformedExecutorLogIdsAreBadRequests() {
+        assertStatus(() -> logFiles.executorLog("..", "0", "stdout"), HttpStatus.BAD_REQUEST);
+        assertStatus(() -> logFiles.executorLog("app-20260101000000-0001/..", "0", "stdout"), HttpStatus.BAD_REQUEST);
+        assertStatus(() -> logFiles.executorLog("app-20260101000000-0001", "..", "stdout"), HttpStatus.BAD_REQUEST);
+        assertStatus(() -> logFiles.executorLog("app-20260101000000-0001", "local", "stdout"), HttpStatus.BAD_REQUEST);
+        assertStatus(() -> logFiles.executorLog("app-20260101000000-0001", "0", "environ"), HttpStatus.BAD_REQUEST);
+    }
+
+    @Test
+    void aMissingExecutorLogIsNotFound() {
+        assertStatus(() -> logFiles.executorLog("app-20260101000000-0001", "0", "stdout"), HttpStatus.NOT_FOUND);
+    }
 }

@@ -6,8 +6,10 @@ import static org.awaitility.Awaitility.await;
 import io.drover.protocol.ids.Ids;
 import io.drover.protocol.internal.HeartbeatReply;
 import io.drover.protocol.internal.RegisterWorker;
+import io.drover.protocol.state.ExecutorState;
 import io.drover.worker.FakeMaster;
 import io.drover.worker.TestWorker;
+import io.drover.worker.runner.RunnerRegistry;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -100,6 +102,7 @@ class RegistrationTest {
 
         assertThat(master.heartbeats.get(0).epoch()).isEqualTo(7);
         assertThat(master.heartbeats.get(0).runningDriverIds()).isEmpty();
+        assertThat(master.heartbeats.get(0).runningExecutors()).isEmpty();
     }
 
     @Test
@@ -113,6 +116,27 @@ class RegistrationTest {
         await().atMost(WAIT).until(() -> master.registrations.size() == 2 && link().epoch() == 8);
         assertThat(master.registrations.get(1).followedEpoch()).isEqualTo(7);
         assertThat(master.registrations.get(1).workerId()).isEqualTo(master.registrations.get(0).workerId());
+    }
+
+    @Test
+    void aReRegistrationCarriesTheRunningExecutorsAndObeysTheExecutorsToKill() throws Exception {
+        String app = "app-20260101000000-0001";
+        worker = TestWorker.start(work, master.url());
+        await().atMost(WAIT).until(() -> link().isRegistered());
+        worker.postJson("/internal/v1/executors", """
+                {"masterUrl": "%s", "epoch": 7, "appId": "%s", "executorId": 0,
+                 "description": {"appName": "sleeper", "command": {"executable": "/bin/sleep", "arguments": ["300"]},
+                                 "cores": 1, "memoryMb": 64}}
+                """.formatted(master.url(), app));
+        await().atMost(WAIT).until(() -> master.executorStates(app, 0).contains(ExecutorState.RUNNING));
+
+        master.killExecutorsOnRegister = List.of(app + "/0");
+        master.nextHeartbeatReply = HeartbeatReply.RECONNECT;
+
+        await().atMost(WAIT).until(() -> master.registrations.size() == 2);
+        assertThat(master.registrations.get(1).runningExecutors()).containsExactly(app + "/0");
+        await().atMost(WAIT).until(() -> worker.bean(RunnerRegistry.class).runningExecutors().isEmpty());
+        assertThat(master.executorStates(app, 0)).containsExactly(ExecutorState.LAUNCHING, ExecutorState.RUNNING);
     }
 
     @Test

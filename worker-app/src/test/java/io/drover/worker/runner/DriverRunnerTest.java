@@ -41,7 +41,7 @@ class DriverRunnerTest {
     private int nextId = 1;
 
     /** Records what a runner tells its listener, as the registry and the state reporter would hear it. */
-    static final class Recorder implements RunnerListener {
+    static final class Recorder implements DriverListener {
         final List<DriverStateChanged> reports = new CopyOnWriteArrayList<>();
         final List<DriverRunner> ended = new CopyOnWriteArrayList<>();
 
@@ -86,7 +86,7 @@ class DriverRunnerTest {
 
     private RunnerContext context(SupervisePolicy policy, Duration killGrace) {
         return new RunnerContext(work, LaunchPlanner.forThisJvm(), new AppResourceFetcher(),
-                new ProcessLauncher(Clock.systemUTC()), policy, Clock.systemUTC(), killGrace, System.getenv(),
+                new AppLocalDirs(work), new ProcessLauncher(Clock.systemUTC()), policy, Clock.systemUTC(), killGrace, System.getenv(),
                 threads, timer);
     }
 

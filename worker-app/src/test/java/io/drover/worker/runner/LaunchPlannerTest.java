@@ -103,6 +103,17 @@ class LaunchPlannerTest {
     }
 
     @Test
+    void extraExportsOverrideTheCommandEnvironment() {
+        CommandSpec command = CommandSpec.executable("/bin/true", List.of())
+                .withEnvironment(Map.of("DROVER_LOCAL_DIRS", "/elsewhere"));
+
+        LaunchPlan plan = planner.plan(command, 512, values(), MASTER, Map.of("DROVER_LOCAL_DIRS", "/work/app/local"),
+                Map.of(), DIR);
+
+        assertThat(plan.environment()).containsEntry("DROVER_LOCAL_DIRS", "/work/app/local");
+    }
+
+    @Test
     void logsGoToStdoutAndStderrInTheDriverDirectory() {
         LaunchPlan plan = plan(CommandSpec.executable("/bin/true", List.of()), Map.of());
 

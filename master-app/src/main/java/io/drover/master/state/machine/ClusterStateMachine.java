@@ -27,14 +27,16 @@ public final class ClusterStateMachine {
     private final DriverHandler drivers;
     private final WorkerHandler workers;
     private final SchedulingHandler scheduling;
+    private final ApplicationHandler applications;
 
     public ClusterStateMachine(MasterState state, MachineSettings settings, Clock clock, IdGenerator ids,
             RandomGenerator random) {
         this.state = state;
         this.clock = clock;
-        this.drivers = new DriverHandler(state, settings, ids);
-        this.workers = new WorkerHandler(state, settings, drivers);
-        this.scheduling = new SchedulingHandler(state, random);
+        this.applications = new ApplicationHandler(state, settings, ids);
+        this.drivers = new DriverHandler(state, settings, ids, applications);
+        this.workers = new WorkerHandler(state, settings, drivers, applications);
+        this.scheduling = new SchedulingHandler(state, settings, random, applications);
     }
 
     @SuppressWarnings("unchecked")
@@ -45,6 +47,20 @@ public final class ClusterStateMachine {
             reply = drivers.submit(c.request(), now, effects);
         } else if (command instanceof StatesChangedCommand c) {
             c.reports().drivers().forEach(change -> drivers.stateChanged(c.workerId(), change, now, effects));
+            c.reports().executors().forEach(
+                    change -> applications.executorStateChanged(c.workerId(), change, now, effects));
+        } else if (command instanceof Command.RegisterApplicationCommand c) {
+            reply = applications.register(c.request(), now, effects);
+        } else if (command instanceof Command.FinishApplicationCommand c) {
+            applications.finish(c.appId(), now, effects);
+        } else if (command instanceof Command.KillApplicationCommand c) {
+            applications.kill(c.appId(), now, effects);
+        } else if (command instanceof Command.SetExecutorLimitCommand c) {
+            applications.setExecutorLimit(c.appId(), c.limit(), now, effects);
+        } else if (command instanceof Command.KillExecutorCommand c) {
+            applications.killExecutor(c.appId(), c.executorId(), now, effects);
+        } else if (command instanceof Command.LaunchExecutorFailedCommand c) {
+            applications.launchFailed(c.appId(), c.executorId(), c.workerId(), c.reason(), now, effects);
         } else if (command instanceof KillDriverCommand c) {
             drivers.kill(c.driverId(), now, effects);
         } else if (command instanceof LaunchFailedCommand c) {

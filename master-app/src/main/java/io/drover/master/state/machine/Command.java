@@ -1,5 +1,6 @@
 package io.drover.master.state.machine;
 
+import io.drover.protocol.api.RegisterApplicationRequest;
 import io.drover.protocol.api.SubmitDriverRequest;
 import io.drover.protocol.internal.StateReports;
 import io.drover.protocol.internal.Heartbeat;
@@ -31,6 +32,28 @@ public sealed interface Command<R> {
 
     /** A launch call to a worker failed or timed out; the driver goes back to the queue or ends in ERROR. */
     record LaunchFailedCommand(String driverId, String workerId, String reason) implements Command<Void> {
+    }
+
+    record RegisterApplicationCommand(RegisterApplicationRequest request) implements Command<String> {
+    }
+
+    /** The driver unregisters its application: it ends FINISHED. */
+    record FinishApplicationCommand(String appId) implements Command<Void> {
+    }
+
+    /** A user kills an application: it ends KILLED. */
+    record KillApplicationCommand(String appId) implements Command<Void> {
+    }
+
+    record SetExecutorLimitCommand(String appId, int limit) implements Command<Void> {
+    }
+
+    record KillExecutorCommand(String appId, int executorId) implements Command<Void> {
+    }
+
+    /** A launch call for an executor failed or timed out: the executor ends FAILED and is replaced. */
+    record LaunchExecutorFailedCommand(String appId, int executorId, String workerId, String reason)
+            implements Command<Void> {
     }
 
     /** Runs one placement round. */

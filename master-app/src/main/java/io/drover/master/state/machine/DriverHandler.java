@@ -23,11 +23,13 @@ final class DriverHandler {
     private final MasterState state;
     private final MachineSettings settings;
     private final IdGenerator ids;
+    private final ApplicationHandler applications;
 
-    DriverHandler(MasterState state, MachineSettings settings, IdGenerator ids) {
+    DriverHandler(MasterState state, MachineSettings settings, IdGenerator ids, ApplicationHandler applications) {
         this.state = state;
         this.settings = settings;
         this.ids = ids;
+        this.applications = applications;
     }
 
     String submit(SubmitDriverRequest request, Instant now, List<Effect> effects) {
@@ -164,6 +166,7 @@ final class DriverHandler {
     private void end(DriverEntry ended, List<Effect> effects) {
         state.completeDriver(ended);
         effects.add(new Effect.Unpersist(Effect.driverKey(ended.driverId())));
+        applications.driverEnded(ended.driverId(), ended.endedAt(), effects);
         effects.add(new Effect.RequestSchedule());
         log.info("Driver {} {}{}{}", ended.driverId(), ended.state(),
                 ended.exitCode() != null ? " with exit code " + ended.exitCode() : "",

@@ -6,8 +6,12 @@ import java.time.Duration;
  * The configuration the state machine needs, as a plain record so the machine stays free of Spring.
  *
  * @param maxLaunchAttempts failed launch calls after which a driver ends in ERROR
+ * @param maxExecutorRetries consecutive executor failures, with none running, after which an application fails
+ * @param defaultCores {@code maxCores} of applications that set none; null means unlimited
+ * @param spreadOut spread an application's executors over workers, or fill one worker first
  */
-public record MachineSettings(Duration workerTimeout, Duration deadWorkerRetention, int maxLaunchAttempts) {
+public record MachineSettings(Duration workerTimeout, Duration deadWorkerRetention, int maxLaunchAttempts,
+        int maxExecutorRetries, Integer defaultCores, boolean spreadOut) {
 
     public Duration heartbeatInterval() {
         return workerTimeout.dividedBy(4);

@@ -24,11 +24,14 @@ final class WorkerHandler {
     private final MasterState state;
     private final MachineSettings settings;
     private final DriverHandler drivers;
+    private final ApplicationHandler applications;
 
-    WorkerHandler(MasterState state, MachineSettings settings, DriverHandler drivers) {
+    WorkerHandler(MasterState state, MachineSettings settings, DriverHandler drivers,
+            ApplicationHandler applications) {
         this.state = state;
         this.settings = settings;
         this.drivers = drivers;
+        this.applications = applications;
     }
 
     RegisterWorkerReply register(RegisterWorker message, Instant now, List<Effect> effects) {
@@ -61,7 +64,8 @@ final class WorkerHandler {
         log.info("Worker {} registered from {} with {} cores and {} MB{}", worker.workerId(), worker.url(),
                 message.cores(), message.memoryMb(), existing != null ? " (replacing its dead entry)" : "");
         return new RegisterWorkerReply(state.url(), state.epoch(), settings.heartbeatInterval().toMillis(),
-                notPlacedOn(worker.workerId(), message.runningDriverIds()), List.of());
+                notPlacedOn(worker.workerId(), message.runningDriverIds()),
+                applications.notPlacedOn(worker.workerId(), message.runningExecutors()));
     }
 
     HeartbeatReply heartbeat(String workerId, Heartbeat heartbeat, Instant now, List<Effect> effects) {
@@ -76,10 +80,12 @@ final class WorkerHandler {
             }
         }
         List<String> kill = notPlacedOn(workerId, heartbeat.runningDriverIds());
-        if (!kill.isEmpty()) {
-            log.warn("Worker {} runs drivers the master has not given it; telling it to kill {}", workerId, kill);
+        List<String> killExecutors = applications.notPlacedOn(workerId, heartbeat.runningExecutors());
+        if (!kill.isEmpty() || !killExecutors.isEmpty()) {
+            log.warn("Worker {} runs work the master has not given it; telling it to kill {} {}", workerId, kill,
+                    killExecutors);
         }
-        return new HeartbeatReply(false, kill, List.of());
+        return new HeartbeatReply(false, kill, killExecutors);
     }
 
     void checkWorkers(Instant now, List<Effect> effects) {
@@ -102,6 +108,7 @@ final class WorkerHandler {
             state.activeDriver(driverId).ifPresent(driver ->
                     drivers.workerLost(driver, "worker " + worker.workerId() + " was lost: " + why, now, effects));
         }
+        applications.workerLost(state.worker(worker.workerId()).orElse(worker), why, now, effects);
         WorkerEntry dead = state.worker(worker.workerId()).orElse(worker).dead(now);
         state.putWorker(dead);
         effects.add(new Effect.Persist(Effect.workerKey(dead.workerId()), dead));

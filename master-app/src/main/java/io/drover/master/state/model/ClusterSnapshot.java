@@ -11,6 +11,8 @@ import java.util.Optional;
  * @param workers every known worker, alive or dead, in registration order
  * @param drivers drivers that have not ended, in submission order
  * @param completedDrivers ended drivers still retained, oldest first
+ * @param applications applications that have not ended, in registration order
+ * @param completedApplications ended applications still retained, oldest first
  */
 public record ClusterSnapshot(
         MasterStatus status,
@@ -18,10 +20,17 @@ public record ClusterSnapshot(
         long epoch,
         Map<String, WorkerEntry> workers,
         Map<String, DriverEntry> drivers,
-        Map<String, DriverEntry> completedDrivers) {
+        Map<String, DriverEntry> completedDrivers,
+        Map<String, ApplicationEntry> applications,
+        Map<String, ApplicationEntry> completedApplications) {
 
     public Optional<WorkerEntry> worker(String workerId) {
         return Optional.ofNullable(workers.get(workerId));
+    }
+
+    public Optional<ApplicationEntry> application(String appId) {
+        ApplicationEntry active = applications.get(appId);
+        return active != null ? Optional.of(active) : Optional.ofNullable(completedApplications.get(appId));
     }
 
     public Optional<DriverEntry> driver(String driverId) {

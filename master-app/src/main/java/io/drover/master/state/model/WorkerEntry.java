@@ -3,6 +3,7 @@ package io.drover.master.state.model;
 import io.drover.protocol.resources.Resources;
 import io.drover.protocol.state.WorkerState;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
@@ -10,8 +11,9 @@ import java.util.Set;
  * A worker as the master knows it. Immutable: the state machine replaces entries, so a published snapshot
  * never changes under a reader.
  *
- * @param used cores and memory of the drivers placed on it that have not ended
+ * @param used cores and memory of the drivers and executors placed on it that have not ended
  * @param deadSince when it was declared DEAD; null while alive
+ * @param executorKeys its live executors, as {@code <appId>/<executorId>}
  */
 public record WorkerEntry(
         String workerId,
@@ -24,16 +26,18 @@ public record WorkerEntry(
         Instant registeredAt,
         Instant lastHeartbeat,
         Instant deadSince,
-        Set<String> driverIds) {
+        Set<String> driverIds,
+        Set<String> executorKeys) {
 
     public WorkerEntry {
-        driverIds = Set.copyOf(driverIds);
+        driverIds = Collections.unmodifiableSet(new LinkedHashSet<>(driverIds));
+        executorKeys = Collections.unmodifiableSet(new LinkedHashSet<>(executorKeys));
     }
 
     public static WorkerEntry registered(String workerId, String host, int port, String url, Resources total,
             Instant now) {
         return new WorkerEntry(workerId, host, port, url, total, Resources.NONE, WorkerState.ALIVE, now, now, null,
-                Set.of());
+                Set.of(), Set.of());
     }
 
     public Resources free() {
@@ -45,19 +49,20 @@ public record WorkerEntry(
     }
 
     public WorkerEntry heartbeatAt(Instant now) {
-        return new WorkerEntry(workerId, host, port, url, total, used, state, registeredAt, now, deadSince, driverIds);
+        return new WorkerEntry(workerId, host, port, url, total, used, state, registeredAt, now, deadSince, driverIds,
+                executorKeys);
     }
 
     public WorkerEntry dead(Instant now) {
         return new WorkerEntry(workerId, host, port, url, total, Resources.NONE, WorkerState.DEAD, registeredAt,
-                lastHeartbeat, now, Set.of());
+                lastHeartbeat, now, Set.of(), Set.of());
     }
 
     public WorkerEntry withDriver(String driverId, Resources demand) {
         Set<String> ids = new LinkedHashSet<>(driverIds);
         ids.add(driverId);
         return new WorkerEntry(workerId, host, port, url, total, used.plus(demand), state, registeredAt,
-                lastHeartbeat, deadSince, ids);
+                lastHeartbeat, deadSince, ids, executorKeys);
     }
 
     public WorkerEntry withoutDriver(String driverId, Resources demand) {
@@ -67,6 +72,23 @@ public record WorkerEntry(
         Set<String> ids = new LinkedHashSet<>(driverIds);
         ids.remove(driverId);
         return new WorkerEntry(workerId, host, port, url, total, used.minus(demand), state, registeredAt,
-                lastHeartbeat, deadSince, ids);
+                lastHeartbeat, deadSince, ids, executorKeys);
+    }
+
+    public WorkerEntry withExecutor(String key, Resources demand) {
+        Set<String> keys = new LinkedHashSet<>(executorKeys);
+        keys.add(key);
+        return new WorkerEntry(workerId, host, port, url, total, used.plus(demand), state, registeredAt,
+                lastHeartbeat, deadSince, driverIds, keys);
+    }
+
+    public WorkerEntry withoutExecutor(String key, Resources demand) {
+        if (!executorKeys.contains(key)) {
+            return this;
+        }
+        Set<String> keys = new LinkedHashSet<>(executorKeys);
+        keys.remove(key);
+        return new WorkerEntry(workerId, host, port, url, total, used.minus(demand), state, registeredAt,
+                lastHeartbeat, deadSince, driverIds, keys);
     }
 }

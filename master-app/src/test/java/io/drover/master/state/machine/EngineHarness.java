@@ -35,9 +35,13 @@ final class EngineHarness {
     }
 
     EngineHarness(Duration workerTimeout, int maxLaunchAttempts) {
-        MasterState state = new MasterState(() -> MASTER_URL, EPOCH, 200);
-        machine = new ClusterStateMachine(state,
-                new MachineSettings(workerTimeout, Duration.ofMinutes(15), maxLaunchAttempts), clock,
+        this(workerTimeout, maxLaunchAttempts, 3, true);
+    }
+
+    EngineHarness(Duration workerTimeout, int maxLaunchAttempts, int maxExecutorRetries, boolean spreadOut) {
+        MasterState state = new MasterState(() -> MASTER_URL, EPOCH, 200, 200);
+        machine = new ClusterStateMachine(state, new MachineSettings(workerTimeout, Duration.ofMinutes(15),
+                maxLaunchAttempts, maxExecutorRetries, null, spreadOut), clock,
                 new IdGenerator(clock), new Random(1));
     }
 

@@ -2,11 +2,15 @@ package io.drover.worker.api.internal;
 
 import io.drover.protocol.Paths;
 import io.drover.protocol.ids.Ids;
+import io.drover.protocol.internal.ApplicationFinished;
 import io.drover.protocol.internal.KillDriver;
+import io.drover.protocol.internal.KillExecutor;
 import io.drover.protocol.internal.LaunchDriver;
+import io.drover.protocol.internal.LaunchExecutor;
 import io.drover.server.ApiException;
 import io.drover.worker.registration.MasterLink;
 import io.drover.worker.runner.RunnerRegistry;
+import io.drover.worker.support.ExecutorIds;
 import jakarta.validation.Valid;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,6 +61,51 @@ class MasterCommandController {
             throw ApiException.notFound("no driver " + driverId + " on this worker");
         }
         return ResponseEntity.accepted().build();
+    }
+
+    @PostMapping(Paths.INTERNAL_LAUNCH_EXECUTOR)
+    ResponseEntity<Void> launchExecutor(@Valid @RequestBody LaunchExecutor command) {
+        String key = Paths.executorKey(command.appId(), command.executorId());
+        requireFollowedMaster("launch executor " + key, command.masterUrl(), command.epoch());
+        switch (registry.launchExecutor(command.appId(), command.executorId(), command.description())) {
+            case SHUTTING_DOWN -> throw ApiException.unavailable("this worker is shutting down");
+            case APPLICATION_FINISHED -> throw ApiException.conflict(
+                    "application " + command.appId() + " has already finished on this worker");
+            case ALREADY_RUNNING, ALREADY_ENDED ->
+                    log.info("Executor {} already ran or runs here; ignoring the repeated launch", key);
+            case STARTED -> log.debug("Executor {} launching", key);
+        }
+        return ResponseEntity.accepted().build();
+    }
+
+    @PostMapping(Paths.INTERNAL_KILL_EXECUTOR)
+    ResponseEntity<Void> killExecutor(@PathVariable String appId, @PathVariable String executorId,
+            @Valid @RequestBody KillExecutor command) {
+        requireAppId(appId);
+        int id = ExecutorIds.parse(executorId).orElseThrow(() ->
+                ApiException.badRequest("executorId: '" + executorId + "' is not a non-negative integer"));
+        String key = Paths.executorKey(appId, id);
+        requireFollowedMaster("kill executor " + key, command.masterUrl(), command.epoch());
+        if (registry.killExecutor(appId, id) == RunnerRegistry.KillOutcome.UNKNOWN) {
+            throw ApiException.notFound("no executor " + key + " on this worker");
+        }
+        return ResponseEntity.accepted().build();
+    }
+
+    /** Kills what is left of the application's executors here; once they are gone, its local directory goes. */
+    @PostMapping(Paths.INTERNAL_APPLICATION_FINISHED)
+    ResponseEntity<Void> applicationFinished(@PathVariable String appId,
+            @Valid @RequestBody ApplicationFinished command) {
+        requireAppId(appId);
+        requireFollowedMaster("finish application " + appId, command.masterUrl(), command.epoch());
+        registry.applicationFinished(appId);
+        return ResponseEntity.accepted().build();
+    }
+
+    private static void requireAppId(String appId) {
+        if (!Ids.isAppId(appId)) {
+            throw ApiException.badRequest("appId: '" + appId + "' is not an application id");
+        }
     }
 
     private void requireFollowedMaster(String action, String masterUrl, long epoch) {

@@ -2,8 +2,8 @@ package io.drover.worker.runner;
 
 import io.drover.protocol.internal.DriverStateChanged;
 
-/** Where a runner's news goes: state reports for the master, and the end of its run for the accounting. */
-interface RunnerListener {
+/** Where a driver runner's news goes: state reports for the master, and the end of its run for the accounting. */
+interface DriverListener {
 
     /** Called in the order the changes happened; must not block. */
     void report(DriverStateChanged change);

@@ -7,14 +7,20 @@ import java.util.List;
  * What registration and heartbeats need from the runners: the inventory they report and the kills the
  * master orders in its replies. Declared here so that registration does not depend on the runner package.
  */
-public interface DriverInventory {
+public interface Inventory {
 
     /** Drivers this worker runs, including ones still starting or waiting to be restarted. */
     List<String> runningDriverIds();
+
+    /** Executors this worker runs, as {@code <appId>/<executorId>}, including ones still launching. */
+    List<String> runningExecutors();
 
     /**
      * Kills these drivers without reporting: the master asked for it because it no longer gives them to
      * this worker, so a report would only confuse its bookkeeping. Unknown ids are ignored.
      */
-    void killSilently(Collection<String> driverIds);
+    void killDriversSilently(Collection<String> driverIds);
+
+    /** As {@link #killDriversSilently}, for executors named {@code <appId>/<executorId>}. */
+    void killExecutorsSilently(Collection<String> executorKeys);
 }

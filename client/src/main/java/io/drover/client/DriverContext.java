@@ -1,0 +1,102 @@
+package io.drover.client;
+
+import io.drover.protocol.command.Placeholder;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+
+/**
+ * What a worker tells a driver program through its environment (DESIGN.md §1): the master to register
+ * applications with, the driver's id, its local copy of the app resource, its host, cores and memory, and
+ * its worker. Only {@code DROVER_MASTER_URL} is required, so a driver can also be started by hand against
+ * a cluster; everything else is empty when unset.
+ *
+ * <pre>{@code
+ * DriverContext context = DriverContext.fromEnvironment();
+ * DroverClient drover = context.client();
+ * String bindHost = context.hostname().orElse("127.0.0.1");
+ * }</pre>
+ */
+public final class DriverContext {
+
+    /** Where the master is; exported by the worker to drivers and executors. */
+    public static final String MASTER_URL = "DROVER_MASTER_URL";
+
+    private final URI masterUrl;
+    private final String driverId;
+    private final Path appResource;
+    private final String hostname;
+    private final OptionalInt cores;
+    private final OptionalLong memoryMb;
+    private final URI workerUrl;
+
+    /**
+     * Reads a driver's context from {@code env}.
+     *
+     * @throws IllegalStateException when {@code DROVER_MASTER_URL} is unset, or a variable is malformed
+     */
+    public DriverContext(Map<String, String> env) {
+        EnvironmentReader reader = new EnvironmentReader(env, "driver");
+        this.masterUrl = reader.requiredHttpUrl(MASTER_URL);
+        this.driverId = reader.string(Placeholder.DRIVER_ID.environmentName()).orElse(null);
+        this.appResource = reader.path(Placeholder.APP_RESOURCE.environmentName()).orElse(null);
+        this.hostname = reader.string(Placeholder.HOSTNAME.environmentName()).orElse(null);
+        this.cores = reader.positiveInt(Placeholder.CORES.environmentName());
+        this.memoryMb = reader.positiveLong(Placeholder.MEMORY_MB.environmentName());
+        this.workerUrl = reader.httpUrl(Placeholder.WORKER_URL.environmentName()).orElse(null);
+    }
+
+    /** This process's context, from {@link System#getenv()}. */
+    public static DriverContext fromEnvironment() {
+        return new DriverContext(System.getenv());
+    }
+
+    /** {@code DROVER_MASTER_URL}: the master that launched this driver. */
+    public URI masterUrl() {
+        return masterUrl;
+    }
+
+    /** A client of {@link #masterUrl()} with default settings. */
+    public DroverClient client() {
+        return DroverClient.builder(masterUrl).build();
+    }
+
+    /** {@code DROVER_DRIVER_ID}: this driver's id, to pass as an application's {@code driverId}. */
+    public Optional<String> driverId() {
+        return Optional.ofNullable(driverId);
+    }
+
+    /** {@code DROVER_APP_RESOURCE}: the worker's local copy of the driver's {@code appResource}. */
+    public Optional<Path> appResource() {
+        return Optional.ofNullable(appResource);
+    }
+
+    /** {@code DROVER_HOSTNAME}: the name or address of the worker's host, where this driver can listen. */
+    public Optional<String> hostname() {
+        return Optional.ofNullable(hostname);
+    }
+
+    /** {@code DROVER_CORES}: the cores granted to this driver. */
+    public OptionalInt cores() {
+        return cores;
+    }
+
+    /** {@code DROVER_MEMORY_MB}: the memory granted to this driver (its JVM's {@code -Xmx}). */
+    public OptionalLong memoryMb() {
+        return memoryMb;
+    }
+
+    /** {@code DROVER_WORKER_URL}: the worker running this driver. */
+    public Optional<URI> workerUrl() {
+        return Optional.ofNullable(workerUrl);
+    }
+
+    @Override
+    public String toString() {
+        return "DriverContext[driverId=" + driverId + ", masterUrl=" + masterUrl + ", hostname=" + hostname
+                + ", workerUrl=" + workerUrl + "]";
+    }
+}

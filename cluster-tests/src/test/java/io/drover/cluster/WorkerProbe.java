@@ -1,0 +1,44 @@
+package io.drover.cluster;
+
+import io.drover.protocol.api.LocalExecutorView;
+import io.drover.protocol.api.WorkerStatus;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Objects;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Reads a worker's own view of itself ({@code GET /api/v1/worker}), to find the processes it runs. */
+final class WorkerProbe {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private WorkerProbe() {
+    }
+
+    static WorkerStatus status(String workerUrl) {
+        try {
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(workerUrl + "/api/v1/worker"))
+                    .GET().build(), HttpResponse.BodyHandlers.ofString());
+            return JSON.readValue(response.body(), WorkerStatus.class);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static List<Long> executorPids(String workerUrl) {
+        return status(workerUrl).runningExecutors().stream().map(LocalExecutorView::pid).filter(Objects::nonNull)
+                .toList();
+    }
+
+    static boolean gone(long pid) {
+        return ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true);
+    }
+}

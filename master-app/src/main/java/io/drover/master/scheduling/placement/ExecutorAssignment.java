@@ -1,0 +1,5 @@
+package io.drover.master.scheduling.placement;
+
+/** A placement decision: launch one executor of this application on this worker, with these resources. */
+public record ExecutorAssignment(String appId, String workerId, int cores, long memoryMb) {
+}

@@ -1,0 +1,85 @@
+package io.drover.master.state.model;
+
+import io.drover.protocol.command.CommandSpec;
+import io.drover.protocol.state.ApplicationState;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * An application as the master knows it. Immutable: every change replaces the entry.
+ *
+ * @param seq registration order; applications are offered executors in this order
+ * @param maxCores the cap in force (its own or the master's default); null means unlimited
+ * @param executorLimit the most executors at once; null means unlimited
+ * @param consecutiveFailures executor failures since one last ended normally or after running a while
+ * @param nextExecutorId the number the next executor gets
+ * @param eventSeq the sequence number of the last event published about it
+ * @param executors its executors by number: live ones and the ones that ended (bounded)
+ */
+public record ApplicationEntry(
+        String appId,
+        long seq,
+        String name,
+        CommandSpec executorCommand,
+        String appResource,
+        Integer coresPerExecutor,
+        long memoryPerExecutorMb,
+        Integer maxCores,
+        Integer executorLimit,
+        String driverUrl,
+        String driverId,
+        ApplicationState state,
+        Instant submittedAt,
+        Instant endedAt,
+        String message,
+        int consecutiveFailures,
+        int nextExecutorId,
+        long eventSeq,
+        Map<Integer, ExecutorEntry> executors) {
+
+    public ApplicationEntry {
+        executors = Collections.unmodifiableMap(new LinkedHashMap<>(executors));
+    }
+
+    public int coresGranted() {
+        return executors.values().stream().filter(ExecutorEntry::isLive).mapToInt(ExecutorEntry::cores).sum();
+    }
+
+    public long liveExecutors() {
+        return executors.values().stream().filter(ExecutorEntry::isLive).count();
+    }
+
+    /** Whether an executor is running and has been for at least {@code stable}. */
+    public boolean anyRunningStably(java.time.Duration stable, Instant now) {
+        return executors.values().stream().anyMatch(
+                e -> e.state() == io.drover.protocol.state.ExecutorState.RUNNING && e.ranAtLeast(stable, now));
+    }
+
+    public ApplicationEntry with(ApplicationState newState, Instant ended, String why) {
+        return new ApplicationEntry(appId, seq, name, executorCommand, appResource, coresPerExecutor,
+                memoryPerExecutorMb, maxCores, executorLimit, driverUrl, driverId, newState, submittedAt, ended, why,
+                consecutiveFailures, nextExecutorId, eventSeq, executors);
+    }
+
+    public ApplicationEntry withExecutor(ExecutorEntry executor, int failures, int nextId) {
+        Map<Integer, ExecutorEntry> copy = new LinkedHashMap<>(executors);
+        copy.put(executor.executorId(), executor);
+        return new ApplicationEntry(appId, seq, name, executorCommand, appResource, coresPerExecutor,
+                memoryPerExecutorMb, maxCores, executorLimit, driverUrl, driverId, state, submittedAt, endedAt,
+                message, failures, nextId, eventSeq, copy);
+    }
+
+    public ApplicationEntry withExecutorLimit(Integer limit) {
+        return new ApplicationEntry(appId, seq, name, executorCommand, appResource, coresPerExecutor,
+                memoryPerExecutorMb, maxCores, limit, driverUrl, driverId, state, submittedAt, endedAt, message,
+                consecutiveFailures, nextExecutorId, eventSeq, executors);
+    }
+
+    public ApplicationEntry withEventSeq(long next) {
+        return new ApplicationEntry(appId, seq, name, executorCommand, appResource, coresPerExecutor,
+                memoryPerExecutorMb, maxCores, executorLimit, driverUrl, driverId, state, submittedAt, endedAt,
+                message, consecutiveFailures, nextExecutorId, next, executors);
+    }
+}

@@ -1,0 +1,58 @@
+package io.drover.master.state.model;
+
+import io.drover.protocol.Paths;
+import io.drover.protocol.resources.Resources;
+import io.drover.protocol.state.ExecutorState;
+import java.time.Instant;
+
+/**
+ * One executor of an application, as the master knows it. Immutable.
+ *
+ * @param runningSince when its worker reported its process running; null before that
+ */
+public record ExecutorEntry(
+        String appId,
+        int executorId,
+        String workerId,
+        int cores,
+        long memoryMb,
+        ExecutorState state,
+        Integer exitCode,
+        String message,
+        Instant launchedAt,
+        Instant runningSince,
+        Instant endedAt) {
+
+    public static ExecutorEntry launching(String appId, int executorId, String workerId, int cores, long memoryMb,
+            Instant now) {
+        return new ExecutorEntry(appId, executorId, workerId, cores, memoryMb, ExecutorState.LAUNCHING, null, null,
+                now, null, null);
+    }
+
+    public String key() {
+        return Paths.executorKey(appId, executorId);
+    }
+
+    public Resources resources() {
+        return Resources.of(cores, memoryMb);
+    }
+
+    public boolean isLive() {
+        return !state.isTerminal();
+    }
+
+    public ExecutorEntry running(Instant now) {
+        return new ExecutorEntry(appId, executorId, workerId, cores, memoryMb, ExecutorState.RUNNING, null, message,
+                launchedAt, now, null);
+    }
+
+    /** Whether it has been running for at least {@code stable}: proof that the command works. */
+    public boolean ranAtLeast(java.time.Duration stable, Instant now) {
+        return runningSince != null && !runningSince.plus(stable).isAfter(endedAt != null ? endedAt : now);
+    }
+
+    public ExecutorEntry ended(ExecutorState finalState, Integer code, String why, Instant now) {
+        return new ExecutorEntry(appId, executorId, workerId, cores, memoryMb, finalState, code, why, launchedAt,
+                runningSince, now);
+    }
+}

@@ -1,0 +1,267 @@
+package io.drover.worker.runner;
+
+import io.drover.protocol.Paths;
+import io.drover.protocol.api.LocalExecutorView;
+import io.drover.protocol.command.Placeholder;
+import io.drover.protocol.internal.ExecutorDescription;
+import io.drover.protocol.internal.ExecutorStateChanged;
+import io.drover.protocol.state.ExecutorState;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one executor in {@code <workDir>/<appId>/<executorId>/} (Spark's {@code ExecutorRunner}): makes the
+ * application's local directory, fetches the app resource, starts the process and watches it with
+ * {@link Process#onExit()}. Reports LAUNCHING, RUNNING, then one of EXITED, FAILED or KILLED, in that order.
+ * Never restarts: a failed executor is the master's to replace, possibly elsewhere.
+ *
+ * <p>Thread rule as in {@link DriverRunner}: the work happens on {@link RunnerContext#work()}, fields are
+ * guarded by {@code this}, and a lock is never held while waiting.
+ */
+final class ExecutorRunner {
+
+    static final String LOCAL_DIRS_VARIABLE = "DROVER_LOCAL_DIRS";
+
+    private static final Logger log = LoggerFactory.getLogger(ExecutorRunner.class);
+
+    private final String appId;
+    private final int executorId;
+    private final ExecutorDescription description;
+    private final LaunchSite site;
+    private final RunnerContext context;
+    private final ExecutorListener listener;
+    private final Path dir;
+    private final CompletableFuture<Void> ended = new CompletableFuture<>();
+
+    private ExecutorState state = ExecutorState.LAUNCHING;
+    private Process process;
+    private boolean killRequested;
+    private boolean reportKill = true;
+    private String killReason;
+    private Instant startedAt;
+    private Instant endedAt;
+    private Integer exitCode;
+    private String message;
+
+    ExecutorRunner(String appId, int executorId, ExecutorDescription description, LaunchSite site,
+            RunnerContext context, ExecutorListener listener) {
+        this.appId = appId;
+        this.executorId = executorId;
+        this.description = description;
+        this.site = site;
+        this.context = context;
+        this.listener = listener;
+        this.dir = context.workDir().resolve(appId).resolve(Integer.toString(executorId));
+    }
+
+    String appId() {
+        return appId;
+    }
+
+    int executorId() {
+        return executorId;
+    }
+
+    /** {@code <appId>/<executorId>}, as inventories and kill lists name it. */
+    String key() {
+        return Paths.executorKey(appId, executorId);
+    }
+
+    ExecutorDescription description() {
+        return description;
+    }
+
+    /** Completes when the executor is over, however it ended. */
+    CompletableFuture<Void> whenEnded() {
+        return ended;
+    }
+
+    /** Reports LAUNCHING, hands the launch to a runner thread and returns at once. */
+    void start() {
+        // Queued before the launch is handed over, so RUNNING or an end can never be reported before it.
+        listener.report(change(ExecutorState.LAUNCHING, null, null));
+        try {
+            context.work().execute(this::prepareAndLaunch);
+        } catch (RejectedExecutionException e) {
+            finish(ExecutorState.FAILED, null, "could not launch: the worker is shutting down");
+        }
+    }
+
+    /**
+     * Stops the process tree (TERM, then KILL after the grace period) on a runner thread. With
+     * {@code report} false the end is not reported (a silent kill ordered by the master, or a worker
+     * shutdown). A kill before the process started ends it as soon as the preparation is over.
+     */
+    void kill(boolean report, String why) {
+        Process target;
+        synchronized (this) {
+            if (state.isTerminal() || killRequested) {
+                reportKill = reportKill && report;
+                return;
+            }
+            killRequested = true;
+            reportKill = report;
+            killReason = why;
+            target = process;
+        }
+        if (target != null) {
+            try {
+                context.work().execute(() -> terminate(target));
+            } catch (RejectedExecutionException e) {
+                terminate(target);
+            }
+        }
+    }
+
+    /** KILLED only once the whole tree is gone: until then its cores and memory are not free. */
+    private void terminate(Process target) {
+        try {
+            ProcessTree.terminate(target, context.killGrace());
+        } finally {
+            finish(ExecutorState.KILLED, target.isAlive() ? null : target.exitValue(), killReasonSoFar());
+        }
+    }
+
+    synchronized LocalExecutorView view() {
+        Long pid = state == ExecutorState.RUNNING && process != null ? process.pid() : null;
+        return new LocalExecutorView(appId, executorId, description.appName(), state, description.cores(),
+                description.memoryMb(), pid, startedAt, endedAt, exitCode, message);
+    }
+
+    /**
+     * Everything before the process exists. Nothing here starts anything, so a failure needs no cleanup
+     * beyond ending FAILED: the registry then forgets the executor and frees its resources. The directory
+     * stays, with a line in {@code stderr} when the start itself failed, for whoever wonders why.
+     */
+    private void prepareAndLaunch() {
+        LaunchPlan plan;
+        try {
+            Files.createDirectories(dir);
+            Path localDir = context.localDirs().create(appId);
+            Path resource = fetchAppResource();
+            plan = context.planner().plan(description.command(), description.memoryMb(), values(resource),
+                    site.masterUrl(), Map.of(LOCAL_DIRS_VARIABLE, localDir.toString()), context.workerEnvironment(),
+                    dir);
+        } catch (IOException | RuntimeException e) {
+            if (killRequestedSoFar()) {
+                finish(ExecutorState.KILLED, null, killReasonSoFar());
+            } else {
+                log.warn("Executor {} could not be prepared: {}", key(), describe(e));
+                finish(ExecutorState.FAILED, null, "could not launch: " + describe(e));
+            }
+            return;
+        }
+        launch(plan);
+    }
+
+    private Path fetchAppResource() throws IOException {
+        String url = description.appResource();
+        return url == null || url.isBlank() ? null : context.fetcher().fetch(url, dir);
+    }
+
+    private Map<Placeholder, String> values(Path appResource) {
+        Map<Placeholder, String> values = new EnumMap<>(Placeholder.class);
+        values.put(Placeholder.APP_ID, appId);
+        values.put(Placeholder.EXECUTOR_ID, Integer.toString(executorId));
+        values.put(Placeholder.CORES, Integer.toString(description.cores()));
+        values.put(Placeholder.MEMORY_MB, Long.toString(description.memoryMb()));
+        String driverUrl = description.driverUrl();
+        values.put(Placeholder.DRIVER_URL, driverUrl == null || driverUrl.isBlank() ? null : driverUrl);
+        values.put(Placeholder.WORKER_URL, site.workerUrl());
+        values.put(Placeholder.HOSTNAME, site.hostname());
+        values.put(Placeholder.APP_RESOURCE, appResource == null ? null : appResource.toString());
+        return values;
+    }
+
+    /** Starts the planned process, unless a kill came first. The check and the start share the lock. */
+    private void launch(LaunchPlan plan) {
+        Process started;
+        synchronized (this) {
+            if (state.isTerminal()) {
+                return;
+            }
+            if (killRequested) {
+                finish(ExecutorState.KILLED, null, killReason);
+                return;
+            }
+            try {
+                started = context.launcher().start(plan);
+            } catch (IOException | RuntimeException e) {
+                log.warn("Executor {} could not start: {}", key(), describe(e));
+                finish(ExecutorState.FAILED, null, "could not launch: " + describe(e));
+                return;
+            }
+            process = started;
+            startedAt = context.clock().instant();
+            state = ExecutorState.RUNNING;
+            log.info("Executor {} ({}) is RUNNING as pid {}", key(), description.appName(), started.pid());
+            // Reported under the lock so no end report can overtake it.
+            listener.report(change(ExecutorState.RUNNING, null, null));
+        }
+        started.onExit().thenAccept(this::exited);
+    }
+
+    private void exited(Process exitedProcess) {
+        int code = exitedProcess.exitValue();
+        synchronized (this) {
+            if (state.isTerminal() || exitedProcess != process) {
+                return;
+            }
+            exitCode = code;
+            if (killRequested) {
+                return; // terminate() finishes once the rest of the tree is gone too
+            }
+            if (code == 0) {
+                finish(ExecutorState.EXITED, 0, null);
+            } else {
+                finish(ExecutorState.FAILED, code, "exited with code " + code);
+            }
+        }
+    }
+
+    /** The one way a run ends: record it, free the resources, then report (unless it is a silent kill). */
+    private void finish(ExecutorState finalState, Integer code, String why) {
+        boolean report;
+        synchronized (this) {
+            if (state.isTerminal()) {
+                return;
+            }
+            state = finalState;
+            exitCode = code;
+            message = why;
+            endedAt = context.clock().instant();
+            report = finalState != ExecutorState.KILLED || reportKill;
+        }
+        log.info("Executor {} is {}{}{}", key(), finalState, code == null ? "" : " with exit code " + code,
+                why == null ? "" : ": " + why);
+        listener.ended(this);
+        if (report) {
+            listener.report(change(finalState, code, why));
+        }
+        ended.complete(null);
+    }
+
+    private ExecutorStateChanged change(ExecutorState newState, Integer code, String why) {
+        return new ExecutorStateChanged(appId, executorId, newState, code, why);
+    }
+
+    private synchronized boolean killRequestedSoFar() {
+        return killRequested;
+    }
+
+    private synchronized String killReasonSoFar() {
+        return killReason;
+    }
+
+    private static String describe(Exception e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+}

@@ -1,0 +1,26 @@
+package io.drover.worker.support;
+
+import java.util.OptionalInt;
+import java.util.regex.Pattern;
+
+/**
+ * Executor ids as they arrive in URL paths: a non-negative int in plain decimal. Parsed here once so that
+ * a path variable is checked before it becomes a key or a directory name ({@code shared-model}'s
+ * {@code Ids} covers the string ids; an executor id is a number).
+ */
+public final class ExecutorIds {
+
+    /** At most ten digits, so the parse cannot overflow a long; the int range is checked after. */
+    private static final Pattern DIGITS = Pattern.compile("\\d{1,10}");
+
+    private ExecutorIds() {
+    }
+
+    public static OptionalInt parse(String text) {
+        if (text == null || !DIGITS.matcher(text).matches()) {
+            return OptionalInt.empty();
+        }
+        long value = Long.parseLong(text);
+        return value > Integer.MAX_VALUE ? OptionalInt.empty() : OptionalInt.of((int) value);
+    }
+}

@@ -1,0 +1,247 @@
+package io.drover.worker.runner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.drover.protocol.command.CommandSpec;
+import io.drover.protocol.internal.ExecutorDescription;
+import io.drover.protocol.internal.ExecutorStateChanged;
+import io.drover.protocol.state.ExecutorState;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Real executor processes: the states they go through, their environment, their logs and kills of whole trees. */
+class ExecutorRunnerTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final String APP = "app-20260101000000-0001";
+
+    @TempDir
+    Path work;
+
+    private final ExecutorService threads = Executors.newCachedThreadPool();
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+    private final List<ExecutorRunner> runners = new ArrayList<>();
+    private final Recorder recorder = new Recorder();
+    private int nextId;
+
+    /** Records what a runner tells its listener, as the registry and the state reporter would hear it. */
+    static final class Recorder implements ExecutorListener {
+        final List<ExecutorStateChanged> reports = new CopyOnWriteArrayList<>();
+        final List<ExecutorRunner> ended = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void report(ExecutorStateChanged change) {
+            reports.add(change);
+        }
+
+        @Override
+        public void ended(ExecutorRunner runner) {
+            ended.add(runner);
+        }
+
+        List<ExecutorState> states() {
+            return reports.stream().map(ExecutorStateChanged::state).toList();
+        }
+
+        ExecutorStateChanged last() {
+            return reports.get(reports.size() - 1);
+        }
+
+        boolean hasFinal() {
+            return reports.stream().anyMatch(r -> r.state().isTerminal());
+        }
+    }
+
+    @BeforeEach
+    void checkNoChildrenYet() {
+        assertThat(ProcessHandle.current().descendants()).isEmpty();
+    }
+
+    @AfterEach
+    void leaveNoProcessBehind() throws Exception {
+        runners.forEach(runner -> runner.kill(false, "test over"));
+        for (ExecutorRunner runner : runners) {
+            runner.whenEnded().get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        }
+        timer.shutdownNow();
+        threads.shutdownNow();
+        await().atMost(WAIT).until(() -> ProcessHandle.current().descendants().findAny().isEmpty());
+    }
+
+    private RunnerContext context(Duration killGrace) {
+        return new RunnerContext(work, LaunchPlanner.forThisJvm(), new AppResourceFetcher(), new AppLocalDirs(work),
+                new ProcessLauncher(Clock.systemUTC()), SupervisePolicy.standard(), Clock.systemUTC(), killGrace,
+                System.getenv(), threads, timer);
+    }
+
+    private ExecutorRunner start(CommandSpec command, String appResource, Duration killGrace) {
+        ExecutorDescription description =
+                new ExecutorDescription("test app", command, appResource, 2, 256, "http://driver:4040");
+        ExecutorRunner runner = new ExecutorRunner(APP, nextId++, description,
+                new LaunchSite("http://master:8080", "http://worker:8081", "localhost"), context(killGrace), recorder);
+        runners.add(runner);
+        runner.start();
+        return runner;
+    }
+
+    private ExecutorRunner start(CommandSpec command) {
+        return start(command, null, Duration.ofSeconds(5));
+    }
+
+    private static CommandSpec shell(String script) {
+        return CommandSpec.executable("/bin/sh", List.of("-c", script));
+    }
+
+    private Path dirOf(ExecutorRunner runner) {
+        return work.resolve(APP).resolve(Integer.toString(runner.executorId()));
+    }
+
+    private void awaitFinalReport() {
+        await().atMost(WAIT).until(recorder::hasFinal);
+    }
+
+    @Test
+    void aCleanExitEndsExitedAndTheExecutorSawItsIdsAndLocalDirectory() throws IOException {
+        ExecutorRunner runner = start(shell(
+                "echo $DROVER_APP_ID/$DROVER_EXECUTOR_ID; test -d \"$DROVER_LOCAL_DIRS\" && echo $DROVER_LOCAL_DIRS;"
+                        + " exit 0"));
+
+        awaitFinalReport();
+
+        assertThat(recorder.states()).containsExactly(ExecutorState.LAUNCHING, ExecutorState.RUNNING,
+                ExecutorState.EXITED);
+        assertThat(recorder.last().exitCode()).isZero();
+        assertThat(recorder.last().message()).isNull();
+        assertThat(Files.readString(dirOf(runner).resolve("stdout")))
+                .isEqualTo(APP + "/0\n" + work.resolve(APP).resolve("local") + "\n");
+        assertThat(recorder.ended).containsExactly(runner);
+    }
+
+    @Test
+    void placeholdersAreSubstitutedAndExported() throws IOException {
+        ExecutorRunner runner = start(shell("echo {{APP_ID}} {{EXECUTOR_ID}} {{CORES}} {{MEMORY_MB}} {{DRIVER_URL}}"
+                + " {{WORKER_URL}} {{HOSTNAME}}; echo $DROVER_CORES $DROVER_MEMORY_MB $DROVER_DRIVER_URL"
+                + " $DROVER_WORKER_URL $DROVER_HOSTNAME $DROVER_MASTER_URL"));
+
+        awaitFinalReport();
+
+        assertThat(Files.readAllLines(dirOf(runner).resolve("stdout"))).containsExactly(
+                APP + " 0 2 256 http://driver:4040 http://worker:8081 localhost",
+                "2 256 http://driver:4040 http://worker:8081 localhost http://master:8080");
+    }
+
+    @Test
+    void aNonZeroExitEndsFailedWithTheExitCode() {
+        start(shell("echo oops >&2; exit 3"));
+
+        awaitFinalReport();
+
+        assertThat(recorder.states()).containsExactly(ExecutorState.LAUNCHING, ExecutorState.RUNNING,
+                ExecutorState.FAILED);
+        assertThat(recorder.last().exitCode()).isEqualTo(3);
+        assertThat(recorder.last().message()).isEqualTo("exited with code 3");
+    }
+
+    @Test
+    void aMissingExecutableFailsWithAMessageAndLeavesNothingRunning() throws IOException {
+        ExecutorRunner runner = start(CommandSpec.executable("/nonexistent/program", List.of()));
+
+        awaitFinalReport();
+
+        assertThat(recorder.states()).containsExactly(ExecutorState.LAUNCHING, ExecutorState.FAILED);
+        assertThat(recorder.last().message()).startsWith("could not launch:").contains("/nonexistent/program");
+        assertThat(recorder.last().exitCode()).isNull();
+        assertThat(recorder.ended).containsExactly(runner);
+        assertThat(runner.view().pid()).isNull();
+        assertThat(runner.whenEnded()).isDone();
+        assertThat(ProcessHandle.current().descendants()).isEmpty();
+        assertThat(Files.readString(dirOf(runner).resolve("stderr"))).contains("could not start");
+    }
+
+    @Test
+    void anAppResourceThatCannotBeFetchedFailsWithAMessage() {
+        start(CommandSpec.executable("/bin/true", List.of()), work.resolve("missing.jar").toUri().toString(),
+                Duration.ofSeconds(5));
+
+        awaitFinalReport();
+
+        assertThat(recorder.states()).containsExactly(ExecutorState.LAUNCHING, ExecutorState.FAILED);
+        assertThat(recorder.last().message()).startsWith("could not launch:").contains("does not exist");
+    }
+
+    @Test
+    void theAppResourceIsFetchedIntoTheExecutorDirectory() throws IOException {
+        Path resource = Files.writeString(Files.createDirectories(work.resolve("elsewhere")).resolve("job.txt"),
+                "payload");
+        ExecutorRunner runner = start(shell("cat {{APP_RESOURCE}}; echo; echo $DROVER_APP_RESOURCE"),
+                resource.toUri().toString(), Duration.ofSeconds(5));
+
+        awaitFinalReport();
+
+        Path local = dirOf(runner).resolve("job.txt");
+        assertThat(recorder.last().state()).isEqualTo(ExecutorState.EXITED);
+        assertThat(Files.readString(dirOf(runner).resolve("stdout"))).isEqualTo("payload\n" + local + "\n");
+    }
+
+    @Test
+    void aKilledExecutorEndsKilledAndLeavesNoProcessOfItsTreeAlive() {
+        ExecutorRunner runner = start(shell("sleep 300 & wait"));
+        await().atMost(WAIT).until(() -> runner.view().pid() != null);
+        long shellPid = runner.view().pid();
+        await().atMost(WAIT).until(() -> ProcessHandle.of(shellPid).orElseThrow().descendants().count() == 1);
+        List<Long> pids = new ArrayList<>(List.of(shellPid));
+        ProcessHandle.of(shellPid).orElseThrow().descendants().forEach(child -> pids.add(child.pid()));
+
+        runner.kill(true, "killed");
+        awaitFinalReport();
+
+        assertThat(recorder.states()).containsExactly(ExecutorState.LAUNCHING, ExecutorState.RUNNING,
+                ExecutorState.KILLED);
+        assertThat(recorder.last().message()).isEqualTo("killed");
+        assertThat(pids).hasSize(2).allSatisfy(pid ->
+                assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive)).isNotEqualTo(Optional.of(true)));
+    }
+
+    @Test
+    void aSilentKillEndsTheExecutorWithoutAFinalReport() throws Exception {
+        ExecutorRunner runner = start(shell("sleep 300"));
+        await().atMost(WAIT).until(() -> recorder.states().contains(ExecutorState.RUNNING));
+
+        runner.kill(false, "killed");
+        runner.whenEnded().get(WAIT.toSeconds(), TimeUnit.SECONDS);
+
+        assertThat(recorder.states()).containsExactly(ExecutorState.LAUNCHING, ExecutorState.RUNNING);
+        assertThat(recorder.ended).containsExactly(runner);
+        assertThat(runner.view().state()).isEqualTo(ExecutorState.KILLED);
+    }
+
+    @Test
+    void executorsOfOneApplicationShareItsLocalDirectory() throws IOException {
+        start(shell("echo $DROVER_LOCAL_DIRS"));
+        start(shell("echo $DROVER_LOCAL_DIRS"));
+
+        await().atMost(WAIT).until(() -> recorder.reports.stream().filter(r -> r.state().isTerminal()).count() == 2);
+
+        Path local = work.resolve(APP).resolve("local");
+        assertThat(Files.readString(work.resolve(APP).resolve("0").resolve("stdout"))).isEqualTo(local + "\n");
+        assertThat(Files.readString(work.resolve(APP).resolve("1").resolve("stdout"))).isEqualTo(local + "\n");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(local))).isEqualTo("rwx------");
+    }
+}
