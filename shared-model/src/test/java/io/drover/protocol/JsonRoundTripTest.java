@@ -62,7 +62,7 @@ class JsonRoundTripTest {
             List.of("app-20261122080000-0001/3"));
 
     private static final ExecutorView EXECUTOR = new ExecutorView("app-20261122080000-0001", 3,
-            WORKER_ID, "http://127.0.0.1:8081", 2, 512, ExecutorState.RUNNING, null, null, T, null);
+            WORKER_ID, "http://127.0.0.1:8081", 2, 512, ExecutorState.RUNNING, null, null, T, T, null);
 
     static Stream<Object> messages() {
         return Stream.of(

@@ -9,6 +9,7 @@ import java.time.Instant;
  * @param executorId its number within the application ({@code app-…/3} is executor 3)
  * @param exitCode the exit code of its process, when it ended with one
  * @param message why it is in its state, when there is more to say
+ * @param startedAt when its worker reported the process running
  */
 public record ExecutorView(
         String appId,
@@ -21,5 +22,6 @@ public record ExecutorView(
         Integer exitCode,
         String message,
         Instant launchedAt,
+        Instant startedAt,
         Instant endedAt) {
 }
