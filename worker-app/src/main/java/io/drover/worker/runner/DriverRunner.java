@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -44,8 +43,7 @@ final class DriverRunner {
     private LaunchPlan plan;
     private Process process;
     private ScheduledFuture<?> pendingRestart;
-    private boolean killRequested;
-    private boolean reportKill = true;
+    private final TreeKill kill = new TreeKill();
     private int restarts;
     private Duration lastRestartDelay;
     private Instant startedAt;
@@ -94,12 +92,9 @@ final class DriverRunner {
         Process target;
         ScheduledFuture<?> restart;
         synchronized (this) {
-            if (state.isTerminal() || killRequested) {
-                reportKill = reportKill && report;
+            if (!kill.request(state.isTerminal(), report, "killed")) {
                 return;
             }
-            killRequested = true;
-            reportKill = report;
             restart = pendingRestart;
             target = restart == null ? process : null;
         }
@@ -107,23 +102,7 @@ final class DriverRunner {
             finish(DriverState.KILLED, exitCodeSoFar(), "killed while waiting to restart");
         } else if (target != null) {
             // Otherwise the runner is still preparing, or a restart is under way: launch() sees the request.
-            try {
-                context.work().execute(() -> terminate(target));
-            } catch (RejectedExecutionException e) {
-                terminate(target);
-            }
-        }
-    }
-
-    /**
-     * The driver counts as KILLED only once its whole tree is gone, not when its main process exits: the
-     * resources are not free, and a shutdown may not return, while a child still runs.
-     */
-    private void terminate(Process target) {
-        try {
-            ProcessTree.terminate(target, context.killGrace());
-        } finally {
-            finish(DriverState.KILLED, target.isAlive() ? null : target.exitValue(), "killed");
+            TreeKill.terminate(context, target, code -> finish(DriverState.KILLED, code, "killed"));
         }
     }
 
@@ -137,7 +116,7 @@ final class DriverRunner {
         LaunchPlan prepared;
         try {
             Files.createDirectories(dir);
-            Path resource = fetchAppResource();
+            Path resource = LaunchInputs.fetchAppResource(context, description.appResource(), dir);
             prepared = context.planner().plan(description.command(), description.memoryMb(), values(resource),
                     site.masterUrl(), context.workerEnvironment(), dir);
         } catch (IOException | RuntimeException e) {
@@ -145,7 +124,7 @@ final class DriverRunner {
                 finish(DriverState.KILLED, null, "killed while preparing");
             } else {
                 log.warn("Driver {} could not be prepared: {}", driverId, e.getMessage());
-                finish(DriverState.ERROR, null, describe(e));
+                finish(DriverState.ERROR, null, RunMessages.describe(e));
             }
             return;
         }
@@ -155,19 +134,10 @@ final class DriverRunner {
         launch(false);
     }
 
-    private Path fetchAppResource() throws IOException {
-        String url = description.appResource();
-        return url == null || url.isBlank() ? null : context.fetcher().fetch(url, dir);
-    }
-
     private Map<Placeholder, String> values(Path appResource) {
-        Map<Placeholder, String> values = new EnumMap<>(Placeholder.class);
+        Map<Placeholder, String> values =
+                LaunchInputs.values(site, description.cores(), description.memoryMb(), appResource);
         values.put(Placeholder.DRIVER_ID, driverId);
-        values.put(Placeholder.CORES, Integer.toString(description.cores()));
-        values.put(Placeholder.MEMORY_MB, Long.toString(description.memoryMb()));
-        values.put(Placeholder.WORKER_URL, site.workerUrl());
-        values.put(Placeholder.HOSTNAME, site.hostname());
-        values.put(Placeholder.APP_RESOURCE, appResource == null ? null : appResource.toString());
         return values;
     }
 
@@ -179,7 +149,7 @@ final class DriverRunner {
             if (state.isTerminal()) {
                 return;
             }
-            if (killRequested) {
+            if (kill.requested()) {
                 finish(DriverState.KILLED, exitCodeSoFar(), restart ? "killed while waiting to restart" : "killed");
                 return;
             }
@@ -211,8 +181,8 @@ final class DriverRunner {
                 return;
             }
             exitCode = code;
-            if (killRequested) {
-                return; // terminate() finishes once the rest of the tree is gone too
+            if (kill.requested()) {
+                return; // the kill finishes once the rest of the tree is gone too
             }
             if (code == 0) {
                 finish(DriverState.FINISHED, 0, null);
@@ -222,7 +192,7 @@ final class DriverRunner {
             Optional<Duration> delay = context.supervisePolicy()
                     .restartDelay(description.supervise(), code, ranFor, lastRestartDelay);
             if (delay.isEmpty()) {
-                finish(DriverState.FAILED, code, "exited with code " + code);
+                finish(DriverState.FAILED, code, RunMessages.exitedWith(code));
                 return;
             }
             lastRestartDelay = delay.get();
@@ -251,7 +221,7 @@ final class DriverRunner {
 
     private void notRestarted() {
         Integer code = exitCodeSoFar();
-        finish(DriverState.FAILED, code, "exited with code " + code + "; not restarted: the worker is shutting down");
+        finish(DriverState.FAILED, code, RunMessages.exitedWith(code) + "; not restarted: the worker is shutting down");
     }
 
     /** The one way a run ends: record it, free the resources, then report (unless it is a silent kill). */
@@ -266,10 +236,9 @@ final class DriverRunner {
             message = why;
             endedAt = context.clock().instant();
             pendingRestart = null;
-            report = finalState != DriverState.KILLED || reportKill;
+            report = kill.reports(finalState == DriverState.KILLED);
         }
-        log.info("Driver {} is {}{}{}", driverId, finalState, code == null ? "" : " with exit code " + code,
-                why == null ? "" : ": " + why);
+        RunMessages.logEnd(log, "Driver " + driverId, finalState, code, why);
         listener.ended(this);
         if (report) {
             listener.report(new DriverStateChanged(driverId, finalState, code, why, restartsSoFar()));
@@ -282,14 +251,10 @@ final class DriverRunner {
     }
 
     private synchronized boolean killRequestedSoFar() {
-        return killRequested;
+        return kill.requested();
     }
 
     private synchronized int restartsSoFar() {
         return restarts;
-    }
-
-    private static String describe(Exception e) {
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 }

@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
@@ -43,9 +42,7 @@ final class ExecutorRunner {
 
     private ExecutorState state = ExecutorState.LAUNCHING;
     private Process process;
-    private boolean killRequested;
-    private boolean reportKill = true;
-    private String killReason;
+    private final TreeKill kill = new TreeKill();
     private Instant startedAt;
     private Instant endedAt;
     private Integer exitCode;
@@ -103,30 +100,13 @@ final class ExecutorRunner {
     void kill(boolean report, String why) {
         Process target;
         synchronized (this) {
-            if (state.isTerminal() || killRequested) {
-                reportKill = reportKill && report;
+            if (!kill.request(state.isTerminal(), report, why)) {
                 return;
             }
-            killRequested = true;
-            reportKill = report;
-            killReason = why;
             target = process;
         }
         if (target != null) {
-            try {
-                context.work().execute(() -> terminate(target));
-            } catch (RejectedExecutionException e) {
-                terminate(target);
-            }
-        }
-    }
-
-    /** KILLED only once the whole tree is gone: until then its cores and memory are not free. */
-    private void terminate(Process target) {
-        try {
-            ProcessTree.terminate(target, context.killGrace());
-        } finally {
-            finish(ExecutorState.KILLED, target.isAlive() ? null : target.exitValue(), killReasonSoFar());
+            TreeKill.terminate(context, target, code -> finish(ExecutorState.KILLED, code, killReasonSoFar()));
         }
     }
 
@@ -146,7 +126,7 @@ final class ExecutorRunner {
         try {
             Files.createDirectories(dir);
             Path localDir = context.localDirs().create(appId);
-            Path resource = fetchAppResource();
+            Path resource = LaunchInputs.fetchAppResource(context, description.appResource(), dir);
             plan = context.planner().plan(description.command(), description.memoryMb(), values(resource),
                     site.masterUrl(), Map.of(LOCAL_DIRS_VARIABLE, localDir.toString()), context.workerEnvironment(),
                     dir);
@@ -154,30 +134,21 @@ final class ExecutorRunner {
             if (killRequestedSoFar()) {
                 finish(ExecutorState.KILLED, null, killReasonSoFar());
             } else {
-                log.warn("Executor {} could not be prepared: {}", key(), describe(e));
-                finish(ExecutorState.FAILED, null, "could not launch: " + describe(e));
+                log.warn("Executor {} could not be prepared: {}", key(), RunMessages.describe(e));
+                finish(ExecutorState.FAILED, null, "could not launch: " + RunMessages.describe(e));
             }
             return;
         }
         launch(plan);
     }
 
-    private Path fetchAppResource() throws IOException {
-        String url = description.appResource();
-        return url == null || url.isBlank() ? null : context.fetcher().fetch(url, dir);
-    }
-
     private Map<Placeholder, String> values(Path appResource) {
-        Map<Placeholder, String> values = new EnumMap<>(Placeholder.class);
+        Map<Placeholder, String> values =
+                LaunchInputs.values(site, description.cores(), description.memoryMb(), appResource);
         values.put(Placeholder.APP_ID, appId);
         values.put(Placeholder.EXECUTOR_ID, Integer.toString(executorId));
-        values.put(Placeholder.CORES, Integer.toString(description.cores()));
-        values.put(Placeholder.MEMORY_MB, Long.toString(description.memoryMb()));
         String driverUrl = description.driverUrl();
         values.put(Placeholder.DRIVER_URL, driverUrl == null || driverUrl.isBlank() ? null : driverUrl);
-        values.put(Placeholder.WORKER_URL, site.workerUrl());
-        values.put(Placeholder.HOSTNAME, site.hostname());
-        values.put(Placeholder.APP_RESOURCE, appResource == null ? null : appResource.toString());
         return values;
     }
 
@@ -188,15 +159,15 @@ final class ExecutorRunner {
             if (state.isTerminal()) {
                 return;
             }
-            if (killRequested) {
-                finish(ExecutorState.KILLED, null, killReason);
+            if (kill.requested()) {
+                finish(ExecutorState.KILLED, null, kill.reason());
                 return;
             }
             try {
                 started = context.launcher().start(plan);
             } catch (IOException | RuntimeException e) {
-                log.warn("Executor {} could not start: {}", key(), describe(e));
-                finish(ExecutorState.FAILED, null, "could not launch: " + describe(e));
+                log.warn("Executor {} could not start: {}", key(), RunMessages.describe(e));
+                finish(ExecutorState.FAILED, null, "could not launch: " + RunMessages.describe(e));
                 return;
             }
             process = started;
@@ -216,13 +187,13 @@ final class ExecutorRunner {
                 return;
             }
             exitCode = code;
-            if (killRequested) {
-                return; // terminate() finishes once the rest of the tree is gone too
+            if (kill.requested()) {
+                return; // the kill finishes once the rest of the tree is gone too
             }
             if (code == 0) {
                 finish(ExecutorState.EXITED, 0, null);
             } else {
-                finish(ExecutorState.FAILED, code, "exited with code " + code);
+                finish(ExecutorState.FAILED, code, RunMessages.exitedWith(code));
             }
         }
     }
@@ -238,10 +209,9 @@ final class ExecutorRunner {
             exitCode = code;
             message = why;
             endedAt = context.clock().instant();
-            report = finalState != ExecutorState.KILLED || reportKill;
+            report = kill.reports(finalState == ExecutorState.KILLED);
         }
-        log.info("Executor {} is {}{}{}", key(), finalState, code == null ? "" : " with exit code " + code,
-                why == null ? "" : ": " + why);
+        RunMessages.logEnd(log, "Executor " + key(), finalState, code, why);
         listener.ended(this);
         if (report) {
             listener.report(change(finalState, code, why));
@@ -254,14 +224,10 @@ final class ExecutorRunner {
     }
 
     private synchronized boolean killRequestedSoFar() {
-        return killRequested;
+        return kill.requested();
     }
 
     private synchronized String killReasonSoFar() {
-        return killReason;
-    }
-
-    private static String describe(Exception e) {
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return kill.reason();
     }
 }

@@ -1,5 +1,8 @@
 package io.drover.worker.runner;
 
+import static io.drover.worker.runner.RealProcesses.WAIT;
+import static io.drover.worker.runner.RealProcesses.awaitTree;
+import static io.drover.worker.runner.RealProcesses.shell;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -10,14 +13,9 @@ import io.drover.protocol.state.DriverState;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,74 +25,36 @@ import org.junit.jupiter.api.io.TempDir;
 /** Real child processes: exit codes, logs, kills of whole trees, supervised restarts. */
 class DriverRunnerTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(20);
     private static final SupervisePolicy QUICK_RESTARTS =
             new SupervisePolicy(Duration.ofMillis(20), Duration.ofMillis(100), Duration.ofSeconds(5));
 
     @TempDir
     Path work;
 
-    private final ExecutorService threads = Executors.newCachedThreadPool();
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+    private final RealProcesses processes = new RealProcesses();
     private final List<DriverRunner> runners = new ArrayList<>();
-    private final Recorder recorder = new Recorder();
+    private final RecordingListener.OfDrivers recorder = new RecordingListener.OfDrivers();
     private int nextId = 1;
-
-    /** Records what a runner tells its listener, as the registry and the state reporter would hear it. */
-    static final class Recorder implements DriverListener {
-        final List<DriverStateChanged> reports = new CopyOnWriteArrayList<>();
-        final List<DriverRunner> ended = new CopyOnWriteArrayList<>();
-
-        @Override
-        public void report(DriverStateChanged change) {
-            reports.add(change);
-        }
-
-        @Override
-        public void ended(DriverRunner runner) {
-            ended.add(runner);
-        }
-
-        List<DriverState> states() {
-            return reports.stream().map(DriverStateChanged::state).toList();
-        }
-
-        DriverStateChanged last() {
-            return reports.get(reports.size() - 1);
-        }
-
-        boolean hasFinal() {
-            return reports.stream().anyMatch(r -> r.state().isTerminal());
-        }
-    }
 
     @BeforeEach
     void checkNoChildrenYet() {
-        assertThat(ProcessHandle.current().descendants()).isEmpty();
+        RealProcesses.assertNoChildren();
     }
 
     @AfterEach
     void leaveNoProcessBehind() throws Exception {
         runners.forEach(runner -> runner.kill(false));
-        for (DriverRunner runner : runners) {
-            runner.whenEnded().get(WAIT.toSeconds(), TimeUnit.SECONDS);
-        }
-        timer.shutdownNow();
-        threads.shutdownNow();
-        await().atMost(WAIT).until(() -> ProcessHandle.current().descendants().findAny().isEmpty());
+        processes.close(runners.stream().map(DriverRunner::whenEnded).toList());
     }
 
     private RunnerContext context(SupervisePolicy policy, Duration killGrace) {
-        return new RunnerContext(work, LaunchPlanner.forThisJvm(), new AppResourceFetcher(),
-                new AppLocalDirs(work), new ProcessLauncher(Clock.systemUTC()), policy, Clock.systemUTC(), killGrace, System.getenv(),
-                threads, timer);
+        return processes.context(work, policy, killGrace);
     }
 
     private DriverRunner start(CommandSpec command, boolean supervise, String appResource, RunnerContext context) {
         String id = String.format("driver-20260101000000-%04d", nextId++);
         DriverDescription description = new DriverDescription("test", appResource, command, 1, 64, supervise);
-        DriverRunner runner = new DriverRunner(id, description,
-                new LaunchSite("http://master:8080", "http://worker:8081", "localhost"), context, recorder);
+        DriverRunner runner = new DriverRunner(id, description, RealProcesses.SITE, context, recorder);
         runners.add(runner);
         runner.start();
         return runner;
@@ -102,10 +62,6 @@ class DriverRunnerTest {
 
     private DriverRunner start(CommandSpec command, boolean supervise) {
         return start(command, supervise, null, context(QUICK_RESTARTS, Duration.ofSeconds(5)));
-    }
-
-    private static CommandSpec shell(String script) {
-        return CommandSpec.executable("/bin/sh", List.of("-c", script));
     }
 
     private void awaitFinalReport() {
@@ -163,17 +119,13 @@ class DriverRunnerTest {
     void aKilledDriverEndsKilledAndLeavesNoProcessOfItsTreeAlive() {
         DriverRunner runner = start(shell("sleep 300 & sleep 300; wait"), false);
         awaitRunning();
-        long shellPid = runner.view().pid();
-        await().atMost(WAIT).until(() -> ProcessHandle.of(shellPid).orElseThrow().descendants().count() == 2);
-        List<Long> pids = new ArrayList<>(List.of(shellPid));
-        ProcessHandle.of(shellPid).orElseThrow().descendants().forEach(child -> pids.add(child.pid()));
+        List<ProcessHandle> tree = awaitTree(runner.view().pid(), 2);
 
         runner.kill(true);
         awaitFinalReport();
 
         assertThat(recorder.last().state()).isEqualTo(DriverState.KILLED);
-        assertThat(pids).allSatisfy(pid ->
-                assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive)).isNotEqualTo(java.util.Optional.of(true)));
+        RealProcesses.assertNoneAlive(tree);
     }
 
     @Test
@@ -182,17 +134,14 @@ class DriverRunnerTest {
         DriverRunner runner = start(shell("trap '' TERM; sleep 300 & sleep 300; wait"), false, null,
                 context(QUICK_RESTARTS, Duration.ofMillis(300)));
         awaitRunning();
-        long shellPid = runner.view().pid();
-        await().atMost(WAIT).until(() -> ProcessHandle.of(shellPid).orElseThrow().descendants().count() == 2);
-        List<ProcessHandle> tree = new ArrayList<>(List.of(ProcessHandle.of(shellPid).orElseThrow()));
-        ProcessHandle.of(shellPid).orElseThrow().descendants().forEach(tree::add);
+        List<ProcessHandle> tree = awaitTree(runner.view().pid(), 2);
 
         runner.kill(true);
         awaitFinalReport();
 
         assertThat(recorder.last().state()).isEqualTo(DriverState.KILLED);
         assertThat(recorder.last().exitCode()).isEqualTo(137); // 128 + SIGKILL
-        assertThat(tree).noneMatch(ProcessHandle::isAlive);
+        RealProcesses.assertNoneAlive(tree);
     }
 
     @Test

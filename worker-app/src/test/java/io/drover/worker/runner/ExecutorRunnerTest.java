@@ -1,5 +1,8 @@
 package io.drover.worker.runner;
 
+import static io.drover.worker.runner.RealProcesses.WAIT;
+import static io.drover.worker.runner.RealProcesses.awaitTree;
+import static io.drover.worker.runner.RealProcesses.shell;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -11,15 +14,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,73 +26,32 @@ import org.junit.jupiter.api.io.TempDir;
 /** Real executor processes: the states they go through, their environment, their logs and kills of whole trees. */
 class ExecutorRunnerTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(20);
     private static final String APP = "app-20260101000000-0001";
 
     @TempDir
     Path work;
 
-    private final ExecutorService threads = Executors.newCachedThreadPool();
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+    private final RealProcesses processes = new RealProcesses();
     private final List<ExecutorRunner> runners = new ArrayList<>();
-    private final Recorder recorder = new Recorder();
+    private final RecordingListener.OfExecutors recorder = new RecordingListener.OfExecutors();
     private int nextId;
-
-    /** Records what a runner tells its listener, as the registry and the state reporter would hear it. */
-    static final class Recorder implements ExecutorListener {
-        final List<ExecutorStateChanged> reports = new CopyOnWriteArrayList<>();
-        final List<ExecutorRunner> ended = new CopyOnWriteArrayList<>();
-
-        @Override
-        public void report(ExecutorStateChanged change) {
-            reports.add(change);
-        }
-
-        @Override
-        public void ended(ExecutorRunner runner) {
-            ended.add(runner);
-        }
-
-        List<ExecutorState> states() {
-            return reports.stream().map(ExecutorStateChanged::state).toList();
-        }
-
-        ExecutorStateChanged last() {
-            return reports.get(reports.size() - 1);
-        }
-
-        boolean hasFinal() {
-            return reports.stream().anyMatch(r -> r.state().isTerminal());
-        }
-    }
 
     @BeforeEach
     void checkNoChildrenYet() {
-        assertThat(ProcessHandle.current().descendants()).isEmpty();
+        RealProcesses.assertNoChildren();
     }
 
     @AfterEach
     void leaveNoProcessBehind() throws Exception {
         runners.forEach(runner -> runner.kill(false, "test over"));
-        for (ExecutorRunner runner : runners) {
-            runner.whenEnded().get(WAIT.toSeconds(), TimeUnit.SECONDS);
-        }
-        timer.shutdownNow();
-        threads.shutdownNow();
-        await().atMost(WAIT).until(() -> ProcessHandle.current().descendants().findAny().isEmpty());
-    }
-
-    private RunnerContext context(Duration killGrace) {
-        return new RunnerContext(work, LaunchPlanner.forThisJvm(), new AppResourceFetcher(), new AppLocalDirs(work),
-                new ProcessLauncher(Clock.systemUTC()), SupervisePolicy.standard(), Clock.systemUTC(), killGrace,
-                System.getenv(), threads, timer);
+        processes.close(runners.stream().map(ExecutorRunner::whenEnded).toList());
     }
 
     private ExecutorRunner start(CommandSpec command, String appResource, Duration killGrace) {
         ExecutorDescription description =
                 new ExecutorDescription("test app", command, appResource, 2, 256, "http://driver:4040");
-        ExecutorRunner runner = new ExecutorRunner(APP, nextId++, description,
-                new LaunchSite("http://master:8080", "http://worker:8081", "localhost"), context(killGrace), recorder);
+        ExecutorRunner runner = new ExecutorRunner(APP, nextId++, description, RealProcesses.SITE,
+                processes.context(work, SupervisePolicy.standard(), killGrace), recorder);
         runners.add(runner);
         runner.start();
         return runner;
@@ -103,10 +59,6 @@ class ExecutorRunnerTest {
 
     private ExecutorRunner start(CommandSpec command) {
         return start(command, null, Duration.ofSeconds(5));
-    }
-
-    private static CommandSpec shell(String script) {
-        return CommandSpec.executable("/bin/sh", List.of("-c", script));
     }
 
     private Path dirOf(ExecutorRunner runner) {
@@ -204,10 +156,7 @@ class ExecutorRunnerTest {
     void aKilledExecutorEndsKilledAndLeavesNoProcessOfItsTreeAlive() {
         ExecutorRunner runner = start(shell("sleep 300 & wait"));
         await().atMost(WAIT).until(() -> runner.view().pid() != null);
-        long shellPid = runner.view().pid();
-        await().atMost(WAIT).until(() -> ProcessHandle.of(shellPid).orElseThrow().descendants().count() == 1);
-        List<Long> pids = new ArrayList<>(List.of(shellPid));
-        ProcessHandle.of(shellPid).orElseThrow().descendants().forEach(child -> pids.add(child.pid()));
+        List<ProcessHandle> tree = awaitTree(runner.view().pid(), 1);
 
         runner.kill(true, "killed");
         awaitFinalReport();
@@ -215,8 +164,8 @@ class ExecutorRunnerTest {
         assertThat(recorder.states()).containsExactly(ExecutorState.LAUNCHING, ExecutorState.RUNNING,
                 ExecutorState.KILLED);
         assertThat(recorder.last().message()).isEqualTo("killed");
-        assertThat(pids).hasSize(2).allSatisfy(pid ->
-                assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive)).isNotEqualTo(Optional.of(true)));
+        assertThat(tree).hasSize(2);
+        RealProcesses.assertNoneAlive(tree);
     }
 
     @Test

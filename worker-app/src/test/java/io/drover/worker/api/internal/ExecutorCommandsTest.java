@@ -1,5 +1,7 @@
 package io.drover.worker.api.internal;
 
+import static io.drover.worker.api.internal.RegisteredWorker.WAIT;
+import static io.drover.worker.api.internal.RegisteredWorker.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -8,13 +10,11 @@ import io.drover.protocol.resources.Resources;
 import io.drover.protocol.state.ExecutorState;
 import io.drover.worker.FakeMaster;
 import io.drover.worker.TestWorker;
-import io.drover.worker.registration.MasterLink;
 import io.drover.worker.runner.RunnerRegistry;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
@@ -25,27 +25,25 @@ import org.junit.jupiter.api.io.TempDir;
 /** The master's executor and application commands against a real worker registered with a fake master at epoch 7. */
 class ExecutorCommandsTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(20);
     private static final AtomicInteger NEXT_APP = new AtomicInteger(1);
 
     @TempDir
     static Path work;
 
+    private static RegisteredWorker registered;
     private static FakeMaster master;
     private static TestWorker worker;
 
     @BeforeAll
     static void start() throws IOException {
-        master = new FakeMaster();
-        worker = TestWorker.start(work, master.url());
-        await().atMost(WAIT).until(() -> worker.bean(MasterLink.class).isRegistered());
+        registered = RegisteredWorker.start(work);
+        master = registered.master;
+        worker = registered.worker;
     }
 
     @AfterAll
     static void stop() {
-        worker.close();
-        master.close();
-        assertThat(ProcessHandle.current().descendants()).isEmpty();
+        registered.close();
     }
 
     private static String newAppId() {
@@ -88,12 +86,6 @@ class ExecutorCommandsTest {
 
     private static void awaitState(String appId, int executorId, ExecutorState state) {
         await().atMost(WAIT).until(() -> master.executorStates(appId, executorId).contains(state));
-    }
-
-    private static void assertProblem(HttpResponse<String> response, int status) {
-        assertThat(response.statusCode()).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
     }
 
     // ---- launch

@@ -1,5 +1,7 @@
 package io.drover.worker.api.internal;
 
+import static io.drover.worker.api.internal.RegisteredWorker.WAIT;
+import static io.drover.worker.api.internal.RegisteredWorker.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -7,12 +9,10 @@ import io.drover.protocol.internal.DriverStateChanged;
 import io.drover.protocol.state.DriverState;
 import io.drover.worker.FakeMaster;
 import io.drover.worker.TestWorker;
-import io.drover.worker.registration.MasterLink;
 import io.drover.worker.runner.RunnerRegistry;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
@@ -23,27 +23,25 @@ import org.junit.jupiter.api.io.TempDir;
 /** The master's commands against a real worker registered with a fake master at epoch 7. */
 class MasterCommandControllerTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(20);
     private static final AtomicInteger NEXT_ID = new AtomicInteger(1);
 
     @TempDir
     static Path work;
 
+    private static RegisteredWorker registered;
     private static FakeMaster master;
     private static TestWorker worker;
 
     @BeforeAll
     static void start() throws IOException {
-        master = new FakeMaster();
-        worker = TestWorker.start(work, master.url());
-        await().atMost(WAIT).until(() -> worker.bean(MasterLink.class).isRegistered());
+        registered = RegisteredWorker.start(work);
+        master = registered.master;
+        worker = registered.worker;
     }
 
     @AfterAll
     static void stop() {
-        worker.close();
-        master.close();
-        assertThat(ProcessHandle.current().descendants()).isEmpty();
+        registered.close();
     }
 
     private static String newDriverId() {
@@ -69,12 +67,6 @@ class MasterCommandControllerTest {
 
     private static List<DriverState> reportedStates(String driverId) {
         return master.reports.stream().filter(r -> r.driverId().equals(driverId)).map(DriverStateChanged::state).toList();
-    }
-
-    private static void assertProblem(HttpResponse<String> response, int status) {
-        assertThat(response.statusCode()).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
     }
 
     @Test

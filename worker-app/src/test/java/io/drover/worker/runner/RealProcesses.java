@@ -1,0 +1,67 @@
+package io.drover.worker.runner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.drover.protocol.command.CommandSpec;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * What the runner tests with real child processes share: the runners' threads, a context in the test's
+ * work directory, and the rule that no process outlives a test, not even a grandchild.
+ */
+final class RealProcesses {
+
+    static final Duration WAIT = Duration.ofSeconds(20);
+    static final LaunchSite SITE = new LaunchSite("http://master:8080", "http://worker:8081", "localhost");
+
+    private final ExecutorService threads = Executors.newCachedThreadPool();
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+
+    RunnerContext context(Path work, SupervisePolicy policy, Duration killGrace) {
+        return new RunnerContext(work, LaunchPlanner.forThisJvm(), new AppResourceFetcher(), new AppLocalDirs(work),
+                new ProcessLauncher(Clock.systemUTC()), policy, Clock.systemUTC(), killGrace, System.getenv(),
+                threads, timer);
+    }
+
+    static CommandSpec shell(String script) {
+        return CommandSpec.executable("/bin/sh", List.of("-c", script));
+    }
+
+    /** A test that starts with children of ours would blame itself for someone else's leftovers. */
+    static void assertNoChildren() {
+        assertThat(ProcessHandle.current().descendants()).isEmpty();
+    }
+
+    /** Once the runners, already told to stop, have ended: closes the threads and waits for every child to go. */
+    void close(List<CompletableFuture<Void>> runnerEnds) throws Exception {
+        for (CompletableFuture<Void> end : runnerEnds) {
+            end.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        }
+        timer.shutdownNow();
+        threads.shutdownNow();
+        await().atMost(WAIT).until(() -> ProcessHandle.current().descendants().findAny().isEmpty());
+    }
+
+    /** The root and its descendants, once it has that many: the tree a kill must leave nothing of. */
+    static List<ProcessHandle> awaitTree(long rootPid, int descendants) {
+        ProcessHandle root = ProcessHandle.of(rootPid).orElseThrow();
+        await().atMost(WAIT).until(() -> root.descendants().count() == descendants);
+        List<ProcessHandle> tree = new ArrayList<>(List.of(root));
+        root.descendants().forEach(tree::add);
+        return tree;
+    }
+
+    static void assertNoneAlive(List<ProcessHandle> tree) {
+        assertThat(tree).noneMatch(ProcessHandle::isAlive);
+    }
+}
