@@ -23,6 +23,8 @@ public class MasterApplication {
                 "server.address=127.0.0.1",
                 "spring.application.name=drover-master",
                 "spring.mvc.problemdetails.enabled=true",
+                // The API takes JSON only; a multipart body must not reach a parser that fails with a 500.
+                "spring.servlet.multipart.enabled=false",
                 "management.endpoints.web.exposure.include=health,info",
                 "server.shutdown=immediate");
     }

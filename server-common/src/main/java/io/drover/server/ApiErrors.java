@@ -3,6 +3,7 @@ package io.drover.server;
 import jakarta.validation.ConstraintViolationException;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -49,6 +50,12 @@ public class ApiErrors extends ResponseEntityExceptionHandler {
     ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                 e.getName() + ": cannot read '" + e.getValue() + "'");
+    }
+
+    /** Tomcat parses the query string lazily and throws this for one it cannot read ({@code ?=1}). */
+    @ExceptionHandler(InvalidParameterException.class)
+    ProblemDetail malformedQuery(InvalidParameterException e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "the query string is malformed");
     }
 
     /** The last resort: log it for us, say nothing about internals to the client. */

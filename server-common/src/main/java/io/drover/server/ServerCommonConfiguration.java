@@ -1,6 +1,9 @@
 package io.drover.server;
 
 import org.apache.tomcat.util.buf.EncodedSolidusHandling;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.core.Ordered;
 import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -8,8 +11,25 @@ import org.springframework.context.annotation.Import;
 
 /** What both servers configure alike; each app imports it. */
 @Configuration(proxyBeanMethods = false)
-@Import(ApiErrors.class)
+@Import({ApiErrors.class, ProblemErrorController.class})
+@EnableConfigurationProperties(ServerLimits.class)
 public class ServerCommonConfiguration {
+
+    /** First of all filters: a request with unreadable headers or an oversized body goes no further. */
+    @Bean
+    FilterRegistrationBean<HeaderGuardFilter> headerGuardFilter() {
+        FilterRegistrationBean<HeaderGuardFilter> registration = new FilterRegistrationBean<>(new HeaderGuardFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<RequestSizeLimitFilter> requestSizeLimitFilter(ServerLimits limits) {
+        FilterRegistrationBean<RequestSizeLimitFilter> registration =
+                new FilterRegistrationBean<>(new RequestSizeLimitFilter(limits));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
+    }
 
     /**
      * Lets an encoded slash ({@code %2F}) through to Spring MVC still encoded, instead of Tomcat refusing the

@@ -74,4 +74,45 @@ class ValidationTest {
     void aMainClassMustLookLikeOne() {
         assertThat(violatedPaths(CommandSpec.jvm("not a class", List.of(), List.of()))).containsExactly("mainClass");
     }
+
+    @Test
+    void namesMayNotCarryControlCharacters() {
+        assertThat(violatedPaths(new SubmitDriverRequest("bad\u0007name", null, TRUE, 1, 64L, false)))
+                .containsExactly("name");
+    }
+
+    @Test
+    void argumentsMayNotCarryANulButMayCarryNewlines() {
+        assertThat(violatedPaths(CommandSpec.executable("/bin/sh", List.of("-c", "echo a\necho b")))).isEmpty();
+        assertThat(violatedPaths(CommandSpec.executable("/bin/echo", List.of("a\u0000b"))))
+                .hasSize(1).allMatch(path -> path.startsWith("arguments"));
+    }
+
+    @Test
+    void anExecutableMayNotCarryControlCharacters() {
+        assertThat(violatedPaths(CommandSpec.executable("/bin/true\n", List.of()))).containsExactly("executable");
+    }
+
+    @Test
+    void theWholeEnvironmentIsBounded() {
+        Map<String, String> environment = new java.util.HashMap<>();
+        for (int i = 0; i < 3; i++) {
+            environment.put("BIG_" + i, "x".repeat(60_000));
+        }
+
+        assertThat(violatedPaths(TRUE.withEnvironment(environment))).containsExactly("environmentWithinLimit");
+    }
+
+    @Test
+    void theArgumentsAreBoundedAltogether() {
+        List<String> arguments = java.util.Collections.nCopies(9, "y".repeat(130_000));
+
+        assertThat(violatedPaths(CommandSpec.executable("/bin/echo", arguments))).containsExactly("argumentsWithinLimit");
+    }
+
+    @Test
+    void anAppResourceWithSpacesIsRefused() {
+        assertThat(violatedPaths(new SubmitDriverRequest("demo", "file:/tmp/a b.jar", TRUE, 1, 64L, false)))
+                .containsExactly("appResource");
+    }
 }

@@ -36,6 +36,8 @@ public class WorkerApplication {
                         "server.address=127.0.0.1",
                         "spring.application.name=drover-worker",
                         "spring.mvc.problemdetails.enabled=true",
+                // The API takes JSON only; a multipart body must not reach a parser that fails with a 500.
+                "spring.servlet.multipart.enabled=false",
                         "management.endpoints.web.exposure.include=health,info,prometheus");
     }
 }

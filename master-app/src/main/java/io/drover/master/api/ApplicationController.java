@@ -47,7 +47,8 @@ class ApplicationController {
         this.events = events;
     }
 
-    @PostMapping(Paths.APPLICATIONS)
+    /** {@code produces}: an Accept the answer cannot meet is refused before the application exists. */
+    @PostMapping(path = Paths.APPLICATIONS, produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<RegisterApplicationResponse> register(@Valid @RequestBody RegisterApplicationRequest request) {
         String appId = commands.call(new Command.RegisterApplicationCommand(request));
         return ResponseEntity.created(URI.create(Paths.APPLICATIONS + "/" + appId))

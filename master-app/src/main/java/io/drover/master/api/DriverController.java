@@ -15,6 +15,7 @@ import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -36,7 +37,8 @@ class DriverController {
         this.store = store;
     }
 
-    @PostMapping(Paths.DRIVERS)
+    /** {@code produces}: an Accept the answer cannot meet is refused before the driver exists. */
+    @PostMapping(path = Paths.DRIVERS, produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<SubmitDriverResponse> submit(@Valid @RequestBody SubmitDriverRequest request) {
         String driverId = commands.call(new Command.SubmitDriverCommand(request));
         return ResponseEntity.created(URI.create(Paths.DRIVERS + "/" + driverId))

@@ -189,4 +189,33 @@ class MasterApiTest {
         assertThat(executor.body()).contains("no executor 7");
         assertThat(get("/api/v1/applications/" + appId).body()).contains("\"executorLimit\":null");
     }
+
+    @Test
+    void aBodyLargerThanTheLimitIsRefusedBeforeItIsRead() throws Exception {
+        String before = get("/api/v1/drivers").body();
+        String huge = "{\"name\":\"x\",\"command\":{\"executable\":\"/bin/echo\",\"arguments\":[\""
+                + "a".repeat(2 * 1024 * 1024) + "\"]}}";
+
+        HttpResponse<String> response = post("/api/v1/drivers", huge);
+
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(response.body()).contains("drover.server.max-request-size");
+        assertThat(get("/api/v1/drivers").body()).isEqualTo(before);
+    }
+
+    @Test
+    void aChunkedBodyLargerThanTheLimitIsRefusedToo() throws Exception {
+        byte[] chunk = ("{\"name\":\"" + "b".repeat(64 * 1024)).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/drivers"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.SequenceInputStream(
+                        java.util.Collections.enumeration(java.util.stream.Stream
+                                .generate(() -> (java.io.InputStream) new java.io.ByteArrayInputStream(chunk))
+                                .limit(40).toList())))).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(413);
+    }
 }

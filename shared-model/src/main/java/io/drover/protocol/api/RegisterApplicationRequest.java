@@ -30,15 +30,18 @@ import jakarta.validation.constraints.Size;
  * @param driverId the Drover driver that registered it: the application ends when that driver ends
  */
 public record RegisterApplicationRequest(
-        @NotBlank @Size(max = 200) String name,
+        @NotBlank @Size(max = 200) @Pattern(regexp = CommandSpec.NO_CONTROL, message = CommandSpec.NO_CONTROL_MESSAGE)
+        String name,
         @NotNull @Valid CommandSpec executorCommand,
-        @Size(max = 4096) @Pattern(regexp = "(?i)(file|https?):.+", message = "must be a file:, http: or https: URL")
+        @Size(max = 4096) @Pattern(regexp = "(?i)(file|https?):[^\\s\\p{Cntrl}]+",
+                message = "must be a file:, http: or https: URL without spaces or control characters")
         String appResource,
         @Positive @Max(100_000) Integer coresPerExecutor,
         @NotNull @Positive @Max(1L << 30) Long memoryPerExecutorMb,
         @Positive @Max(10_000_000) Integer maxCores,
         @PositiveOrZero @Max(1_000_000) Integer executorLimit,
-        @Size(max = 2048) @Pattern(regexp = "(?i)https?://.+", message = "must be an http: or https: URL") String driverUrl,
+        @Size(max = 2048) @Pattern(regexp = "(?i)https?://[^\\s\\p{Cntrl}]+",
+                message = "must be an http: or https: URL without spaces or control characters") String driverUrl,
         @Pattern(regexp = Ids.DRIVER_ID_REGEX, message = "must be a driver id") String driverId) {
 
     public static final long DEFAULT_MEMORY_PER_EXECUTOR_MB = 1024;

@@ -17,8 +17,10 @@ import jakarta.validation.constraints.Size;
  *     driver's directory first; {@code {{APP_RESOURCE}}} is then that local path
  */
 public record SubmitDriverRequest(
-        @NotBlank @Size(max = 200) String name,
-        @Size(max = 4096) @Pattern(regexp = "(?i)(file|https?):.+", message = "must be a file:, http: or https: URL")
+        @NotBlank @Size(max = 200) @Pattern(regexp = CommandSpec.NO_CONTROL, message = CommandSpec.NO_CONTROL_MESSAGE)
+        String name,
+        @Size(max = 4096) @Pattern(regexp = "(?i)(file|https?):[^\\s\\p{Cntrl}]+",
+                message = "must be a file:, http: or https: URL without spaces or control characters")
         String appResource,
         @NotNull @Valid CommandSpec command,
         @NotNull @Positive @jakarta.validation.constraints.Max(100_000) Integer cores,

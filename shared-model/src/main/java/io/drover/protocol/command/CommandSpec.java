@@ -21,15 +21,25 @@ import java.util.Map;
  */
 public record CommandSpec(
         @Size(max = 512) @Pattern(regexp = JAVA_CLASS_NAME, message = "must be a Java class name") String mainClass,
-        @Size(max = 1000) List<@NotNull @Size(max = 4096) String> classpath,
-        @Size(max = 1000) List<@NotNull @Size(max = 32768) String> javaOptions,
-        @Size(min = 1, max = 4096) String executable,
-        @Size(max = 10000) List<@NotNull @Size(max = 131072) String> arguments,
+        @Size(max = 1000) List<@NotNull @Size(max = 4096) @Pattern(regexp = NO_CONTROL, message = NO_CONTROL_MESSAGE) String> classpath,
+        @Size(max = 1000) List<@NotNull @Size(max = 32768) @Pattern(regexp = NO_NUL, message = NO_NUL_MESSAGE) String> javaOptions,
+        @Size(min = 1, max = 4096) @Pattern(regexp = NO_CONTROL, message = NO_CONTROL_MESSAGE) String executable,
+        @Size(max = 10000) List<@NotNull @Size(max = 131072) @Pattern(regexp = NO_NUL, message = NO_NUL_MESSAGE) String> arguments,
         @Size(max = 1000) Map<@NotNull @Pattern(regexp = ENV_NAME, message = "must be an environment variable name") String,
-                @NotNull @Size(max = 131072) String> environment) {
+                @NotNull @Size(max = 131072) @Pattern(regexp = NO_NUL, message = NO_NUL_MESSAGE) String> environment) {
 
     public static final String JAVA_CLASS_NAME = "[\\p{L}_$][\\p{L}\\p{N}_$]*(\\.[\\p{L}_$][\\p{L}\\p{N}_$]*)*";
     public static final String ENV_NAME = "[A-Za-z_][A-Za-z0-9_]*";
+    /** No control characters at all: for names, paths and URLs. */
+    public static final String NO_CONTROL = "[^\\p{Cntrl}]*";
+    public static final String NO_CONTROL_MESSAGE = "must not contain control characters";
+    /** A process argument or environment value cannot carry a NUL; other characters (newlines) are fine. */
+    public static final String NO_NUL = "[^\\x00]*";
+    public static final String NO_NUL_MESSAGE = "must not contain NUL characters";
+    /** What a command's arguments and options may add up to, below Linux's usual argument-space limit. */
+    public static final int MAX_TOTAL_ARGUMENT_CHARS = 1 << 20;
+    /** What its environment may add up to, names and values. */
+    public static final int MAX_TOTAL_ENVIRONMENT_CHARS = 128 * 1024;
 
     public CommandSpec {
         classpath = copy(classpath);
@@ -60,6 +70,34 @@ public record CommandSpec(
     @AssertTrue(message = "exactly one of mainClass and executable must be set")
     public boolean isExactlyOneProgram() {
         return (mainClass == null) != (executable == null);
+    }
+
+    /** Bean Validation reads this as the property {@code argumentsWithinLimit}. */
+    @JsonIgnore
+    @AssertTrue(message = "arguments, javaOptions and classpath must add up to at most " + MAX_TOTAL_ARGUMENT_CHARS
+            + " characters")
+    public boolean isArgumentsWithinLimit() {
+        return total(arguments) + total(javaOptions) + total(classpath) <= MAX_TOTAL_ARGUMENT_CHARS;
+    }
+
+    /** Bean Validation reads this as the property {@code environmentWithinLimit}. */
+    @JsonIgnore
+    @AssertTrue(message = "environment names and values must add up to at most " + MAX_TOTAL_ENVIRONMENT_CHARS
+            + " characters")
+    public boolean isEnvironmentWithinLimit() {
+        long sum = 0;
+        for (Map.Entry<String, String> e : environment.entrySet()) {
+            sum += length(e.getKey()) + length(e.getValue());
+        }
+        return sum <= MAX_TOTAL_ENVIRONMENT_CHARS;
+    }
+
+    private static long total(List<String> list) {
+        return list.stream().mapToLong(CommandSpec::length).sum();
+    }
+
+    private static long length(String s) {
+        return s == null ? 0 : s.length();
     }
 
     private static List<String> copy(List<String> list) {

@@ -26,6 +26,10 @@ import org.springframework.validation.annotation.Validated;
  * @param retainedDrivers finished drivers kept for the API and UI
  * @param retainedExecutors finished executors kept for the API and UI
  * @param registrationRetryMax the cap of the registration back-off between passes over the master URLs
+ * @param allowedExecutables glob patterns an executable command must match to run here (e.g.
+ *     {@code /usr/bin/*}); empty allows any. JVM commands run the worker's own {@code java}.
+ * @param allowedResourceHosts hosts an {@code appResource} may be downloaded from, exactly or as
+ *     {@code *.domain}; empty allows any. Every redirect is checked too.
  */
 @Validated
 @ConfigurationProperties("drover.worker")
@@ -38,7 +42,9 @@ public record WorkerProperties(
         @DefaultValue("10s") @NotNull Duration killGrace,
         @DefaultValue("1000") @PositiveOrZero int retainedDrivers,
         @DefaultValue("1000") @PositiveOrZero int retainedExecutors,
-        @DefaultValue("30s") @NotNull Duration registrationRetryMax) {
+        @DefaultValue("30s") @NotNull Duration registrationRetryMax,
+        @DefaultValue({}) List<@NotNull String> allowedExecutables,
+        @DefaultValue({}) List<@NotNull String> allowedResourceHosts) {
 
     static final long RESERVED_MEMORY_MB = 1024;
     static final long MIN_MEMORY_MB = 512;

@@ -12,15 +12,16 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Set;
-import org.springframework.stereotype.Component;
 
 /**
  * Copies a driver's {@code appResource} into its directory before launch (DESIGN.md §1): {@code file:} URLs
  * by copying, {@code http:}/{@code https:} by downloading. The file keeps the URL's last path segment,
- * sanitized so that it cannot leave the directory or replace the driver's logs.
+ * sanitized so that it cannot leave the directory or replace the driver's logs. Downloads obey the
+ * worker's {@link LaunchPolicy}: the host of the URL, and of every redirect, must be allowed.
  */
-@Component
 class AppResourceFetcher {
+
+    static final int MAX_REDIRECTS = 5;
 
     static final String FALLBACK_NAME = "app-resource";
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
@@ -29,10 +30,20 @@ class AppResourceFetcher {
 
     private static final Set<String> RESERVED_NAMES = Set.of("stdout", "stderr");
 
+    /** Redirects are followed here, not by the client, so each hop's host is checked against the policy. */
     private final HttpClient http = HttpClient.newBuilder()
             .connectTimeout(CONNECT_TIMEOUT)
-            .followRedirects(HttpClient.Redirect.NORMAL)
+            .followRedirects(HttpClient.Redirect.NEVER)
             .build();
+    private final LaunchPolicy policy;
+
+    AppResourceFetcher(LaunchPolicy policy) {
+        this.policy = policy;
+    }
+
+    AppResourceFetcher() {
+        this(LaunchPolicy.allowAll());
+    }
 
     /** @return the local copy, inside {@code dir} */
     Path fetch(String url, Path dir) throws IOException {
@@ -69,13 +80,31 @@ class AppResourceFetcher {
     private void download(URI uri, Path target) throws IOException {
         // Into a temporary name first, so a failed download never leaves a half file under the real name.
         Path partial = target.resolveSibling(target.getFileName() + ".part");
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(DOWNLOAD_TIMEOUT).GET().build();
         try {
-            HttpResponse<Path> response = http.send(request, HttpResponse.BodyHandlers.ofFile(partial));
+            URI current = uri;
+            HttpResponse<Path> response;
+            for (int hop = 0; ; hop++) {
+                policy.checkResourceHost(current);
+                HttpRequest request = HttpRequest.newBuilder(current).timeout(DOWNLOAD_TIMEOUT).GET().build();
+                response = http.send(request, HttpResponse.BodyHandlers.ofFile(partial));
+                String location = response.headers().firstValue("Location").orElse(null);
+                if (response.statusCode() / 100 != 3 || location == null) {
+                    break;
+                }
+                if (hop == MAX_REDIRECTS) {
+                    throw new IOException("downloading appResource " + uri + " was redirected more than "
+                            + MAX_REDIRECTS + " times");
+                }
+                current = current.resolve(location);
+            }
             if (response.statusCode() / 100 != 2) {
                 throw new IOException("downloading appResource " + uri + " answered HTTP " + response.statusCode());
             }
             Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (LaunchPolicy.LaunchRefused e) {
+            throw new IOException(e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw new IOException("downloading appResource " + uri + " was redirected to an unusable URL");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("downloading appResource " + uri + " was interrupted");

@@ -19,14 +19,24 @@ final class LaunchPlanner {
     static final String MASTER_URL_VARIABLE = "DROVER_MASTER_URL";
 
     private final Path javaHome;
+    private final LaunchPolicy policy;
+
+    LaunchPlanner(Path javaHome, LaunchPolicy policy) {
+        this.javaHome = javaHome;
+        this.policy = policy;
+    }
 
     LaunchPlanner(Path javaHome) {
-        this.javaHome = javaHome;
+        this(javaHome, LaunchPolicy.allowAll());
     }
 
     /** Plans with the worker's own JVM, the one a user of Spark's standalone mode would expect. */
     static LaunchPlanner forThisJvm() {
-        return new LaunchPlanner(Path.of(System.getProperty("java.home")));
+        return forThisJvm(LaunchPolicy.allowAll());
+    }
+
+    static LaunchPlanner forThisJvm(LaunchPolicy policy) {
+        return new LaunchPlanner(Path.of(System.getProperty("java.home")), policy);
     }
 
     /**
@@ -78,7 +88,8 @@ final class LaunchPlanner {
         return argv;
     }
 
-    private static List<String> executableArgv(CommandSpec command, Map<Placeholder, String> values) {
+    private List<String> executableArgv(CommandSpec command, Map<Placeholder, String> values) {
+        policy.checkExecutable(command.executable());
         List<String> argv = new ArrayList<>();
         argv.add(command.executable());
         argv.addAll(substituteAll(command.arguments(), values));

@@ -10,9 +10,11 @@ import org.springframework.context.annotation.Configuration;
 class RunnerConfiguration {
 
     @Bean
-    RunnerContext runnerContext(WorkerProperties properties, AppResourceFetcher fetcher, ProcessLauncher launcher,
-            Clock clock, RunnerThreads threads) {
-        return new RunnerContext(properties.absoluteWorkDir(), LaunchPlanner.forThisJvm(), fetcher,
+    RunnerContext runnerContext(WorkerProperties properties, ProcessLauncher launcher, Clock clock,
+            RunnerThreads threads) {
+        LaunchPolicy policy = new LaunchPolicy(properties.allowedExecutables(), properties.allowedResourceHosts());
+        return new RunnerContext(properties.absoluteWorkDir(), LaunchPlanner.forThisJvm(policy),
+                new AppResourceFetcher(policy),
                 new AppLocalDirs(properties.absoluteWorkDir()), launcher, SupervisePolicy.standard(), clock,
                 properties.killGrace(), System.getenv(), threads.work, threads.timer);
     }

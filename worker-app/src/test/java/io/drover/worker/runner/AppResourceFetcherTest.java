@@ -11,6 +11,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -103,5 +104,51 @@ class AppResourceFetcherTest {
         assertThat(AppResourceFetcher.localName(URI.create("http://h/a/.."))).isEqualTo("app-resource");
         assertThat(AppResourceFetcher.localName(URI.create("http://h/stdout"))).isEqualTo("app-resource");
         assertThat(AppResourceFetcher.localName(URI.create("file:relative"))).isEqualTo("app-resource");
+    }
+
+    /** A server whose {@code /hop} redirects to {@code target}. */
+    private String serveRedirect(String target) throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/hop", exchange -> {
+            exchange.getResponseHeaders().add("Location", target);
+            exchange.sendResponseHeaders(302, -1);
+            exchange.close();
+        });
+        server.createContext("/files/app.jar", exchange -> {
+            byte[] bytes = "followed".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, bytes.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(bytes);
+            }
+        });
+        server.start();
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/hop";
+    }
+
+    @Test
+    void aHostOutsideTheAllowListIsRefusedAndNothingIsDownloaded() throws IOException {
+        String url = serve("/files/app.jar", 200, "downloaded");
+        AppResourceFetcher strict = new AppResourceFetcher(new LaunchPolicy(List.of(), List.of("repo.example.org")));
+
+        assertThatThrownBy(() -> strict.fetch(url, driverDir())).isInstanceOf(IOException.class)
+                .hasMessageContaining("host 127.0.0.1 is not allowed").hasMessageContaining("allowed-resource-hosts");
+        assertThat(tmp.resolve("driver")).isEmptyDirectory();
+    }
+
+    @Test
+    void redirectsAreFollowedAndEachHopIsChecked() throws IOException {
+        String url = serveRedirect("/files/app.jar");
+        AppResourceFetcher local = new AppResourceFetcher(new LaunchPolicy(List.of(), List.of("127.0.0.1")));
+
+        assertThat(local.fetch(url, driverDir())).hasContent("followed");
+    }
+
+    @Test
+    void aRedirectToAHostOutsideTheAllowListIsRefused() throws IOException {
+        String url = serveRedirect("http://169.254.169.254/latest/meta-data");
+        AppResourceFetcher local = new AppResourceFetcher(new LaunchPolicy(List.of(), List.of("127.0.0.1")));
+
+        assertThatThrownBy(() -> local.fetch(url, driverDir())).isInstanceOf(IOException.class)
+                .hasMessageContaining("host 169.254.169.254 is not allowed");
     }
 }

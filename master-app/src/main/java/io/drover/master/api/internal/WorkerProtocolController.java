@@ -10,6 +10,7 @@ import io.drover.protocol.internal.RegisterWorker;
 import io.drover.protocol.internal.RegisterWorkerReply;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -26,12 +27,13 @@ class WorkerProtocolController {
         this.commands = commands;
     }
 
-    @PostMapping(Paths.INTERNAL_WORKERS)
+    /** {@code produces} here and below: an Accept the answer cannot meet is refused before anything changes. */
+    @PostMapping(path = Paths.INTERNAL_WORKERS, produces = MediaType.APPLICATION_JSON_VALUE)
     RegisterWorkerReply register(@Valid @RequestBody RegisterWorker message) {
         return commands.call(new Command.RegisterWorkerCommand(message));
     }
 
-    @PostMapping(Paths.INTERNAL_HEARTBEAT)
+    @PostMapping(path = Paths.INTERNAL_HEARTBEAT, produces = MediaType.APPLICATION_JSON_VALUE)
     HeartbeatReply heartbeat(@PathVariable String workerId, @Valid @RequestBody Heartbeat message) {
         return commands.call(new Command.HeartbeatCommand(workerId, message));
     }
