@@ -86,11 +86,14 @@ public final class DroverClient {
         this.base = stripTrailingSlashes(builder.masterUrl.toString());
         this.bearerToken = builder.bearerToken;
         this.requestTimeout = builder.requestTimeout;
-        this.http = HttpClient.newBuilder()
+        HttpClient.Builder http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(builder.connectTimeout)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+                .followRedirects(HttpClient.Redirect.NEVER);
+        if (builder.sslContext != null) {
+            http.sslContext(builder.sslContext);
+        }
+        this.http = http.build();
         this.json = JsonMapper.builder()
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .changeDefaultPropertyInclusion(incl -> incl.withValueInclusion(JsonInclude.Include.NON_NULL))
@@ -444,6 +447,7 @@ public final class DroverClient {
         private String bearerToken;
         private Duration connectTimeout = Duration.ofSeconds(5);
         private Duration requestTimeout = Duration.ofSeconds(30);
+        private javax.net.ssl.SSLContext sslContext;
 
         private Builder(URI masterUrl) {
             Objects.requireNonNull(masterUrl, "masterUrl");
@@ -464,6 +468,12 @@ public final class DroverClient {
                 throw new IllegalArgumentException("bearer token must not be blank");
             }
             this.bearerToken = token;
+            return this;
+        }
+
+        /** The TLS context for an {@code https:} master whose certificate the JVM's default trust does not cover. */
+        public Builder sslContext(javax.net.ssl.SSLContext context) {
+            this.sslContext = Objects.requireNonNull(context, "sslContext");
             return this;
         }
 

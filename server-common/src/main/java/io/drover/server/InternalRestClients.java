@@ -1,7 +1,10 @@
 package io.drover.server;
 
 import java.time.Duration;
-import org.springframework.http.client.SimpleClientHttpRequestFactory;
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.boot.ssl.SslBundle;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -9,17 +12,22 @@ import org.springframework.web.client.RestClient;
  * {@code HttpURLConnection}: a call runs on the calling thread with keep-alive, no selector thread and no
  * hand-offs, which on a small machine under a burst of launches and reports costs less CPU and latency
  * than the asynchronous {@code java.net.http} client. Both timeouts are bounded, so a hung peer cannot
- * hold a thread.
+ * hold a thread; with {@code drover.tls.trust-bundle} set, HTTPS peers are verified against that bundle.
  */
 public final class InternalRestClients {
 
-    private InternalRestClients() {
+    private final SslBundle trust;
+
+    public InternalRestClients(SslBundles bundles, TlsSettings tls) {
+        this.trust = tls.trustBundle() == null || tls.trustBundle().isBlank() ? null
+                : bundles.getBundle(tls.trustBundle());
     }
 
-    public static RestClient build(RestClient.Builder builder, Duration connectTimeout, Duration readTimeout) {
-        SimpleClientHttpRequestFactory factory = new SimpleClientHttpRequestFactory();
-        factory.setConnectTimeout(connectTimeout);
-        factory.setReadTimeout(readTimeout);
-        return builder.requestFactory(factory).build();
+    public RestClient build(RestClient.Builder builder, Duration connectTimeout, Duration readTimeout) {
+        HttpClientSettings settings = HttpClientSettings.defaults().withTimeouts(connectTimeout, readTimeout);
+        if (trust != null) {
+            settings = settings.withSslBundle(trust);
+        }
+        return builder.requestFactory(ClientHttpRequestFactoryBuilder.simple().build(settings)).build();
     }
 }

@@ -2,6 +2,7 @@ package io.drover.server;
 
 import org.apache.tomcat.util.buf.EncodedSolidusHandling;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.core.Ordered;
 import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
@@ -12,8 +13,13 @@ import org.springframework.context.annotation.Import;
 /** What both servers configure alike; each app imports it. */
 @Configuration(proxyBeanMethods = false)
 @Import({ApiErrors.class, ProblemErrorController.class})
-@EnableConfigurationProperties(ServerLimits.class)
+@EnableConfigurationProperties({ServerLimits.class, TlsSettings.class})
 public class ServerCommonConfiguration {
+
+    @Bean
+    InternalRestClients internalRestClients(SslBundles bundles, TlsSettings tls) {
+        return new InternalRestClients(bundles, tls);
+    }
 
     /** First of all filters: a request with unreadable headers or an oversized body goes no further. */
     @Bean

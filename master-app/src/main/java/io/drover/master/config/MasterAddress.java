@@ -1,5 +1,6 @@
 package io.drover.master.config;
 
+import io.drover.server.ServerScheme;
 import java.net.URI;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.ApplicationListener;
@@ -15,11 +16,13 @@ public class MasterAddress implements ApplicationListener<WebServerInitializedEv
 
     private final URI configured;
     private final String bindAddress;
+    private final String scheme;
     private volatile String url;
 
     MasterAddress(MasterProperties properties, Environment environment) {
         this.configured = properties.publicUrl();
         this.bindAddress = environment.getProperty("server.address", "127.0.0.1");
+        this.scheme = ServerScheme.of(environment);
     }
 
     @Override
@@ -28,7 +31,7 @@ public class MasterAddress implements ApplicationListener<WebServerInitializedEv
             return; // a management server on its own port is not the master's address
         }
         url = configured != null ? stripSlash(configured.toString())
-                : "http://" + hostFor(bindAddress) + ":" + event.getWebServer().getPort();
+                : scheme + "://" + hostFor(bindAddress) + ":" + event.getWebServer().getPort();
     }
 
     /** The public URL; null until the server is up. */

@@ -56,7 +56,7 @@ class MasterConfiguration {
 
     /** Calls to workers: short connect timeout, and a read timeout so a hung worker cannot hold a thread. */
     @Bean
-    RestClient workerRestClient(RestClient.Builder builder, MasterProperties properties) {
-        return InternalRestClients.build(builder, Duration.ofSeconds(2), properties.workerCallTimeout());
+    RestClient workerRestClient(RestClient.Builder builder, InternalRestClients clients, MasterProperties properties) {
+        return clients.build(builder, Duration.ofSeconds(2), properties.workerCallTimeout());
     }
 }

@@ -1,6 +1,8 @@
 package io.drover.worker.config;
 
 import io.drover.server.InternalRestClients;
+import io.drover.server.ServerScheme;
+import org.springframework.core.env.Environment;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Random;
@@ -30,13 +32,13 @@ class WorkerConfiguration {
     }
 
     @Bean
-    AdvertisedHost advertisedHost(@Value("${server.address:127.0.0.1}") String bindAddress) {
-        return AdvertisedHost.fromBindAddress(bindAddress);
+    AdvertisedHost advertisedHost(@Value("${server.address:127.0.0.1}") String bindAddress, Environment environment) {
+        return AdvertisedHost.fromBindAddress(bindAddress, ServerScheme.of(environment));
     }
 
     /** The client for the master's {@code /internal/v1}; bodies use the application's JSON mapper. */
     @Bean
-    RestClient masterRestClient(RestClient.Builder builder) {
-        return InternalRestClients.build(builder, MASTER_CONNECT_TIMEOUT, MASTER_READ_TIMEOUT);
+    RestClient masterRestClient(RestClient.Builder builder, InternalRestClients clients) {
+        return clients.build(builder, MASTER_CONNECT_TIMEOUT, MASTER_READ_TIMEOUT);
     }
 }
