@@ -56,7 +56,8 @@ class EventSubscriptionTest {
         for (int i = 0; i < 20; i++) {
             stream.event("executor-updated", 3 + i, executorEvent("EXECUTOR_UPDATED", 3 + i, i % 2, ExecutorState.RUNNING));
         }
-        Thread.sleep(1200); // longer than the request timeout: it bounds the answer's start, not the stream
+        // Open for longer than the request timeout: that timeout bounds the answer's start, not the stream.
+        org.awaitility.Awaitility.await().during(Duration.ofMillis(1200)).atMost(WAIT).until(subscription::isOpen);
         stream.event("executor-removed", 23, executorEvent("EXECUTOR_REMOVED", 23, 0, ExecutorState.EXITED))
                 .event("application-state", 24, stateEvent(24, ApplicationState.FINISHED))
                 .end();

@@ -25,7 +25,9 @@ public class MasterApplication {
                 "spring.mvc.problemdetails.enabled=true",
                 // The API takes JSON only; a multipart body must not reach a parser that fails with a 500.
                 "spring.servlet.multipart.enabled=false",
-                "management.endpoints.web.exposure.include=health,info",
+                "management.endpoints.web.exposure.include=health,info,prometheus",
+                "management.endpoint.health.probes.enabled=true",
+                "management.endpoint.health.group.readiness.include=readinessState,droverReadiness",
                 "server.shutdown=immediate");
     }
 

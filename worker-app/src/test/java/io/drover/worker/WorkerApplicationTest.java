@@ -26,10 +26,12 @@ class WorkerApplicationTest {
     @Test
     void theWorkerServesItsApiWhileNoMasterAnswers() throws Exception {
         try (TestWorker worker = TestWorker.start(work, "http://127.0.0.1:1")) {
-            HttpResponse<String> health = worker.get("/actuator/health");
+            HttpResponse<String> liveness = worker.get("/actuator/health/liveness");
+            HttpResponse<String> readiness = worker.get("/actuator/health/readiness");
             HttpResponse<String> status = worker.get("/api/v1/worker");
 
-            assertThat(health.statusCode()).isEqualTo(200);
+            assertThat(liveness.statusCode()).isEqualTo(200);
+            assertThat(readiness.statusCode()).as("not ready before it has registered").isEqualTo(503);
             assertThat(status.statusCode()).isEqualTo(200);
             assertThat(status.body()).contains("\"registered\":false");
             assertThat(worker.bean(MasterLink.class).isRegistered()).isFalse();

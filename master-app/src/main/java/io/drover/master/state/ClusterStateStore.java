@@ -13,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +37,7 @@ public final class ClusterStateStore implements AutoCloseable {
     private final PersistenceEngine persistence;
     private final BlockingQueue<Pending<?>> inbox = new LinkedBlockingQueue<>();
     private final List<Consumer<List<Effect>>> listeners = new CopyOnWriteArrayList<>();
+    private final List<BiConsumer<Command<?>, Long>> appliedListeners = new CopyOnWriteArrayList<>();
     private final AtomicBoolean roundPending = new AtomicBoolean();
     private final Thread thread;
     private volatile boolean running = true;
@@ -72,6 +74,14 @@ public final class ClusterStateStore implements AutoCloseable {
     /** Registers who performs send effects (worker calls). Called once per listener at start-up. */
     public void onEffects(Consumer<List<Effect>> listener) {
         listeners.add(listener);
+    }
+
+    /**
+     * Registers an observer of every applied command and how long it took, in nanoseconds (metrics). Called
+     * on the inbox thread, so it must be cheap and must not block.
+     */
+    public void onApplied(BiConsumer<Command<?>, Long> listener) {
+        appliedListeners.add(listener);
     }
 
     public ClusterSnapshot snapshot() {
@@ -113,8 +123,11 @@ public final class ClusterStateStore implements AutoCloseable {
 
     private boolean apply(Pending<?> pending, List<Effect> sends) {
         List<Effect> effects = new ArrayList<>();
+        long started = System.nanoTime();
         try {
             pending.reply = machine.apply(pending.command, effects);
+            long took = System.nanoTime() - started;
+            appliedListeners.forEach(listener -> listener.accept(pending.command, took));
         } catch (CommandRejected e) {
             pending.error = e;
             return false;

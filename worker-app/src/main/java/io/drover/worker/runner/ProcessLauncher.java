@@ -1,5 +1,7 @@
 package io.drover.worker.runner;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
 import java.lang.ProcessBuilder.Redirect;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +13,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,12 +30,33 @@ class ProcessLauncher {
     private static final Pattern NEEDS_QUOTES = Pattern.compile("[^A-Za-z0-9_./:=@%+,-]");
 
     private final Clock clock;
+    private final Timer launches;
 
     ProcessLauncher(Clock clock) {
         this.clock = clock;
+        this.launches = null;
+    }
+
+    @Autowired
+    ProcessLauncher(Clock clock, MeterRegistry registry) {
+        this.clock = clock;
+        this.launches = Timer.builder("drover.worker.process.launch")
+                .description("Time to start a driver's or executor's process (fork and exec)").register(registry);
     }
 
     Process start(LaunchPlan plan) throws IOException {
+        if (launches == null) {
+            return launch(plan);
+        }
+        long started = System.nanoTime();
+        try {
+            return launch(plan);
+        } finally {
+            launches.record(Duration.ofNanos(System.nanoTime() - started));
+        }
+    }
+
+    private Process launch(LaunchPlan plan) throws IOException {
         Files.createDirectories(plan.dir());
         appendLine(plan, "[drover " + clock.instant() + "] starting: " + redactedCommandLine(plan.argv()));
         ProcessBuilder builder = new ProcessBuilder(plan.argv())

@@ -78,6 +78,8 @@ public class RunnerRegistry implements Inventory {
     private final int retainedDrivers;
     private final int retainedExecutors;
     private final Listener listener = new Listener();
+    /** Processes that ended here, by {@code driver/<state>} or {@code executor/<state>}, for metrics. */
+    private final java.util.concurrent.ConcurrentMap<String, Long> exits = new java.util.concurrent.ConcurrentHashMap<>();
 
     private final Object lock = new Object();
     private final Map<String, DriverRunner> running = new LinkedHashMap<>();
@@ -238,6 +240,11 @@ public class RunnerRegistry implements Inventory {
 
     // ---- both
 
+    /** How many drivers or executors ({@code kind}) ended here in {@code state} since the worker started. */
+    public long exits(String kind, String state) {
+        return exits.getOrDefault(kind + "/" + state, 0L);
+    }
+
     public Snapshot snapshot() {
         List<DriverRunner> active;
         List<DriverRunner> ended;
@@ -360,6 +367,7 @@ public class RunnerRegistry implements Inventory {
 
         @Override
         public void ended(DriverRunner runner) {
+            exits.merge("driver/" + runner.view().state(), 1L, Long::sum);
             RunnerRegistry.this.ended(runner);
         }
 
@@ -370,6 +378,7 @@ public class RunnerRegistry implements Inventory {
 
         @Override
         public void ended(ExecutorRunner runner) {
+            exits.merge("executor/" + runner.view().state(), 1L, Long::sum);
             RunnerRegistry.this.ended(runner);
         }
     }
