@@ -64,6 +64,8 @@ class MetricsOnAClusterTest {
         assertThat(worker().value("drover_worker_cores_free")).isEqualTo(1.0);
         assertThat(master().value("drover_executors_launched_total")).isEqualTo(3.0);
         assertThat(master().value("drover_applications{state=\"RUNNING\"}")).isEqualTo(1.0);
+        String rss = "drover_worker_process_resident_memory_bytes{id=\"" + appId + "/0\",kind=\"executor\"}";
+        await().atMost(LONG).until(() -> worker().get(rss).orElse(0.0) > 0.0);
 
         cluster.client.killApplication(appId);
 

@@ -6,6 +6,13 @@ import io.drover.worker.runner.RunnerRegistry;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
+import io.drover.protocol.api.LocalDriverView;
+import io.drover.protocol.api.LocalExecutorView;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.scheduling.annotation.Scheduled;
 import java.util.function.ToDoubleFunction;
 import org.springframework.stereotype.Component;
 
@@ -19,7 +26,14 @@ class WorkerMetrics {
 
     private static final double MIB = 1024.0 * 1024.0;
 
+    private final RunnerRegistry registry;
+    private final MultiGauge residentMemory;
+
     WorkerMetrics(RunnerRegistry registry, MeterRegistry meters) {
+        this.registry = registry;
+        this.residentMemory = MultiGauge.builder("drover.worker.process.resident.memory")
+                .description("Resident memory of each running driver's and executor's main process")
+                .baseUnit("bytes").register(meters);
         gauge(meters, registry, "drover.worker.drivers.running", "Drivers running here", null,
                 s -> s.running().size());
         gauge(meters, registry, "drover.worker.executors.running", "Executors running here", null,
@@ -42,6 +56,31 @@ class WorkerMetrics {
                 exits(meters, registry, "executor", state.name());
             }
         }
+    }
+
+    /**
+     * One row per running process, refreshed on a schedule rather than per scrape: reading {@code /proc}
+     * for hundreds of processes belongs off the scrape's request thread. Rows of ended processes go away.
+     */
+    @Scheduled(fixedDelay = 5000, initialDelay = 1000)
+    void refreshResidentMemory() {
+        RunnerRegistry.Snapshot snapshot = registry.snapshot();
+        List<MultiGauge.Row<?>> rows = new ArrayList<>();
+        for (LocalDriverView driver : snapshot.running()) {
+            row(rows, "driver", driver.driverId(), driver.pid());
+        }
+        for (LocalExecutorView executor : snapshot.runningExecutors()) {
+            row(rows, "executor", executor.appId() + "/" + executor.executorId(), executor.pid());
+        }
+        residentMemory.register(rows, true);
+    }
+
+    private static void row(List<MultiGauge.Row<?>> rows, String kind, String id, Long pid) {
+        if (pid == null) {
+            return;
+        }
+        ResidentMemory.bytesOf(pid).ifPresent(bytes ->
+                rows.add(MultiGauge.Row.of(Tags.of("kind", kind, "id", id), bytes)));
     }
 
     private static void gauge(MeterRegistry meters, RunnerRegistry registry, String name, String description,
