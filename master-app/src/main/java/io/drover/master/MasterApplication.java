@@ -28,7 +28,10 @@ public class MasterApplication {
                 "management.endpoints.web.exposure.include=health,info,prometheus",
                 "management.endpoint.health.probes.enabled=true",
                 "management.endpoint.health.group.readiness.include=readinessState,droverReadiness",
-                "server.shutdown=immediate");
+                "server.shutdown=immediate",
+                // The OpenAPI description covers the public API only, not the worker protocol.
+                "springdoc.paths-to-match=/api/**",
+                "springdoc.api-docs.path=/api/v1/openapi");
     }
 
     public static void main(String[] args) {

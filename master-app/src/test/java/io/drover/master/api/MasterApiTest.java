@@ -218,4 +218,14 @@ class MasterApiTest {
 
         assertThat(response.statusCode()).isEqualTo(413);
     }
+
+    @Test
+    void theOpenApiDescriptionListsThePublicCallsAndNotTheWorkerProtocol() throws Exception {
+        HttpResponse<String> description = get("/api/v1/openapi");
+
+        assertThat(description.statusCode()).isEqualTo(200);
+        assertThat(description.body()).contains("\"/api/v1/drivers\"").contains("\"/api/v1/applications/{appId}/events\"")
+                .contains("SubmitDriverRequest").doesNotContain("/internal/v1");
+        assertThat(get("/swagger-ui/index.html").statusCode()).isEqualTo(200);
+    }
 }
