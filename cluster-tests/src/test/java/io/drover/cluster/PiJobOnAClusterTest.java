@@ -34,8 +34,12 @@ class PiJobOnAClusterTest {
     private static final Duration LONG = Duration.ofSeconds(120);
     private static final int PARTITIONS = 24;
     private static final long SAMPLES = 10_000_000;
-    /** Long enough that the job outlasts a lost worker's timeout, so its executors are seen replaced. */
-    private static final int LONG_JOB_PARTITIONS = 64;
+    /**
+     * Long enough that the job outlasts a lost worker's timeout (short here) by seconds, so its executors
+     * are seen replaced even on a fast machine.
+     */
+    private static final int LONG_JOB_PARTITIONS = 96;
+    private static final Duration SHORT_WORKER_TIMEOUT = Duration.ofMillis(1500);
 
     @TempDir
     Path tmp;
@@ -49,7 +53,7 @@ class PiJobOnAClusterTest {
      */
     @BeforeEach
     void start() {
-        cluster = TestCluster.start(tmp);
+        cluster = TestCluster.start(tmp, SHORT_WORKER_TIMEOUT);
         cluster.addWorker(1, 1024);
         workerB = cluster.addWorker(2, 768);
         workerC = cluster.addWorker(2, 768);

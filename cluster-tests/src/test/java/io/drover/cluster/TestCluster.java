@@ -38,9 +38,14 @@ final class TestCluster implements AutoCloseable {
 
     /** Starts a master; {@code masterArgs} add or override its settings ({@code --drover.master.spread-out=false}). */
     static TestCluster start(Path workRoot, String... masterArgs) {
+        return start(workRoot, WORKER_TIMEOUT, masterArgs);
+    }
+
+    /** As above, with another worker timeout (a test that must see a worker declared dead quickly). */
+    static TestCluster start(Path workRoot, Duration workerTimeout, String... masterArgs) {
         List<String> args = new ArrayList<>(List.of(
                 "--server.port=0",
-                "--drover.master.worker-timeout=" + WORKER_TIMEOUT.toMillis() + "ms",
+                "--drover.master.worker-timeout=" + workerTimeout.toMillis() + "ms",
                 "--drover.master.schedule-interval=200ms"));
         args.addAll(List.of(masterArgs));
         ConfigurableApplicationContext master = MasterApplication.builder().run(args.toArray(String[]::new));
