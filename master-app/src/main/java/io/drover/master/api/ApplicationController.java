@@ -15,6 +15,7 @@ import io.drover.protocol.api.ApplicationView;
 import io.drover.protocol.api.ExecutorLimitRequest;
 import io.drover.protocol.api.RegisterApplicationRequest;
 import io.drover.protocol.api.RegisterApplicationResponse;
+import io.drover.protocol.ids.ExecutorIds;
 import io.drover.protocol.ids.Ids;
 import io.drover.server.ApiException;
 import jakarta.validation.Valid;
@@ -121,15 +122,8 @@ class ApplicationController {
     }
 
     static int executorNumber(String executorId) {
-        try {
-            int number = Integer.parseInt(executorId);
-            if (number >= 0) {
-                return number;
-            }
-        } catch (NumberFormatException e) {
-            // falls through to the problem below
-        }
-        throw ApiException.badRequest("executorId: '" + executorId + "' is not an executor number");
+        return ExecutorIds.parse(executorId).orElseThrow(
+                () -> ApiException.badRequest("executorId: '" + executorId + "' is not an executor number"));
     }
 
     private static ApplicationEntry find(ClusterSnapshot snapshot, String appId) {

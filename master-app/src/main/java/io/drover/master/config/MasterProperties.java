@@ -38,10 +38,6 @@ public record MasterProperties(
         @DefaultValue("5s") Duration workerCallTimeout,
         @DefaultValue("3") @Positive int maxLaunchAttempts) {
 
-    public Duration heartbeatInterval() {
-        return workerTimeout.dividedBy(4);
-    }
-
     /** How often to look for silent workers: often enough to notice within a quarter of the timeout. */
     public Duration timeoutCheckInterval() {
         Duration quarter = workerTimeout.dividedBy(4);

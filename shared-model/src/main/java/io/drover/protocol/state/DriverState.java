@@ -27,12 +27,4 @@ public enum DriverState {
     public boolean isWaiting() {
         return this == SUBMITTED || this == RELAUNCHING;
     }
-
-    /**
-     * The legal moves. A worker's reports can skip RUNNING (a process that ends at once) and repeat it (a
-     * supervised restart), so only leaving a final state is illegal.
-     */
-    public boolean canTransitionTo(DriverState next) {
-        return !isTerminal() && next != null;
-    }
 }

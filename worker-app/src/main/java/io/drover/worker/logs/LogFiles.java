@@ -4,7 +4,7 @@ import io.drover.protocol.api.LogStream;
 import io.drover.protocol.ids.Ids;
 import io.drover.server.ApiException;
 import io.drover.worker.config.WorkerProperties;
-import io.drover.worker.support.ExecutorIds;
+import io.drover.protocol.ids.ExecutorIds;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;

@@ -10,7 +10,7 @@ import io.drover.protocol.internal.LaunchExecutor;
 import io.drover.server.ApiException;
 import io.drover.worker.registration.MasterLink;
 import io.drover.worker.runner.RunnerRegistry;
-import io.drover.worker.support.ExecutorIds;
+import io.drover.protocol.ids.ExecutorIds;
 import jakarta.validation.Valid;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

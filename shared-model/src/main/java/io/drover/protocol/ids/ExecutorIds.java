@@ -1,12 +1,12 @@
-package io.drover.worker.support;
+package io.drover.protocol.ids;
 
 import java.util.OptionalInt;
 import java.util.regex.Pattern;
 
 /**
- * Executor ids as they arrive in URL paths: a non-negative int in plain decimal. Parsed here once so that
- * a path variable is checked before it becomes a key or a directory name ({@code shared-model}'s
- * {@code Ids} covers the string ids; an executor id is a number).
+ * Executor ids as they arrive in URL paths, on the master and on the workers: a non-negative int in plain
+ * decimal. Parsed in one place so a path variable is checked the same way before it becomes a key or a
+ * directory name ({@link Ids} covers the string ids; an executor id is a number).
  */
 public final class ExecutorIds {
 

@@ -1,4 +1,4 @@
-package io.drover.worker.support;
+package io.drover.protocol.ids;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
