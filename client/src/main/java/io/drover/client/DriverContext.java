@@ -25,6 +25,9 @@ public final class DriverContext {
     /** Where the master is; exported by the worker to drivers and executors. */
     public static final String MASTER_URL = "DROVER_MASTER_URL";
 
+    /** The driver's own bearer token (role submit), exported by the worker to drivers only. */
+    public static final String AUTH_TOKEN = "DROVER_AUTH_TOKEN";
+
     private final URI masterUrl;
     private final String driverId;
     private final Path appResource;
@@ -32,6 +35,7 @@ public final class DriverContext {
     private final OptionalInt cores;
     private final OptionalLong memoryMb;
     private final URI workerUrl;
+    private final String authToken;
 
     /**
      * Reads a driver's context from {@code env}.
@@ -47,6 +51,7 @@ public final class DriverContext {
         this.cores = reader.positiveInt(Placeholder.CORES.environmentName());
         this.memoryMb = reader.positiveLong(Placeholder.MEMORY_MB.environmentName());
         this.workerUrl = reader.httpUrl(Placeholder.WORKER_URL.environmentName()).orElse(null);
+        this.authToken = reader.string(AUTH_TOKEN).orElse(null);
     }
 
     /** This process's context, from {@link System#getenv()}. */
@@ -59,9 +64,13 @@ public final class DriverContext {
         return masterUrl;
     }
 
-    /** A client of {@link #masterUrl()} with default settings. */
+    /** A client of {@link #masterUrl()} with default settings, presenting {@code DROVER_AUTH_TOKEN} when set. */
     public DroverClient client() {
-        return DroverClient.builder(masterUrl).build();
+        DroverClient.Builder builder = DroverClient.builder(masterUrl);
+        if (authToken != null) {
+            builder.bearerToken(authToken);
+        }
+        return builder.build();
     }
 
     /** {@code DROVER_DRIVER_ID}: this driver's id, to pass as an application's {@code driverId}. */

@@ -8,12 +8,12 @@ import java.nio.charset.StandardCharsets;
  * Writes an RFC 9457 problem straight to a servlet response, for the filters that refuse a request before
  * Spring MVC (and its message converters) could. Details are fixed text, never echoed client input.
  */
-final class ProblemResponses {
+public final class ProblemResponses {
 
     private ProblemResponses() {
     }
 
-    static void write(HttpServletResponse response, int status, String title, String detail) throws IOException {
+    public static void write(HttpServletResponse response, int status, String title, String detail) throws IOException {
         response.resetBuffer();
         response.setStatus(status);
         response.setContentType("application/problem+json");

@@ -1,5 +1,8 @@
 package io.drover.server;
 
+import io.drover.server.security.ClusterSecret;
+import io.drover.server.security.SecurityConfiguration;
+import org.springframework.beans.factory.ObjectProvider;
 import org.apache.tomcat.util.buf.EncodedSolidusHandling;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.ssl.SslBundles;
@@ -12,13 +15,13 @@ import org.springframework.context.annotation.Import;
 
 /** What both servers configure alike; each app imports it. */
 @Configuration(proxyBeanMethods = false)
-@Import({ApiErrors.class, ProblemErrorController.class})
+@Import({ApiErrors.class, ProblemErrorController.class, SecurityConfiguration.class})
 @EnableConfigurationProperties({ServerLimits.class, TlsSettings.class})
 public class ServerCommonConfiguration {
 
     @Bean
-    InternalRestClients internalRestClients(SslBundles bundles, TlsSettings tls) {
-        return new InternalRestClients(bundles, tls);
+    InternalRestClients internalRestClients(SslBundles bundles, TlsSettings tls, ObjectProvider<ClusterSecret> secret) {
+        return new InternalRestClients(bundles, tls, secret.getIfAvailable());
     }
 
     /** First of all filters: a request with unreadable headers or an oversized body goes no further. */

@@ -55,7 +55,7 @@ class JsonRoundTripTest {
     private static final CommandSpec EXE = CommandSpec.executable("/bin/sh", List.of("-c", "echo hello; exit 3"));
     private static final DriverView DRIVER = new DriverView("driver-20261122080000-0001", "demo", DriverState.RUNNING,
             "worker-20261122080000-127.0.0.1-8081", "http://127.0.0.1:8081", "file:/tmp/a.jar", JVM, 1, 512, true,
-            T, T, T, null, null, 2, null);
+            T, T, T, null, null, 2, null, "alice", null);
     private static final String WORKER_ID = "worker-20261122080000-127.0.0.1-8081";
     private static final WorkerView WORKER = new WorkerView(WORKER_ID, "127.0.0.1", 8081,
             "http://127.0.0.1:8081", WorkerState.ALIVE, 8, 1, 4096, 512, T, T, List.of(DRIVER.driverId()),
@@ -94,7 +94,8 @@ class JsonRoundTripTest {
                         DRIVER.driverId()),
                 new RegisterApplicationResponse("app-20261122080000-0001"),
                 new ApplicationView("app-20261122080000-0001", "pi", ApplicationState.RUNNING, DRIVER.driverId(),
-                        "http://127.0.0.1:4040", 2, 512, 12, null, 4, T, null, null, List.of(EXECUTOR)),
+                        "http://127.0.0.1:4040", 2, 512, 12, null, 4, T, null, null, List.of(EXECUTOR),
+                        "driver/" + DRIVER.driverId(), "bob"),
                 new ExecutorLimitRequest(3),
                 new ApplicationEvent(ApplicationEventType.EXECUTOR_ADDED, 1, "app-20261122080000-0001", EXECUTOR, null,
                         null),

@@ -31,6 +31,8 @@ public final class FakeMaster implements AutoCloseable {
     /** Every StateReports call as received, to see how changes were batched. */
     public final List<StateReports> stateCalls = new CopyOnWriteArrayList<>();
 
+    /** Calls refused because they did not carry the cluster secret. */
+    public final AtomicInteger refusedCalls = new AtomicInteger();
     /** Registrations to refuse with 409 before accepting one. */
     public final AtomicInteger conflictsToAnswer = new AtomicInteger();
     public volatile long epoch = 7;
@@ -65,6 +67,12 @@ public final class FakeMaster implements AutoCloseable {
         try (exchange) {
             String path = exchange.getRequestURI().getPath();
             byte[] body = exchange.getRequestBody().readAllBytes();
+            // Like the real master: the worker protocol takes the cluster secret and nothing else.
+            if (!("Bearer " + TestWorker.SECRET).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+                refusedCalls.incrementAndGet();
+                answer(exchange, 401, "{\"status\":401,\"detail\":\"no cluster secret\"}");
+                return;
+            }
             if (path.equals("/internal/v1/workers")) {
                 registrations.add(json.readValue(body, RegisterWorker.class));
                 if (conflictsToAnswer.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {

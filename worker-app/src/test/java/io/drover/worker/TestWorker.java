@@ -16,6 +16,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 public final class TestWorker implements AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** The cluster secret every test worker and {@link FakeMaster} share. */
+    public static final String SECRET = "worker-test-cluster-secret";
 
     public final ConfigurableApplicationContext context;
     public final String url;
@@ -29,6 +31,7 @@ public final class TestWorker implements AutoCloseable {
         List<String> properties = new ArrayList<>(List.of(
                 "server.port=0",
                 "spring.main.banner-mode=off",
+                "drover.auth.secret=" + SECRET,
                 "drover.worker.work-dir=" + workDir,
                 "drover.worker.master-urls=" + masterUrls,
                 "drover.worker.cores=4",
@@ -43,13 +46,27 @@ public final class TestWorker implements AutoCloseable {
         return context.getBean(type);
     }
 
+    /** A request presenting the cluster secret, as the master and an admin would. */
+    public HttpRequest.Builder request(String path) {
+        return request(path, SECRET);
+    }
+
+    /** A request presenting {@code token}, or no credential when it is null. */
+    public HttpRequest.Builder request(String path, String token) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url + path));
+        return token == null ? request : request.header("Authorization", "Bearer " + token);
+    }
+
     public HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url + path)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    public HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
+        return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     public HttpResponse<String> postJson(String path, String json) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url + path))
+        return HTTP.send(request(path)
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(json)).build(),
                 HttpResponse.BodyHandlers.ofString());

@@ -27,7 +27,8 @@ public final class ApiViews {
         return new DriverView(d.driverId(), d.description().name(), d.state(), worker, workerUrl,
                 d.description().appResource(), d.description().command(), d.description().cores(),
                 d.description().memoryMb(), d.description().supervise(), d.submittedAt(), d.launchedAt(),
-                d.startedAt(), d.endedAt(), d.exitCode(), d.restarts(), d.message());
+                d.startedAt(), d.endedAt(), d.exitCode(), d.restarts(), d.message(), d.audit().submittedBy(),
+                d.audit().killedBy());
     }
 
     public static WorkerView worker(WorkerEntry w) {
@@ -66,7 +67,7 @@ public final class ApiViews {
         executors.addAll(ended);
         return new ApplicationView(a.appId(), a.name(), a.state(), a.driverId(), a.driverUrl(), a.coresPerExecutor(),
                 a.memoryPerExecutorMb(), a.maxCores(), a.executorLimit(), a.coresGranted(), a.submittedAt(),
-                a.endedAt(), a.message(), executors);
+                a.endedAt(), a.message(), executors, a.audit().submittedBy(), a.audit().killedBy());
     }
 
     /** Active applications in registration order, then ended ones newest first. */

@@ -18,7 +18,9 @@ import io.drover.protocol.api.RegisterApplicationResponse;
 import io.drover.protocol.ids.ExecutorIds;
 import io.drover.protocol.ids.Ids;
 import io.drover.server.ApiException;
+import io.drover.server.security.DroverPrincipal;
 import jakarta.validation.Valid;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,8 +52,10 @@ class ApplicationController {
 
     /** {@code produces}: an Accept the answer cannot meet is refused before the application exists. */
     @PostMapping(path = Paths.APPLICATIONS, produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<RegisterApplicationResponse> register(@Valid @RequestBody RegisterApplicationRequest request) {
-        String appId = commands.call(new Command.RegisterApplicationCommand(request));
+    ResponseEntity<RegisterApplicationResponse> register(@Valid @RequestBody RegisterApplicationRequest request,
+            @AuthenticationPrincipal DroverPrincipal caller) {
+        String appId = commands.call(new Command.RegisterApplicationCommand(request, caller.name()));
+        DriverController.AUDIT.info("submit: application {} ({}) by '{}'", appId, request.name(), caller.name());
         return ResponseEntity.created(URI.create(Paths.APPLICATIONS + "/" + appId))
                 .body(new RegisterApplicationResponse(appId));
     }
@@ -95,30 +99,39 @@ class ApplicationController {
 
     @PostMapping(Paths.APPLICATION_FINISH)
     @ResponseStatus(HttpStatus.ACCEPTED)
-    void finish(@PathVariable String appId) {
+    void finish(@PathVariable String appId, @AuthenticationPrincipal DroverPrincipal caller) {
         checkId(appId);
+        Ownership.checkApplication(caller, store.snapshot(), appId);
         commands.call(new Command.FinishApplicationCommand(appId));
     }
 
     @PostMapping(Paths.APPLICATION_KILL)
     @ResponseStatus(HttpStatus.ACCEPTED)
-    void kill(@PathVariable String appId) {
+    void kill(@PathVariable String appId, @AuthenticationPrincipal DroverPrincipal caller) {
         checkId(appId);
-        commands.call(new Command.KillApplicationCommand(appId));
+        Ownership.checkApplication(caller, store.snapshot(), appId);
+        commands.call(new Command.KillApplicationCommand(appId, caller.name()));
+        DriverController.AUDIT.info("kill: application {} by '{}'", appId, caller.name());
     }
 
     @PutMapping(Paths.APPLICATION_EXECUTOR_LIMIT)
     @ResponseStatus(HttpStatus.ACCEPTED)
-    void executorLimit(@PathVariable String appId, @Valid @RequestBody ExecutorLimitRequest request) {
+    void executorLimit(@PathVariable String appId, @Valid @RequestBody ExecutorLimitRequest request,
+            @AuthenticationPrincipal DroverPrincipal caller) {
         checkId(appId);
+        Ownership.checkApplication(caller, store.snapshot(), appId);
         commands.call(new Command.SetExecutorLimitCommand(appId, request.limit()));
     }
 
     @PostMapping(Paths.APPLICATION_EXECUTOR_KILL)
     @ResponseStatus(HttpStatus.ACCEPTED)
-    void killExecutor(@PathVariable String appId, @PathVariable String executorId) {
+    void killExecutor(@PathVariable String appId, @PathVariable String executorId,
+            @AuthenticationPrincipal DroverPrincipal caller) {
         checkId(appId);
-        commands.call(new Command.KillExecutorCommand(appId, executorNumber(executorId)));
+        int number = executorNumber(executorId);
+        Ownership.checkApplication(caller, store.snapshot(), appId);
+        commands.call(new Command.KillExecutorCommand(appId, number));
+        DriverController.AUDIT.info("kill: executor {}/{} by '{}'", appId, number, caller.name());
     }
 
     static int executorNumber(String executorId) {

@@ -11,7 +11,11 @@ import io.drover.protocol.api.SubmitDriverResponse;
 import io.drover.protocol.ids.Ids;
 import io.drover.protocol.state.DriverState;
 import io.drover.server.ApiException;
+import io.drover.server.security.DroverPrincipal;
 import jakarta.validation.Valid;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import java.net.URI;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -29,6 +33,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class DriverController {
 
+    static final Logger AUDIT = LoggerFactory.getLogger("drover.audit");
+
     private final Commands commands;
     private final ClusterStateStore store;
 
@@ -39,8 +45,10 @@ class DriverController {
 
     /** {@code produces}: an Accept the answer cannot meet is refused before the driver exists. */
     @PostMapping(path = Paths.DRIVERS, produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<SubmitDriverResponse> submit(@Valid @RequestBody SubmitDriverRequest request) {
-        String driverId = commands.call(new Command.SubmitDriverCommand(request));
+    ResponseEntity<SubmitDriverResponse> submit(@Valid @RequestBody SubmitDriverRequest request,
+            @AuthenticationPrincipal DroverPrincipal caller) {
+        String driverId = commands.call(new Command.SubmitDriverCommand(request, caller.name()));
+        AUDIT.info("submit: driver {} ({}) by '{}'", driverId, request.name(), caller.name());
         return ResponseEntity.created(URI.create(Paths.DRIVERS + "/" + driverId))
                 .body(new SubmitDriverResponse(driverId));
     }
@@ -59,9 +67,11 @@ class DriverController {
 
     @PostMapping(Paths.DRIVER_KILL)
     @ResponseStatus(HttpStatus.ACCEPTED)
-    void kill(@PathVariable String driverId) {
+    void kill(@PathVariable String driverId, @AuthenticationPrincipal DroverPrincipal caller) {
         checkId(driverId);
-        commands.call(new Command.KillDriverCommand(driverId));
+        Ownership.checkDriver(caller, store.snapshot(), driverId);
+        commands.call(new Command.KillDriverCommand(driverId, caller.name()));
+        AUDIT.info("kill: driver {} by '{}'", driverId, caller.name());
     }
 
     static DriverEntry find(ClusterSnapshot snapshot, String driverId) {

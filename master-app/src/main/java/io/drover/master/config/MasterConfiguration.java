@@ -8,6 +8,8 @@ import io.drover.master.state.machine.MachineSettings;
 import io.drover.master.state.machine.MasterState;
 import io.drover.protocol.ids.IdGenerator;
 import io.drover.server.InternalRestClients;
+import io.drover.server.security.AuthProperties;
+import io.drover.server.security.ClusterSecret;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.random.RandomGenerator;
@@ -18,6 +20,8 @@ import org.springframework.web.client.RestClient;
 /** Wires the master: clock, randomness, ids, persistence, the state store and the client for workers. */
 @Configuration(proxyBeanMethods = false)
 class MasterConfiguration {
+
+    static final String CLUSTER_SECRET_FILE = "cluster-secret";
 
     @Bean
     Clock clock() {
@@ -32,6 +36,12 @@ class MasterConfiguration {
     @Bean
     IdGenerator idGenerator(Clock clock) {
         return new IdGenerator(clock);
+    }
+
+    /** Given, or else generated once into the data directory and kept there across restarts (DESIGN.md §7). */
+    @Bean
+    ClusterSecret clusterSecret(AuthProperties auth, MasterProperties properties) {
+        return ClusterSecret.resolve(auth, properties.dataDir().resolve(CLUSTER_SECRET_FILE));
     }
 
     @Bean(destroyMethod = "close")

@@ -3,6 +3,7 @@ package io.drover.master.config;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Positive;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -22,6 +23,7 @@ import org.springframework.validation.annotation.Validated;
  * @param retainedDrivers finished drivers kept for the API and UI
  * @param workerCallTimeout how long a call to a worker (launch, kill, logs) may take
  * @param maxLaunchAttempts launch calls that may fail for one driver before it ends in ERROR
+ * @param dataDir the master's own files: the cluster secret it generates when given none
  */
 @Validated
 @ConfigurationProperties("drover.master")
@@ -36,7 +38,8 @@ public record MasterProperties(
         @DefaultValue("200") @Min(0) int retainedApplications,
         @DefaultValue("200") @Min(0) int retainedDrivers,
         @DefaultValue("5s") Duration workerCallTimeout,
-        @DefaultValue("3") @Positive int maxLaunchAttempts) {
+        @DefaultValue("3") @Positive int maxLaunchAttempts,
+        @DefaultValue("data") Path dataDir) {
 
     /** How often to look for silent workers: often enough to notice within a quarter of the timeout. */
     public Duration timeoutCheckInterval() {

@@ -21,10 +21,16 @@ class MasterApiTest {
     private static ConfigurableApplicationContext master;
     private static String base;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final String SECRET = "master-api-test-secret";
+
+    /** Every call presents the cluster secret; what happens without one is SecurityTest's subject. */
+    private static HttpRequest.Builder authorized(String path) {
+        return HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + SECRET);
+    }
 
     @BeforeAll
     static void start() {
-        master = MasterApplication.builder().run("--server.port=0");
+        master = MasterApplication.builder().run("--server.port=0", "--drover.auth.secret=" + SECRET);
         base = "http://127.0.0.1:" + ((WebServerApplicationContext) master).getWebServer().getPort();
     }
 
@@ -34,13 +40,13 @@ class MasterApiTest {
     }
 
     private static HttpResponse<String> post(String path, String json) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(base + path))
+        return HTTP.send(authorized(path)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static HttpResponse<String> get(String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
+        return HTTP.send(authorized(path).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
@@ -71,7 +77,7 @@ class MasterApiTest {
 
     @Test
     void aBodyThatIsNotJsonIsRefused() throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/drivers"))
+        HttpResponse<String> response = HTTP.send(authorized("/api/v1/drivers")
                 .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString("hello")).build(),
                 HttpResponse.BodyHandlers.ofString());
 
@@ -128,7 +134,7 @@ class MasterApiTest {
     }
 
     private static HttpResponse<String> put(String path, String json) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(base + path))
+        return HTTP.send(authorized(path)
                 .header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     }
@@ -208,7 +214,7 @@ class MasterApiTest {
     @Test
     void aChunkedBodyLargerThanTheLimitIsRefusedToo() throws Exception {
         byte[] chunk = ("{\"name\":\"" + "b".repeat(64 * 1024)).getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/drivers"))
+        HttpResponse<String> response = HTTP.send(authorized("/api/v1/drivers")
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.SequenceInputStream(
                         java.util.Collections.enumeration(java.util.stream.Stream

@@ -12,6 +12,8 @@ import java.util.List;
  * @param executorLimit the most executors at once; null means unlimited
  * @param coresGranted cores of its executors that have not ended
  * @param message why it ended, when there is more to say (for FAILED: the executors' failures)
+ * @param submittedBy the name of the token it was registered with (a driver's is {@code driver/<driverId>})
+ * @param killedBy the name of the token that killed it; null unless someone did
  */
 public record ApplicationView(
         String appId,
@@ -27,7 +29,9 @@ public record ApplicationView(
         Instant submittedAt,
         Instant endedAt,
         String message,
-        List<ExecutorView> executors) {
+        List<ExecutorView> executors,
+        String submittedBy,
+        String killedBy) {
 
     public ApplicationView {
         executors = executors == null ? List.of() : List.copyOf(executors);

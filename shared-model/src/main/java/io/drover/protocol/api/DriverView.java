@@ -13,6 +13,8 @@ import java.time.Instant;
  * @param exitCode the exit code of its last process, when it had one
  * @param restarts how often it was started again: by its worker (supervise) or elsewhere after its worker died
  * @param message why it is in its state, when there is more to say (a launch error, a lost worker)
+ * @param submittedBy the name of the token it was submitted with ({@code anonymous} with authentication off)
+ * @param killedBy the name of the token that asked to kill it; null unless someone did
  */
 public record DriverView(
         String driverId,
@@ -31,5 +33,7 @@ public record DriverView(
         Instant endedAt,
         Integer exitCode,
         int restarts,
-        String message) {
+        String message,
+        String submittedBy,
+        String killedBy) {
 }

@@ -2,6 +2,8 @@ package io.drover.worker.config;
 
 import io.drover.server.InternalRestClients;
 import io.drover.server.ServerScheme;
+import io.drover.server.security.AuthProperties;
+import io.drover.server.security.ClusterSecret;
 import org.springframework.core.env.Environment;
 import java.time.Clock;
 import java.time.Duration;
@@ -34,6 +36,15 @@ class WorkerConfiguration {
     @Bean
     AdvertisedHost advertisedHost(@Value("${server.address:127.0.0.1}") String bindAddress, Environment environment) {
         return AdvertisedHost.fromBindAddress(bindAddress, ServerScheme.of(environment));
+    }
+
+    /**
+     * A worker must be told the cluster secret (or the file the master wrote it to): unlike the master it
+     * never makes one up, since a secret of its own would match no master.
+     */
+    @Bean
+    ClusterSecret clusterSecret(AuthProperties auth) {
+        return ClusterSecret.resolve(auth, null);
     }
 
     /** The client for the master's {@code /internal/v1}; bodies use the application's JSON mapper. */

@@ -30,6 +30,8 @@ import org.slf4j.LoggerFactory;
 final class DriverRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DriverRunner.class);
+    /** Read by {@code io.drover.client.DriverContext}. */
+    static final String AUTH_TOKEN_VARIABLE = "DROVER_AUTH_TOKEN";
 
     private final String driverId;
     private final DriverDescription description;
@@ -118,7 +120,7 @@ final class DriverRunner {
             Files.createDirectories(dir);
             Path resource = LaunchInputs.fetchAppResource(context, description.appResource(), dir);
             prepared = context.planner().plan(description.command(), description.memoryMb(), values(resource),
-                    site.masterUrl(), context.workerEnvironment(), dir);
+                    site.masterUrl(), credentials(), context.workerEnvironment(), dir);
         } catch (IOException | RuntimeException e) {
             if (killRequestedSoFar()) {
                 finish(DriverState.KILLED, null, "killed while preparing");
@@ -132,6 +134,12 @@ final class DriverRunner {
             plan = prepared;
         }
         launch(false);
+    }
+
+    /** The driver's own token, so it can register applications without holding the cluster secret. */
+    private Map<String, String> credentials() {
+        return context.driverTokens() == null ? Map.of()
+                : Map.of(AUTH_TOKEN_VARIABLE, context.driverTokens().issue(driverId));
     }
 
     private Map<Placeholder, String> values(Path appResource) {

@@ -1,5 +1,6 @@
 package io.drover.worker.runner;
 
+import io.drover.server.security.TokenAuthenticator;
 import io.drover.worker.config.WorkerProperties;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
@@ -11,11 +12,12 @@ class RunnerConfiguration {
 
     @Bean
     RunnerContext runnerContext(WorkerProperties properties, ProcessLauncher launcher, Clock clock,
-            RunnerThreads threads) {
+            RunnerThreads threads, TokenAuthenticator authenticator) {
         LaunchPolicy policy = new LaunchPolicy(properties.allowedExecutables(), properties.allowedResourceHosts());
         return new RunnerContext(properties.absoluteWorkDir(), LaunchPlanner.forThisJvm(policy),
                 new AppResourceFetcher(policy),
                 new AppLocalDirs(properties.absoluteWorkDir()), launcher, SupervisePolicy.standard(), clock,
-                properties.killGrace(), System.getenv(), threads.work, threads.timer);
+                properties.killGrace(), System.getenv(), threads.work, threads.timer,
+                authenticator.driverTokens());
     }
 }

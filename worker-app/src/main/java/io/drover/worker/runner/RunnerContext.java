@@ -1,5 +1,7 @@
 package io.drover.worker.runner;
 
+import io.drover.server.security.DriverTokens;
+import java.util.HashMap;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,6 +16,9 @@ import java.util.concurrent.ScheduledExecutorService;
  * @param localDirs the applications' scratch directories, shared by their executors
  * @param work runs launches and kills, so they never happen on an HTTP or heartbeat thread
  * @param timer waits out supervise back-offs without holding a thread
+ * @param workerEnvironment what children inherit; the worker's own credentials ({@code DROVER_AUTH_*}) are
+ *     taken out, so no user program ever sees the cluster secret
+ * @param driverTokens derives each driver's own {@code DROVER_AUTH_TOKEN}; null with authentication off
  */
 record RunnerContext(
         Path workDir,
@@ -26,9 +31,14 @@ record RunnerContext(
         Duration killGrace,
         Map<String, String> workerEnvironment,
         ExecutorService work,
-        ScheduledExecutorService timer) {
+        ScheduledExecutorService timer,
+        DriverTokens driverTokens) {
+
+    static final String CREDENTIALS_PREFIX = "DROVER_AUTH_";
 
     RunnerContext {
-        workerEnvironment = Map.copyOf(workerEnvironment);
+        Map<String, String> inherited = new HashMap<>(workerEnvironment);
+        inherited.keySet().removeIf(name -> name.startsWith(CREDENTIALS_PREFIX));
+        workerEnvironment = Map.copyOf(inherited);
     }
 }

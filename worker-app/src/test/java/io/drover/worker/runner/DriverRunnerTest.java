@@ -1,5 +1,8 @@
 package io.drover.worker.runner;
 
+import io.drover.server.security.ClusterSecret;
+import io.drover.server.security.DriverTokens;
+import java.util.Map;
 import static io.drover.worker.runner.RealProcesses.WAIT;
 import static io.drover.worker.runner.RealProcesses.awaitTree;
 import static io.drover.worker.runner.RealProcesses.shell;
@@ -113,6 +116,23 @@ class DriverRunnerTest {
 
         assertThat(Files.readString(work.resolve(runner.driverId()).resolve("stdout")))
                 .isEqualTo(runner.driverId() + " 1 http://master:8080\n");
+    }
+
+    @Test
+    void theDriverGetsItsOwnTokenAndNeverTheWorkersCredentials() throws IOException {
+        DriverTokens tokens = new DriverTokens(ClusterSecret.of("the-workers-cluster-secret"));
+        Map<String, String> workerEnvironment = new java.util.HashMap<>(System.getenv());
+        workerEnvironment.put("DROVER_AUTH_SECRET", "the-workers-cluster-secret");
+        workerEnvironment.put("DROVER_AUTH_TOKENS_0_TOKEN", "someones-named-token");
+        RunnerContext context = processes.context(work, QUICK_RESTARTS, Duration.ofSeconds(5), workerEnvironment, tokens);
+        DriverRunner runner = start(shell("echo \"$DROVER_AUTH_TOKEN\"; env"), false, null, context);
+
+        awaitFinalReport();
+
+        List<String> lines = Files.readAllLines(work.resolve(runner.driverId()).resolve("stdout"));
+        assertThat(tokens.verify(lines.get(0))).hasValue(runner.driverId());
+        assertThat(lines).noneMatch(line -> line.contains("the-workers-cluster-secret"))
+                .noneMatch(line -> line.contains("someones-named-token"));
     }
 
     @Test

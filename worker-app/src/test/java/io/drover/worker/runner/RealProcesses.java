@@ -1,5 +1,7 @@
 package io.drover.worker.runner;
 
+import io.drover.server.security.DriverTokens;
+import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -28,9 +30,15 @@ final class RealProcesses {
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
 
     RunnerContext context(Path work, SupervisePolicy policy, Duration killGrace) {
+        return context(work, policy, killGrace, System.getenv(), null);
+    }
+
+    /** With the worker's own environment and, when authentication is on, its drivers' token issuer. */
+    RunnerContext context(Path work, SupervisePolicy policy, Duration killGrace, Map<String, String> workerEnvironment,
+            DriverTokens driverTokens) {
         return new RunnerContext(work, LaunchPlanner.forThisJvm(), new AppResourceFetcher(), new AppLocalDirs(work),
-                new ProcessLauncher(Clock.systemUTC()), policy, Clock.systemUTC(), killGrace, System.getenv(),
-                threads, timer);
+                new ProcessLauncher(Clock.systemUTC()), policy, Clock.systemUTC(), killGrace, workerEnvironment,
+                threads, timer, driverTokens);
     }
 
     static CommandSpec shell(String script) {

@@ -1,6 +1,7 @@
 package io.drover.master.state.machine;
 
 import io.drover.master.state.model.ApplicationEntry;
+import io.drover.master.state.model.Audit;
 import io.drover.master.state.model.ExecutorEntry;
 import io.drover.master.state.model.ExecutorViews;
 import io.drover.master.state.model.WorkerEntry;
@@ -49,7 +50,7 @@ final class ApplicationHandler {
         this.ids = ids;
     }
 
-    String register(RegisterApplicationRequest request, Instant now, List<Effect> effects) {
+    String register(RegisterApplicationRequest request, String submittedBy, Instant now, List<Effect> effects) {
         if (state.status() != MasterStatus.ALIVE) {
             throw CommandRejected.notAlive("the master is " + state.status() + " and takes no applications");
         }
@@ -61,12 +62,13 @@ final class ApplicationHandler {
         ApplicationEntry app = new ApplicationEntry(ids.newAppId(), state.nextAppSeq(), request.name(),
                 request.executorCommand(), request.appResource(), request.coresPerExecutor(),
                 request.memoryPerExecutorMb(), maxCores, request.executorLimit(), request.driverUrl(),
-                request.driverId(), ApplicationState.WAITING, now, null, null, 0, 0, 0, Map.of());
+                request.driverId(), ApplicationState.WAITING, now, null, null, 0, 0, 0, Map.of(),
+                Audit.submittedBy(submittedBy));
         state.putApp(app);
         effects.add(new Effect.Persist(Effect.appKey(app.appId()), app));
         effects.add(new Effect.RequestSchedule());
-        log.info("Application {} registered: {} ({} MB per executor, {} cores per executor, max cores {})",
-                app.appId(), app.name(), app.memoryPerExecutorMb(),
+        log.info("Application {} registered by {}: {} ({} MB per executor, {} cores per executor, max cores {})",
+                app.appId(), submittedBy, app.name(), app.memoryPerExecutorMb(),
                 app.coresPerExecutor() == null ? "all granted on a worker" : app.coresPerExecutor(),
                 maxCores == null ? "unlimited" : maxCores);
         return app.appId();
@@ -94,8 +96,10 @@ final class ApplicationHandler {
         end(activeOrReject(appId), ApplicationState.FINISHED, "unregistered by its driver", now, effects);
     }
 
-    void kill(String appId, Instant now, List<Effect> effects) {
-        end(activeOrReject(appId), ApplicationState.KILLED, "killed", now, effects);
+    void kill(String appId, String killedBy, Instant now, List<Effect> effects) {
+        ApplicationEntry app = activeOrReject(appId).killedBy(killedBy);
+        state.putApp(app);
+        end(app, ApplicationState.KILLED, "killed by " + killedBy, now, effects);
     }
 
     void setExecutorLimit(String appId, int limit, Instant now, List<Effect> effects) {

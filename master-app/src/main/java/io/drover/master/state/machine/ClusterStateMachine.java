@@ -44,17 +44,17 @@ public final class ClusterStateMachine {
         Instant now = clock.instant();
         Object reply = null;
         if (command instanceof SubmitDriverCommand c) {
-            reply = drivers.submit(c.request(), now, effects);
+            reply = drivers.submit(c.request(), c.submittedBy(), now, effects);
         } else if (command instanceof StatesChangedCommand c) {
             c.reports().drivers().forEach(change -> drivers.stateChanged(c.workerId(), change, now, effects));
             c.reports().executors().forEach(
                     change -> applications.executorStateChanged(c.workerId(), change, now, effects));
         } else if (command instanceof Command.RegisterApplicationCommand c) {
-            reply = applications.register(c.request(), now, effects);
+            reply = applications.register(c.request(), c.submittedBy(), now, effects);
         } else if (command instanceof Command.FinishApplicationCommand c) {
             applications.finish(c.appId(), now, effects);
         } else if (command instanceof Command.KillApplicationCommand c) {
-            applications.kill(c.appId(), now, effects);
+            applications.kill(c.appId(), c.killedBy(), now, effects);
         } else if (command instanceof Command.SetExecutorLimitCommand c) {
             applications.setExecutorLimit(c.appId(), c.limit(), now, effects);
         } else if (command instanceof Command.KillExecutorCommand c) {
@@ -62,7 +62,7 @@ public final class ClusterStateMachine {
         } else if (command instanceof Command.LaunchExecutorFailedCommand c) {
             applications.launchFailed(c.appId(), c.executorId(), c.workerId(), c.reason(), now, effects);
         } else if (command instanceof KillDriverCommand c) {
-            drivers.kill(c.driverId(), now, effects);
+            drivers.kill(c.driverId(), c.killedBy(), now, effects);
         } else if (command instanceof LaunchFailedCommand c) {
             drivers.launchFailed(c.driverId(), c.workerId(), c.reason(), now, effects);
         } else if (command instanceof RegisterWorkerCommand c) {

@@ -24,17 +24,19 @@ public sealed interface Command<R> {
     record StatesChangedCommand(String workerId, StateReports reports) implements Command<Void> {
     }
 
-    record SubmitDriverCommand(SubmitDriverRequest request) implements Command<String> {
+    /** @param submittedBy the name of the token behind the call, for the audit record */
+    record SubmitDriverCommand(SubmitDriverRequest request, String submittedBy) implements Command<String> {
     }
 
-    record KillDriverCommand(String driverId) implements Command<Void> {
+    record KillDriverCommand(String driverId, String killedBy) implements Command<Void> {
     }
 
     /** A launch call to a worker failed or timed out; the driver goes back to the queue or ends in ERROR. */
     record LaunchFailedCommand(String driverId, String workerId, String reason) implements Command<Void> {
     }
 
-    record RegisterApplicationCommand(RegisterApplicationRequest request) implements Command<String> {
+    record RegisterApplicationCommand(RegisterApplicationRequest request, String submittedBy)
+            implements Command<String> {
     }
 
     /** The driver unregisters its application: it ends FINISHED. */
@@ -42,7 +44,7 @@ public sealed interface Command<R> {
     }
 
     /** A user kills an application: it ends KILLED. */
-    record KillApplicationCommand(String appId) implements Command<Void> {
+    record KillApplicationCommand(String appId, String killedBy) implements Command<Void> {
     }
 
     record SetExecutorLimitCommand(String appId, int limit) implements Command<Void> {

@@ -32,7 +32,7 @@ final class DriverHandler {
         this.applications = applications;
     }
 
-    String submit(SubmitDriverRequest request, Instant now, List<Effect> effects) {
+    String submit(SubmitDriverRequest request, String submittedBy, Instant now, List<Effect> effects) {
         if (state.status() != MasterStatus.ALIVE) {
             throw CommandRejected.notAlive("the master is " + state.status() + " and takes no submissions");
         }
@@ -40,12 +40,13 @@ final class DriverHandler {
         checkSomeWorkerCouldHold(demand);
         DriverDescription description = new DriverDescription(request.name(), request.appResource(),
                 request.command(), request.cores(), request.memoryMb(), request.supervise());
-        DriverEntry driver = DriverEntry.submitted(ids.newDriverId(), state.nextDriverSeq(), description, now);
+        DriverEntry driver = DriverEntry.submitted(ids.newDriverId(), state.nextDriverSeq(), description,
+                submittedBy, now);
         state.addDriver(driver);
         effects.add(new Effect.Persist(Effect.driverKey(driver.driverId()), driver));
         effects.add(new Effect.RequestSchedule());
-        log.info("Driver {} submitted: {} ({} cores, {} MB{})", driver.driverId(), request.name(), request.cores(),
-                request.memoryMb(), request.supervise() ? ", supervised" : "");
+        log.info("Driver {} submitted by {}: {} ({} cores, {} MB{})", driver.driverId(), submittedBy, request.name(),
+                request.cores(), request.memoryMb(), request.supervise() ? ", supervised" : "");
         return driver.driverId();
     }
 
@@ -76,26 +77,28 @@ final class DriverHandler {
         throw CommandRejected.invalid(problem.toString());
     }
 
-    void kill(String driverId, Instant now, List<Effect> effects) {
-        DriverEntry driver = state.anyDriver(driverId)
+    void kill(String driverId, String killedBy, Instant now, List<Effect> effects) {
+        DriverEntry found = state.anyDriver(driverId)
                 .orElseThrow(() -> CommandRejected.notFound("no driver " + driverId));
-        if (driver.state().isTerminal()) {
-            throw CommandRejected.conflict("driver " + driverId + " has already ended (" + driver.state() + ")");
+        if (found.state().isTerminal()) {
+            throw CommandRejected.conflict("driver " + driverId + " has already ended (" + found.state() + ")");
         }
-        if (driver.killRequested()) {
+        if (found.killRequested()) {
             return;
         }
+        DriverEntry driver = found.withKillRequestedBy(killedBy);
         if (driver.workerId() == null) {
-            end(driver.ended(DriverState.KILLED, null, "killed while waiting for a worker", now), effects);
+            end(driver.ended(DriverState.KILLED, null, "killed by " + killedBy + " while waiting for a worker", now),
+                    effects);
             return;
         }
-        DriverEntry killing = driver.withKillRequested();
+        DriverEntry killing = driver;
         state.updateDriver(killing);
         effects.add(new Effect.Persist(Effect.driverKey(driverId), killing));
         WorkerEntry worker = state.worker(driver.workerId()).orElseThrow();
         effects.add(new Effect.SendKillDriver(worker.workerId(), worker.url(), driverId,
                 new KillDriver(state.url(), state.epoch())));
-        log.info("Driver {} to be killed on {}", driverId, worker.workerId());
+        log.info("Driver {} to be killed on {}, asked by {}", driverId, worker.workerId(), killedBy);
     }
 
     void stateChanged(String workerId, DriverStateChanged report, Instant now, List<Effect> effects) {

@@ -17,6 +17,7 @@ import java.util.Map;
  * @param nextExecutorId the number the next executor gets
  * @param eventSeq the sequence number of the last event published about it
  * @param executors its executors by number: live ones and the ones that ended (bounded)
+ * @param audit who registered it and who killed it
  */
 public record ApplicationEntry(
         String appId,
@@ -37,7 +38,8 @@ public record ApplicationEntry(
         int consecutiveFailures,
         int nextExecutorId,
         long eventSeq,
-        Map<Integer, ExecutorEntry> executors) {
+        Map<Integer, ExecutorEntry> executors,
+        Audit audit) {
 
     public ApplicationEntry {
         executors = Collections.unmodifiableMap(new LinkedHashMap<>(executors));
@@ -57,10 +59,16 @@ public record ApplicationEntry(
                 e -> e.state() == io.drover.protocol.state.ExecutorState.RUNNING && e.ranAtLeast(stable, now));
     }
 
+    public ApplicationEntry killedBy(String who) {
+        return new ApplicationEntry(appId, seq, name, executorCommand, appResource, coresPerExecutor,
+                memoryPerExecutorMb, maxCores, executorLimit, driverUrl, driverId, state, submittedAt, endedAt,
+                message, consecutiveFailures, nextExecutorId, eventSeq, executors, audit.killedBy(who));
+    }
+
     public ApplicationEntry with(ApplicationState newState, Instant ended, String why) {
         return new ApplicationEntry(appId, seq, name, executorCommand, appResource, coresPerExecutor,
                 memoryPerExecutorMb, maxCores, executorLimit, driverUrl, driverId, newState, submittedAt, ended, why,
-                consecutiveFailures, nextExecutorId, eventSeq, executors);
+                consecutiveFailures, nextExecutorId, eventSeq, executors, audit);
     }
 
     public ApplicationEntry withExecutor(ExecutorEntry executor, int failures, int nextId) {
@@ -68,18 +76,18 @@ public record ApplicationEntry(
         copy.put(executor.executorId(), executor);
         return new ApplicationEntry(appId, seq, name, executorCommand, appResource, coresPerExecutor,
                 memoryPerExecutorMb, maxCores, executorLimit, driverUrl, driverId, state, submittedAt, endedAt,
-                message, failures, nextId, eventSeq, copy);
+                message, failures, nextId, eventSeq, copy, audit);
     }
 
     public ApplicationEntry withExecutorLimit(Integer limit) {
         return new ApplicationEntry(appId, seq, name, executorCommand, appResource, coresPerExecutor,
                 memoryPerExecutorMb, maxCores, limit, driverUrl, driverId, state, submittedAt, endedAt, message,
-                consecutiveFailures, nextExecutorId, eventSeq, executors);
+                consecutiveFailures, nextExecutorId, eventSeq, executors, audit);
     }
 
     public ApplicationEntry withEventSeq(long next) {
         return new ApplicationEntry(appId, seq, name, executorCommand, appResource, coresPerExecutor,
                 memoryPerExecutorMb, maxCores, executorLimit, driverUrl, driverId, state, submittedAt, endedAt,
-                message, consecutiveFailures, nextExecutorId, next, executors);
+                message, consecutiveFailures, nextExecutorId, next, executors, audit);
     }
 }

@@ -18,7 +18,7 @@ import java.time.Instant;
  * @param relaunches how often the master placed it again after its worker was lost
  * @param workerRestarts how often its current worker restarted it under supervise
  * @param launchAttempts consecutive launch calls that failed
- * @param killRequested a user asked to kill it; it must not be relaunched
+ * @param audit who submitted it and who asked to kill it; once killed it must not be relaunched
  */
 public record DriverEntry(
         String driverId,
@@ -35,12 +35,18 @@ public record DriverEntry(
         int relaunches,
         int workerRestarts,
         int launchAttempts,
-        boolean killRequested,
+        Audit audit,
         String message) {
 
-    public static DriverEntry submitted(String driverId, long seq, DriverDescription description, Instant now) {
+    public static DriverEntry submitted(String driverId, long seq, DriverDescription description, String submittedBy,
+            Instant now) {
         return new DriverEntry(driverId, seq, description, DriverState.SUBMITTED, null, null, now, null, null, null,
-                null, 0, 0, 0, false, null);
+                null, 0, 0, 0, Audit.submittedBy(submittedBy), null);
+    }
+
+    /** A user asked to kill it: it must not be launched or relaunched again. */
+    public boolean killRequested() {
+        return audit.killedBy() != null;
     }
 
     public Resources demand() {
@@ -57,33 +63,33 @@ public record DriverEntry(
 
     public DriverEntry placedOn(String worker, Instant now) {
         return new DriverEntry(driverId, seq, description, state, worker, worker, submittedAt, now, startedAt,
-                endedAt, exitCode, relaunches, workerRestarts, launchAttempts, killRequested, message);
+                endedAt, exitCode, relaunches, workerRestarts, launchAttempts, audit, message);
     }
 
     public DriverEntry running(int restartsOnWorker, Instant now) {
         return new DriverEntry(driverId, seq, description, DriverState.RUNNING, workerId, lastWorkerId, submittedAt,
-                launchedAt, now, endedAt, null, relaunches, restartsOnWorker, 0, killRequested, null);
+                launchedAt, now, endedAt, null, relaunches, restartsOnWorker, 0, audit, null);
     }
 
     public DriverEntry ended(DriverState finalState, Integer code, String why, Instant now) {
         return new DriverEntry(driverId, seq, description, finalState, null, lastWorkerId, submittedAt, launchedAt,
-                startedAt, now, code, relaunches, workerRestarts, launchAttempts, killRequested, why);
+                startedAt, now, code, relaunches, workerRestarts, launchAttempts, audit, why);
     }
 
     /** Back to the queue after a failed launch call; the attempt is counted. */
     public DriverEntry launchFailed(String why) {
         return new DriverEntry(driverId, seq, description, state, null, lastWorkerId, submittedAt, launchedAt,
-                startedAt, endedAt, exitCode, relaunches, workerRestarts, launchAttempts + 1, killRequested, why);
+                startedAt, endedAt, exitCode, relaunches, workerRestarts, launchAttempts + 1, audit, why);
     }
 
     /** Back to the queue because its worker was lost (supervise). */
     public DriverEntry relaunching(String why) {
         return new DriverEntry(driverId, seq, description, DriverState.RELAUNCHING, null, lastWorkerId, submittedAt,
-                launchedAt, startedAt, endedAt, exitCode, relaunches + 1, 0, 0, killRequested, why);
+                launchedAt, startedAt, endedAt, exitCode, relaunches + 1, 0, 0, audit, why);
     }
 
-    public DriverEntry withKillRequested() {
+    public DriverEntry withKillRequestedBy(String who) {
         return new DriverEntry(driverId, seq, description, state, workerId, lastWorkerId, submittedAt, launchedAt,
-                startedAt, endedAt, exitCode, relaunches, workerRestarts, launchAttempts, true, message);
+                startedAt, endedAt, exitCode, relaunches, workerRestarts, launchAttempts, audit.killedBy(who), message);
     }
 }

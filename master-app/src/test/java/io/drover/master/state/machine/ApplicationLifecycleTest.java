@@ -26,7 +26,7 @@ class ApplicationLifecycleTest {
 
     private String register(Integer coresPerExecutor, Integer maxCores, Integer limit, String driverId) {
         return h.apply(new Command.RegisterApplicationCommand(new RegisterApplicationRequest("app", EXECUTOR, null,
-                coresPerExecutor, 256L, maxCores, limit, null, driverId)));
+                coresPerExecutor, 256L, maxCores, limit, null, driverId), "alice"));
     }
 
     private ApplicationEntry app(String appId) {
@@ -161,9 +161,10 @@ class ApplicationLifecycleTest {
         String worker = h.registerWorker(8081, 4, 8192);
         String appId = register(1, 4, null, null);
 
-        h.apply(new Command.KillApplicationCommand(appId));
+        h.apply(new Command.KillApplicationCommand(appId, "bob"));
 
         assertThat(app(appId).state()).isEqualTo(ApplicationState.KILLED);
+        assertThat(app(appId).audit()).isEqualTo(new io.drover.master.state.model.Audit("alice", "bob"));
         assertThat(app(appId).executors().values()).extracting(ExecutorEntry::state).containsOnly(ExecutorState.KILLED);
         assertThat(h.snapshot().worker(worker).orElseThrow().used().cores()).isZero();
         assertThat(h.effectsOf(Effect.SendApplicationFinished.class)).singleElement()
@@ -179,7 +180,7 @@ class ApplicationLifecycleTest {
         String appId = register(1, 4, null, null);
         h.apply(new Command.FinishApplicationCommand(appId));
 
-        assertThatThrownBy(() -> h.apply(new Command.KillApplicationCommand(appId)))
+        assertThatThrownBy(() -> h.apply(new Command.KillApplicationCommand(appId, "bob")))
                 .isInstanceOfSatisfying(CommandRejected.class,
                         e -> assertThat(e.reason()).isEqualTo(CommandRejected.Reason.CONFLICT));
     }
@@ -240,7 +241,7 @@ class ApplicationLifecycleTest {
     void eventsAreNumberedOneByOnePerApplication() {
         h.registerWorker(8081, 8, 8192);
         String appId = register(1, 3, null, null);
-        h.apply(new Command.KillApplicationCommand(appId));
+        h.apply(new Command.KillApplicationCommand(appId, "bob"));
 
         assertThat(h.effectsOf(Effect.PublishEvent.class)).extracting(p -> p.event().sequence())
                 .containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L);

@@ -102,10 +102,20 @@ class DriverLifecycleTest {
     void killingAWaitingDriverEndsItAtOnce() {
         String driverId = h.submit(1, 512, false);
 
-        h.apply(new Command.KillDriverCommand(driverId));
+        h.apply(new Command.KillDriverCommand(driverId, "bob"));
 
         assertThat(driver(driverId).state()).isEqualTo(DriverState.KILLED);
         assertThat(h.effectsOf(Effect.SendKillDriver.class)).isEmpty();
+    }
+
+    @Test
+    void aDriverRecordsWhoSubmittedItAndWhoKilledIt() {
+        String driverId = h.submit(1, 512, false);
+
+        h.apply(new Command.KillDriverCommand(driverId, "bob"));
+
+        assertThat(driver(driverId).audit()).isEqualTo(new io.drover.master.state.model.Audit("alice", "bob"));
+        assertThat(driver(driverId).message()).contains("bob");
     }
 
     @Test
@@ -114,7 +124,7 @@ class DriverLifecycleTest {
         String driverId = h.submit(1, 512, false);
         report(worker, driverId, DriverState.RUNNING, null, 0);
 
-        h.apply(new Command.KillDriverCommand(driverId));
+        h.apply(new Command.KillDriverCommand(driverId, "bob"));
 
         assertThat(h.effectsOf(Effect.SendKillDriver.class)).singleElement()
                 .satisfies(kill -> assertThat(kill.driverId()).isEqualTo(driverId));
@@ -128,14 +138,14 @@ class DriverLifecycleTest {
         String driverId = h.submit(1, 512, false);
         report(worker, driverId, DriverState.FINISHED, 0, 0);
 
-        assertThatThrownBy(() -> h.apply(new Command.KillDriverCommand(driverId)))
+        assertThatThrownBy(() -> h.apply(new Command.KillDriverCommand(driverId, "bob")))
                 .isInstanceOfSatisfying(CommandRejected.class,
                         e -> assertThat(e.reason()).isEqualTo(CommandRejected.Reason.CONFLICT));
     }
 
     @Test
     void killingAnUnknownDriverIsNotFound() {
-        assertThatThrownBy(() -> h.apply(new Command.KillDriverCommand("driver-20261122080000-9999")))
+        assertThatThrownBy(() -> h.apply(new Command.KillDriverCommand("driver-20261122080000-9999", "bob")))
                 .isInstanceOfSatisfying(CommandRejected.class,
                         e -> assertThat(e.reason()).isEqualTo(CommandRejected.Reason.NOT_FOUND));
     }

@@ -73,7 +73,7 @@ final class EngineHarness {
 
     String submit(int cores, long memoryMb, boolean supervise) {
         return apply(new Command.SubmitDriverCommand(new SubmitDriverRequest("test",
-                null, CommandSpec.executable("/bin/true", List.of()), cores, memoryMb, supervise)));
+                null, CommandSpec.executable("/bin/true", List.of()), cores, memoryMb, supervise), "alice"));
     }
 
     ClusterSnapshot snapshot() {

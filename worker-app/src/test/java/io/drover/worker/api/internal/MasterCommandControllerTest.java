@@ -70,6 +70,39 @@ class MasterCommandControllerTest {
     }
 
     @Test
+    void aLaunchWithAWrongSecretIsRefusedAndNothingRuns() throws Exception {
+        String id = newDriverId();
+
+        HttpResponse<String> response = worker.send(worker.request("/internal/v1/drivers", "not-the-cluster-secret")
+                .header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(launch(master.url(), 7, id, "exit 0"))).build());
+
+        assertProblem(response, 401);
+        assertThat(worker.bean(RunnerRegistry.class).snapshot().running()).noneMatch(d -> d.driverId().equals(id));
+        assertThat(worker.bean(RunnerRegistry.class).snapshot().finished()).noneMatch(d -> d.driverId().equals(id));
+        assertThat(reportedStates(id)).isEmpty();
+    }
+
+    @Test
+    void aLaunchWithoutASecretIsRefused() throws Exception {
+        String id = newDriverId();
+
+        HttpResponse<String> response = worker.send(worker.request("/internal/v1/drivers", null)
+                .header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(launch(master.url(), 7, id, "exit 0"))).build());
+
+        assertProblem(response, 401);
+        assertThat(worker.bean(RunnerRegistry.class).snapshot().running()).noneMatch(d -> d.driverId().equals(id));
+        assertThat(worker.bean(RunnerRegistry.class).snapshot().finished()).noneMatch(d -> d.driverId().equals(id));
+    }
+
+    @Test
+    void theWorkerPresentsTheClusterSecretOnEveryCallToItsMaster() {
+        assertThat(master.registrations).isNotEmpty();
+        assertThat(master.refusedCalls).hasValue(0);
+    }
+
+    @Test
     void aLaunchFromTheFollowedMasterIsAcceptedAndItsProgressReported() throws Exception {
         String id = newDriverId();
 

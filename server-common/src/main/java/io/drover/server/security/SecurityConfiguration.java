@@ -1,0 +1,108 @@
+package io.drover.server.security;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.event.EventListener;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+
+/**
+ * One filter chain for each app (DESIGN.md §7), built from {@link AccessPolicy}:
+ * <ul>
+ *   <li>{@code Authorization: Bearer} authenticates one request, statelessly: API clients, tools, drivers,
+ *       and the master and workers calling each other with the cluster secret;</li>
+ *   <li>the dashboard's login form takes a token and keeps the caller in an HTTP session; state-changing
+ *       requests that rely on that session need a CSRF token, bearer requests do not;</li>
+ *   <li>refusals are problem+json (401 without or with a bad credential, 403 for a role too low or a
+ *       missing CSRF token), except that a browser opening a page is sent to the login page.</li>
+ * </ul>
+ * Each app supplies the {@link ClusterSecret} bean (the master may generate one; a worker must be told).
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+@EnableConfigurationProperties(AuthProperties.class)
+@Import({LoginController.class, SecurityModelAttributes.class})
+public class SecurityConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
+    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "TRACE", "OPTIONS");
+
+    @Bean
+    TokenAuthenticator tokenAuthenticator(AuthProperties auth, ObjectProvider<ClusterSecret> secret) {
+        return new TokenAuthenticator(secret.getIfAvailable(), auth.tokens());
+    }
+
+    /** Also keeps Spring Boot from creating its default user with a generated password. */
+    @Bean
+    AuthenticationManager droverAuthenticationManager(TokenAuthenticator authenticator) {
+        return new ProviderManager(new TokenLoginProvider(authenticator));
+    }
+
+    @Bean
+    RequestRejectedHandler requestRejectedHandler() {
+        return new ProblemSecurityResponses();
+    }
+
+    @Bean
+    SecurityFilterChain droverSecurity(HttpSecurity http, AuthProperties auth, TokenAuthenticator authenticator,
+            AuthenticationManager manager) throws Exception {
+        ProblemSecurityResponses problems = new ProblemSecurityResponses();
+        HttpSessionRequestCache pagesOnly = new HttpSessionRequestCache();
+        // Only a page a person opened is worth returning to after login; remembering API calls would
+        // create a session for every unauthenticated request.
+        pagesOnly.setRequestMatcher(ProblemSecurityResponses::isBrowserPage);
+        http.authenticationManager(manager)
+                .addFilterBefore(new BearerTokenFilter(authenticator, problems, auth.enabled()), CsrfFilter.class)
+                .authorizeHttpRequests(requests -> requests.anyRequest().access(new PolicyAuthorization()))
+                .csrf(csrf -> csrf.requireCsrfProtectionMatcher(request -> needsCsrf(request, auth.enabled())))
+                .formLogin(login -> login.loginPage("/login").usernameParameter("token").passwordParameter("token")
+                        .successHandler(new LoginAudit()).failureHandler(new LoginAudit()).permitAll())
+                .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+                .requestCache(cache -> cache.requestCache(pagesOnly))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems));
+        if (!auth.enabled()) {
+            http.anonymous(anonymous -> anonymous.principal(DroverPrincipal.UNAUTHENTICATED)
+                    .authorities(DroverPrincipal.UNAUTHENTICATED.authorities()));
+        }
+        return http.build();
+    }
+
+    /**
+     * A state-changing request that could ride on the dashboard's session cookie needs the form's CSRF token:
+     * every one to a page, and one to the API when it comes with a session cookie. A bearer token cannot be
+     * sent by another site's page, so such requests need none, and an API call with no credential at all is
+     * left to be answered 401. With authentication off the API takes none either (there is nothing to
+     * forge), but the dashboard's forms still do.
+     */
+    static boolean needsCsrf(HttpServletRequest request, boolean authEnabled) {
+        if (SAFE_METHODS.contains(request.getMethod()) || BearerTokenFilter.carriesBearer(request)) {
+            return false;
+        }
+        String path = PolicyAuthorization.path(request);
+        boolean api = path.startsWith("/api/") || path.startsWith("/internal/") || path.startsWith("/actuator/");
+        return !api || (authEnabled && request.getRequestedSessionId() != null);
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void warnWhenDisabled(ApplicationReadyEvent ready) {
+        AuthProperties auth = ready.getApplicationContext().getBean(AuthProperties.class);
+        if (!auth.enabled()) {
+            log.warn("AUTHENTICATION IS DISABLED (drover.auth.enabled=false): anyone who can reach this server "
+                    + "can run any command on the cluster's machines. Use this only on a trusted network.");
+        }
+    }
+}
