@@ -41,14 +41,14 @@ public final class ClusterBenchmark {
         int cores = args.length > 1 ? Integer.parseInt(args[1]) : 64;
         Path work = Files.createTempDirectory("drover-bench");
         String quiet = "--logging.level.io.drover=WARN";
-        try (ConfigurableApplicationContext master = MasterApplication.builder().run("--server.port=0", quiet,
+        try (ConfigurableApplicationContext master = MasterApplication.builder().run("--server.port=0", quiet, BenchSecret.ARGUMENT,
                 "--drover.master.retained-drivers=" + (drivers * 2));
-                ConfigurableApplicationContext worker = WorkerApplication.builder().run("--server.port=0", quiet,
+                ConfigurableApplicationContext worker = WorkerApplication.builder().run("--server.port=0", quiet, BenchSecret.ARGUMENT,
                         "--drover.worker.master-urls=" + url(master),
                         "--drover.worker.cores=" + cores,
                         "--drover.worker.memory-mb=" + (cores * 256),
                         "--drover.worker.work-dir=" + work)) {
-            DroverClient client = DroverClient.create(url(master));
+            DroverClient client = DroverClient.builder(url(master)).bearerToken(BenchSecret.SECRET).build();
             awaitWorker(client);
             // The first bursts pay for class loading and JIT compilation; a long-running master has done both.
             for (int round = 1; round <= WARM_UP_BURSTS; round++) {

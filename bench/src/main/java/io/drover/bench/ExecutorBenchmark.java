@@ -40,13 +40,13 @@ public final class ExecutorBenchmark {
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         Path work = Files.createTempDirectory("drover-bench");
         String quiet = "--logging.level.io.drover=WARN";
-        try (ConfigurableApplicationContext master = MasterApplication.builder().run("--server.port=0", quiet);
-                ConfigurableApplicationContext worker = WorkerApplication.builder().run("--server.port=0", quiet,
+        try (ConfigurableApplicationContext master = MasterApplication.builder().run("--server.port=0", quiet, BenchSecret.ARGUMENT);
+                ConfigurableApplicationContext worker = WorkerApplication.builder().run("--server.port=0", quiet, BenchSecret.ARGUMENT,
                         "--drover.worker.master-urls=" + url(master),
                         "--drover.worker.cores=" + executors,
                         "--drover.worker.memory-mb=" + (executors * 64L),
                         "--drover.worker.work-dir=" + work)) {
-            DroverClient client = DroverClient.create(url(master));
+            DroverClient client = DroverClient.builder(url(master)).bearerToken(BenchSecret.SECRET).build();
             await(() -> client.cluster().aliveWorkers() == 1, Duration.ofSeconds(30));
             System.out.printf(Locale.ROOT, "Drover executor benchmark: %d one-core executors running sleep 5 on one "
                     + "worker with %d cores, %d CPUs%n", executors, executors, Runtime.getRuntime().availableProcessors());

@@ -2,9 +2,7 @@ package io.drover.cluster;
 
 import io.drover.client.DroverApiException;
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Optional;
 
@@ -31,7 +29,7 @@ final class ApiErrors {
     static Optional<Problem> rawGet(String url) {
         try {
             HttpResponse<String> response = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
+                    Credentials.authorized(url).GET().build(), HttpResponse.BodyHandlers.ofString());
             return response.statusCode() < 300 ? Optional.empty()
                     : Optional.of(new Problem(response.statusCode(), response.body()));
         } catch (IOException e) {

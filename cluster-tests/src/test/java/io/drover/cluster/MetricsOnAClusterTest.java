@@ -6,9 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.drover.protocol.api.RegisterApplicationRequest;
 import io.drover.protocol.command.CommandSpec;
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -96,7 +94,7 @@ class MetricsOnAClusterTest {
     }
 
     private static String get(String url) throws IOException, InterruptedException {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).GET()
+        HttpResponse<String> response = HttpClient.newHttpClient().send(Credentials.authorized(url).GET()
                 .build(), HttpResponse.BodyHandlers.ofString());
         return response.body();
     }

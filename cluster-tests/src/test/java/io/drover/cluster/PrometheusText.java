@@ -1,9 +1,7 @@
 package io.drover.cluster;
 
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -29,7 +27,7 @@ final class PrometheusText {
 
     static PrometheusText scrape(String baseUrl) {
         try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl + "/actuator/prometheus"))
+            HttpResponse<String> response = HTTP.send(Credentials.authorized(baseUrl + "/actuator/prometheus")
                     .header("Accept", "text/plain").GET().build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 throw new IllegalStateException("scrape answered " + response.statusCode() + ": " + response.body());

@@ -33,7 +33,7 @@ final class TestCluster implements AutoCloseable {
         this.workRoot = workRoot;
         this.master = master;
         this.masterUrl = "http://127.0.0.1:" + port(master);
-        this.client = DroverClient.create(masterUrl);
+        this.client = DroverClient.builder(masterUrl).bearerToken(Credentials.SECRET).build();
     }
 
     /** Starts a master; {@code masterArgs} add or override its settings ({@code --drover.master.spread-out=false}). */
@@ -45,6 +45,7 @@ final class TestCluster implements AutoCloseable {
     static TestCluster start(Path workRoot, Duration workerTimeout, String... masterArgs) {
         List<String> args = new ArrayList<>(List.of(
                 "--server.port=0",
+                "--drover.auth.secret=" + Credentials.SECRET,
                 "--drover.master.worker-timeout=" + workerTimeout.toMillis() + "ms",
                 "--drover.master.schedule-interval=200ms"));
         args.addAll(List.of(masterArgs));
@@ -52,20 +53,40 @@ final class TestCluster implements AutoCloseable {
         return new TestCluster(workRoot, master);
     }
 
-    /** Starts a worker offering {@code cores} and {@code memoryMb}, and waits until the master lists it ALIVE. */
-    String addWorker(int cores, long memoryMb) {
+    /**
+     * Starts a worker offering {@code cores} and {@code memoryMb}, and waits until the master lists it ALIVE.
+     * {@code workerArgs} add or override its settings.
+     */
+    String addWorker(int cores, long memoryMb, String... workerArgs) {
+        String url = startWorker(cores, memoryMb, workerArgs);
+        return await("worker at " + url + " ALIVE").atMost(Duration.ofSeconds(30))
+                .until(() -> aliveWorkerAt(url), id -> id != null);
+    }
+
+    /** Starts a worker without waiting for it to register; returns its URL. */
+    String startWorker(int cores, long memoryMb, String... workerArgs) {
         int index = workers.size() + 1;
-        ConfigurableApplicationContext worker = WorkerApplication.builder().run(
+        List<String> args = new ArrayList<>(List.of(
                 "--server.port=0",
+                "--drover.auth.secret=" + Credentials.SECRET,
                 "--drover.worker.master-urls=" + masterUrl,
                 "--drover.worker.cores=" + cores,
                 "--drover.worker.memory-mb=" + memoryMb,
                 "--drover.worker.work-dir=" + workRoot.resolve("worker-" + index),
-                "--drover.worker.kill-grace=2s");
+                "--drover.worker.kill-grace=2s"));
+        args.addAll(List.of(workerArgs));
+        ConfigurableApplicationContext worker = WorkerApplication.builder().run(args.toArray(String[]::new));
         workers.add(worker);
-        String url = "http://127.0.0.1:" + port(worker);
-        return await("worker at " + url + " ALIVE").atMost(Duration.ofSeconds(30))
-                .until(() -> aliveWorkerAt(url), id -> id != null);
+        return "http://127.0.0.1:" + port(worker);
+    }
+
+    ConfigurableApplicationContext masterContext() {
+        return master;
+    }
+
+    /** The n-th worker's application context (1-based). */
+    ConfigurableApplicationContext workerContext(int index) {
+        return workers.get(index - 1);
     }
 
     private String aliveWorkerAt(String url) {

@@ -65,7 +65,8 @@ class TlsClusterTest {
                 "--spring.ssl.bundle.jks.trust.truststore.password=" + PASSWORD,
                 "--spring.ssl.bundle.jks.trust.truststore.type=PKCS12",
                 "--server.ssl.bundle=server",
-                "--drover.tls.trust-bundle=trust");
+                "--drover.tls.trust-bundle=trust",
+                "--drover.auth.secret=" + Credentials.SECRET);
         master = MasterApplication.builder().run(args(tls, "--server.port=0",
                 "--drover.master.worker-timeout=3000ms"));
         masterUrl = "https://127.0.0.1:" + port(master);
@@ -73,7 +74,8 @@ class TlsClusterTest {
                 "--drover.worker.master-urls=" + masterUrl, "--drover.worker.cores=2",
                 "--drover.worker.memory-mb=1024", "--drover.worker.work-dir=" + tmp.resolve("work"),
                 "--drover.worker.kill-grace=2s"));
-        client = DroverClient.builder(masterUrl).sslContext(trusting(truststore)).build();
+        client = DroverClient.builder(masterUrl).sslContext(trusting(truststore)).bearerToken(Credentials.SECRET)
+                .build();
     }
 
     @AfterAll

@@ -3,9 +3,7 @@ package io.drover.cluster;
 import io.drover.protocol.api.LocalExecutorView;
 import io.drover.protocol.api.WorkerStatus;
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Objects;
@@ -22,7 +20,7 @@ final class WorkerProbe {
 
     static WorkerStatus status(String workerUrl) {
         try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(workerUrl + "/api/v1/worker"))
+            HttpResponse<String> response = HTTP.send(Credentials.authorized(workerUrl + "/api/v1/worker")
                     .GET().build(), HttpResponse.BodyHandlers.ofString());
             return JSON.readValue(response.body(), WorkerStatus.class);
         } catch (IOException e) {

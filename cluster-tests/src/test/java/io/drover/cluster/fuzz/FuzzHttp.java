@@ -1,5 +1,6 @@
 package io.drover.cluster.fuzz;
 
+import io.drover.cluster.Credentials;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -57,6 +58,10 @@ final class FuzzHttp {
             builder.header("Accept", request.accept());
             wire.append("\n      Accept: ").append(FuzzRequest.abbreviate(request.accept()));
         }
+        // Every fuzz request carries the credential, so it reaches the handlers, unless it sends its own.
+        if (request.headers().stream().noneMatch(header -> header.name().equalsIgnoreCase("Authorization"))) {
+            builder.header("Authorization", "Bearer " + Credentials.SECRET);
+        }
         for (FuzzRequest.Header header : request.headers()) {
             builder.header(header.name(), header.value());
             wire.append("\n      ").append(header);
@@ -78,7 +83,7 @@ final class FuzzHttp {
 
     /** A plain JSON call for setting the cluster up and reading its state; fails on anything but {@code expected}. */
     String call(String method, String url, String json, int expected) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT)
+        HttpRequest.Builder builder = Credentials.authorized(url).timeout(TIMEOUT)
                 .header("Accept", "application/json");
         if (json == null) {
             builder.method(method, HttpRequest.BodyPublishers.noBody());

@@ -74,8 +74,8 @@ final class LiveCluster implements LiveRef.Resolver, AutoCloseable {
             Method start = accessible(type.getDeclaredMethod("start", Path.class, String[].class));
             Object cluster = start.invoke(null, workRoot, new String[0]);
             try {
-                String workerId = (String) accessible(type.getDeclaredMethod("addWorker", int.class, long.class))
-                        .invoke(cluster, 2, 256L);
+                String workerId = (String) accessible(type.getDeclaredMethod("addWorker", int.class, long.class,
+                        String[].class)).invoke(cluster, 2, 256L, new String[0]);
                 Field masterUrl = type.getDeclaredField("masterUrl");
                 masterUrl.setAccessible(true);
                 String workerUrl = (String) accessible(type.getDeclaredMethod("workerUrl", int.class)).invoke(cluster, 1);
