@@ -109,7 +109,9 @@
   function draw(history) {
     const samples = history.samples || [];
     times = samples.map((s) => new Date(s.at));
-    const labels = times.map((t) => axisTime.format(t));
+    // Minutes name the ticks of an hour; a window of a few minutes needs seconds to tell them apart.
+    const tick = history.windowMs > 15 * 60000 ? axisTime : fullTime;
+    const labels = times.map((t) => tick.format(t));
     const series = [
       [resources, [(s) => s.coresUsed, (s) => s.cores, (s) => gib(s.memoryUsedMb), (s) => gib(s.memoryMb)]],
       [work, [(s) => s.executorsRunning, (s) => s.driversRunning]]
