@@ -24,6 +24,7 @@ public final class Paths {
     public static final String WORKERS = API + "/workers";
     public static final String WORKER = WORKERS + "/{workerId}";
     public static final String CLUSTER = API + "/cluster";
+    public static final String CLUSTER_HISTORY = CLUSTER + "/history";
 
     // Master, worker protocol.
     public static final String INTERNAL_WORKERS = INTERNAL + "/workers";

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.drover.protocol.api.ApplicationEvent;
 import io.drover.protocol.api.ApplicationEventType;
 import io.drover.protocol.api.ApplicationView;
+import io.drover.protocol.api.ClusterHistoryView;
+import io.drover.protocol.api.ClusterSample;
 import io.drover.protocol.api.ClusterView;
 import io.drover.protocol.api.ExecutorLimitRequest;
 import io.drover.protocol.api.ExecutorView;
@@ -72,6 +74,7 @@ class JsonRoundTripTest {
                 WORKER,
                 new ClusterView("http://127.0.0.1:8080", MasterStatus.ALIVE, 7, 1, 0, 8, 1, 4096, 512,
                         List.of(WORKER), List.of(DRIVER), List.of(), List.of(), List.of()),
+                new ClusterHistoryView(10_000, 3_600_000, List.of(new ClusterSample(T, 8, 3, 4096, 1536, 2, 1))),
                 new RegisterWorker(WORKER.workerId(), "127.0.0.1", 8081, "http://127.0.0.1:8081", 8, 4096, 0,
                         List.of(DRIVER.driverId()), List.of("app-20261122080000-0001/3")),
                 new RegisterWorkerReply("http://127.0.0.1:8080", 7, 15000, List.of("driver-20261122080000-0002"),
@@ -125,6 +128,15 @@ class JsonRoundTripTest {
     @Test
     void timestampsAreWrittenAsIsoText() {
         assertThat(JSON.writeValueAsString(DRIVER)).contains("\"submittedAt\":\"2026-11-22T08:00:00.123Z\"");
+    }
+
+    @Test
+    void historySamplesCarryIsoTimestamps() {
+        String json = JSON.writeValueAsString(new ClusterHistoryView(10_000, 3_600_000,
+                List.of(new ClusterSample(T, 8, 3, 4096, 1536, 2, 1))));
+
+        assertThat(json).contains("\"at\":\"2026-11-22T08:00:00.123Z\"").contains("\"coresUsed\":3")
+                .contains("\"executorsRunning\":2").contains("\"driversRunning\":1");
     }
 
     @Test

@@ -24,6 +24,9 @@ import org.springframework.validation.annotation.Validated;
  * @param workerCallTimeout how long a call to a worker (launch, kill, logs) may take
  * @param maxLaunchAttempts launch calls that may fail for one driver before it ends in ERROR
  * @param dataDir the master's own files: the cluster secret it generates when given none
+ * @param historyInterval how often the master samples cores, memory, executors and drivers for the
+ *     overview's charts and {@code /api/v1/cluster/history}
+ * @param historyWindow how far back those samples go; older ones are dropped
  */
 @Validated
 @ConfigurationProperties("drover.master")
@@ -39,7 +42,31 @@ public record MasterProperties(
         @DefaultValue("200") @Min(0) int retainedDrivers,
         @DefaultValue("5s") Duration workerCallTimeout,
         @DefaultValue("3") @Positive int maxLaunchAttempts,
-        @DefaultValue("data") Path dataDir) {
+        @DefaultValue("data") Path dataDir,
+        @DefaultValue("10s") Duration historyInterval,
+        @DefaultValue("1h") Duration historyWindow) {
+
+    /** The most samples the history may hold: enough for a day at one a second, a few megabytes. */
+    static final int MAX_HISTORY_SAMPLES = 86_400;
+
+    public MasterProperties {
+        // Checked here rather than with annotations: Bean Validation has no standard constraint for Duration.
+        if (historyInterval.isNegative() || historyInterval.isZero()) {
+            throw new IllegalArgumentException("drover.master.history-interval must be positive");
+        }
+        if (historyWindow.compareTo(historyInterval) < 0) {
+            throw new IllegalArgumentException("drover.master.history-window must be at least history-interval");
+        }
+        if (historyWindow.dividedBy(historyInterval) > MAX_HISTORY_SAMPLES) {
+            throw new IllegalArgumentException("drover.master.history-window / history-interval must be at most "
+                    + MAX_HISTORY_SAMPLES + " samples");
+        }
+    }
+
+    /** How many samples the history window holds. */
+    public int historySamples() {
+        return (int) historyWindow.dividedBy(historyInterval);
+    }
 
     /** How often to look for silent workers: often enough to notice within a quarter of the timeout. */
     public Duration timeoutCheckInterval() {
