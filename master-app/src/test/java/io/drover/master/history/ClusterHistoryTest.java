@@ -3,6 +3,7 @@ package io.drover.master.history;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.drover.master.state.model.ApplicationEntry;
+import io.drover.master.state.model.Audit;
 import io.drover.master.state.model.ClusterSnapshot;
 import io.drover.master.state.model.DriverEntry;
 import io.drover.master.state.model.ExecutorEntry;
@@ -62,7 +63,7 @@ class ClusterHistoryTest {
 
     private static DriverEntry driver(int n) {
         return DriverEntry.submitted("driver-20261122080000-000" + n, n,
-                new DriverDescription("d" + n, null, TRUE, 1, 256, false), T);
+                new DriverDescription("d" + n, null, TRUE, 1, 256, false), "alice", T);
     }
 
     private static ApplicationEntry app(ExecutorEntry... executors) {
@@ -71,7 +72,7 @@ class ClusterHistoryTest {
             byNumber.put(e.executorId(), e);
         }
         return new ApplicationEntry(APP, 1, "a", TRUE, null, 1, 512, null, null, null, null,
-                ApplicationState.RUNNING, T, null, null, 0, executors.length, 0, byNumber);
+                ApplicationState.RUNNING, T, null, null, 0, executors.length, 0, byNumber, Audit.submittedBy("alice"));
     }
 
     private static <T> Map<String, T> byId(List<T> entries, java.util.function.Function<T, String> id) {

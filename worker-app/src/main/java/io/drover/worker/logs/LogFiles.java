@@ -13,16 +13,18 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
  * Finds a log file by id and reads a byte range of it. Serves only files under the work directory
  * (DESIGN.md §7): the id must be well-formed, and the resolved path, after following every symlink, must
  * still lie inside the work directory's own real path. Reads only the requested range, so a large log
- * costs no more than the bytes sent.
+ * costs no more than the bytes sent. Public only for the log viewer pages ({@code web}), which ask
+ * {@link #hasDriverLog}/{@link #hasExecutorLog} so that a page refuses exactly what this API refuses.
  */
 @Component
-class LogFiles {
+public class LogFiles {
 
     static final long DEFAULT_LENGTH = 1024 * 1024;
     static final long MAX_LENGTH = 10 * 1024 * 1024;
@@ -43,36 +45,71 @@ class LogFiles {
 
     /** The real path of a driver's log; 400 for a malformed id or an escaping path, 404 when there is none. */
     Path driverLog(String driverId, String stream) {
-        if (!Ids.isDriverId(driverId)) {
-            throw ApiException.badRequest("driverId: not a driver id");
-        }
-        LogStream logStream = LogStream.fromPath(stream)
-                .orElseThrow(() -> ApiException.badRequest("stream: must be stdout or stderr"));
-        return underWorkDir(workDir.resolve(driverId).resolve(logStream.fileName()),
-                "no " + logStream.fileName() + " log for driver " + driverId + " on this worker");
+        LogStream logStream = checkDriver(driverId, stream);
+        return existing(driverPath(driverId, logStream)).orElseThrow(() -> ApiException.notFound(
+                "no " + logStream.fileName() + " log for driver " + driverId + " on this worker"));
     }
 
     /** The real path of an executor's log in {@code <workDir>/<appId>/<executorId>/}; errors as for drivers. */
     Path executorLog(String appId, String executorId, String stream) {
+        int id = checkExecutor(appId, executorId);
+        LogStream logStream = checkStream(stream);
+        return existing(executorPath(appId, id, logStream)).orElseThrow(() -> ApiException.notFound(
+                "no " + logStream.fileName() + " log for executor " + appId + "/" + id + " on this worker"));
+    }
+
+    /**
+     * Whether a driver's log is there to read, for the log viewer page; the same checks as {@link #driverLog}
+     * (400 for a malformed id or stream, or a path that leaves the work directory), but a missing file is
+     * {@code false}: a driver still being launched has no log yet.
+     */
+    public boolean hasDriverLog(String driverId, String stream) {
+        return existing(driverPath(driverId, checkDriver(driverId, stream))).isPresent();
+    }
+
+    /** As {@link #hasDriverLog}, for an executor's log. */
+    public boolean hasExecutorLog(String appId, String executorId, String stream) {
+        int id = checkExecutor(appId, executorId);
+        return existing(executorPath(appId, id, checkStream(stream))).isPresent();
+    }
+
+    private static LogStream checkDriver(String driverId, String stream) {
+        if (!Ids.isDriverId(driverId)) {
+            throw ApiException.badRequest("driverId: not a driver id");
+        }
+        return checkStream(stream);
+    }
+
+    private static int checkExecutor(String appId, String executorId) {
         if (!Ids.isAppId(appId)) {
             throw ApiException.badRequest("appId: not an application id");
         }
-        int id = ExecutorIds.parse(executorId)
+        return ExecutorIds.parse(executorId)
                 .orElseThrow(() -> ApiException.badRequest("executorId: not a non-negative integer"));
-        LogStream logStream = LogStream.fromPath(stream)
-                .orElseThrow(() -> ApiException.badRequest("stream: must be stdout or stderr"));
-        // The directory is named by the parsed number, never by the text as sent.
-        return underWorkDir(workDir.resolve(appId).resolve(Integer.toString(id)).resolve(logStream.fileName()),
-                "no " + logStream.fileName() + " log for executor " + appId + "/" + id + " on this worker");
     }
 
-    private Path underWorkDir(Path candidate, String missing) {
+    private static LogStream checkStream(String stream) {
+        return LogStream.fromPath(stream)
+                .orElseThrow(() -> ApiException.badRequest("stream: must be stdout or stderr"));
+    }
+
+    private Path driverPath(String driverId, LogStream stream) {
+        return workDir.resolve(driverId).resolve(stream.fileName());
+    }
+
+    /** The directory is named by the parsed number, never by the text as sent. */
+    private Path executorPath(String appId, int executorId, LogStream stream) {
+        return workDir.resolve(appId).resolve(Integer.toString(executorId)).resolve(stream.fileName());
+    }
+
+    /** The file's real path if it exists; 400 if the path, symlinks followed, leaves the work directory. */
+    private Optional<Path> existing(Path candidate) {
         Path normalized = candidate.normalize();
         if (!normalized.startsWith(workDir)) {
             throw ApiException.badRequest("the log path leaves the work directory");
         }
         if (!Files.exists(normalized)) {
-            throw ApiException.notFound(missing);
+            return Optional.empty();
         }
         Path real;
         Path root;
@@ -80,16 +117,13 @@ class LogFiles {
             real = normalized.toRealPath();
             root = workDir.toRealPath();
         } catch (IOException e) {
-            throw ApiException.notFound(missing);
+            return Optional.empty();
         }
         if (!real.startsWith(root)) {
             // A symlink inside the work directory that points elsewhere: never follow it out.
             throw ApiException.badRequest("the log path leaves the work directory");
         }
-        if (!Files.isRegularFile(real)) {
-            throw ApiException.notFound(missing);
-        }
-        return real;
+        return Files.isRegularFile(real) ? Optional.of(real) : Optional.empty();
     }
 
     /**

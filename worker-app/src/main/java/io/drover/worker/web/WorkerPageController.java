@@ -1,6 +1,7 @@
 package io.drover.worker.web;
 
 import io.drover.worker.api.WorkerStatuses;
+import io.drover.worker.web.view.WorkerPage;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,7 +18,7 @@ class WorkerPageController {
 
     @GetMapping("/")
     String overview(Model model) {
-        model.addAttribute("worker", statuses.current());
+        model.addAttribute("page", WorkerPage.of(statuses.current()));
         return "worker/overview";
     }
 }

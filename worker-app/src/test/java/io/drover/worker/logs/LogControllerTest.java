@@ -3,11 +3,9 @@ package io.drover.worker.logs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.drover.worker.TestWorker;
+import io.drover.worker.TestWorker.RawResponse;
 import java.io.IOException;
-import java.net.Socket;
-import java.net.URI;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
@@ -47,26 +45,14 @@ class LogControllerTest {
         worker.close();
     }
 
-    /** Sends the path exactly as written: clients like java.net.http would otherwise normalize it. */
     private static RawResponse rawGet(String path) throws IOException {
-        URI base = URI.create(worker.url);
-        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
-            socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + TestWorker.SECRET
-                    + "\r\nConnection: close\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
-            String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            int status = Integer.parseInt(response.substring(9, 12));
-            String headers = response.substring(0, response.indexOf("\r\n\r\n")).toLowerCase();
-            return new RawResponse(status, headers, response.substring(response.indexOf("\r\n\r\n") + 4));
-        }
+        return worker.rawGet(path);
     }
 
-    private record RawResponse(int status, String headers, String body) {
-        void isRefusedAsProblem() {
-            assertThat(status).isBetween(400, 499);
-            assertThat(headers).contains("content-type: application/problem+json");
-            assertThat(body).doesNotContain("secret").doesNotContain("root:");
-        }
+    private static void isRefusedAsProblem(RawResponse response) {
+        assertThat(response.status()).isBetween(400, 499);
+        assertThat(response.headers()).contains("content-type: application/problem+json");
+        assertThat(response.body()).doesNotContain("secret").doesNotContain("root:");
     }
 
     @Test
@@ -106,7 +92,7 @@ class LogControllerTest {
     void aNegativeLengthIsABadRequest() throws IOException {
         RawResponse response = rawGet(LOG + DRIVER + "/stdout?length=-1");
 
-        response.isRefusedAsProblem();
+        isRefusedAsProblem(response);
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.body()).contains("length");
     }
@@ -115,7 +101,7 @@ class LogControllerTest {
     void aNonNumericOffsetIsABadRequest() throws IOException {
         RawResponse response = rawGet(LOG + DRIVER + "/stdout?offset=abc");
 
-        response.isRefusedAsProblem();
+        isRefusedAsProblem(response);
         assertThat(response.status()).isEqualTo(400);
     }
 
@@ -123,7 +109,7 @@ class LogControllerTest {
     void aMissingLogIsNotFound() throws IOException {
         RawResponse response = rawGet(LOG + DRIVER + "/stderr");
 
-        response.isRefusedAsProblem();
+        isRefusedAsProblem(response);
         assertThat(response.status()).isEqualTo(404);
     }
 
@@ -131,40 +117,40 @@ class LogControllerTest {
     void aMalformedDriverIdIsABadRequestNamingIt() throws IOException {
         RawResponse response = rawGet(LOG + "driver-1/stdout");
 
-        response.isRefusedAsProblem();
+        isRefusedAsProblem(response);
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.body()).contains("driverId");
     }
 
     @Test
     void anUnknownStreamIsABadRequest() throws IOException {
-        rawGet(LOG + DRIVER + "/environ").isRefusedAsProblem();
+        isRefusedAsProblem(rawGet(LOG + DRIVER + "/environ"));
     }
 
     @Test
     void dotDotSegmentsAreRefused() throws IOException {
-        rawGet(LOG + "../../../../etc/passwd").isRefusedAsProblem();
-        rawGet(LOG + "../stdout").isRefusedAsProblem();
-        rawGet(LOG + DRIVER + "/../" + LINKED + "/stdout").isRefusedAsProblem();
+        isRefusedAsProblem(rawGet(LOG + "../../../../etc/passwd"));
+        isRefusedAsProblem(rawGet(LOG + "../stdout"));
+        isRefusedAsProblem(rawGet(LOG + DRIVER + "/../" + LINKED + "/stdout"));
     }
 
     @Test
     void encodedDotDotSegmentsAreRefused() throws IOException {
-        rawGet(LOG + "%2e%2e/stdout").isRefusedAsProblem();
-        rawGet(LOG + "%2e%2e%2f%2e%2e%2fetc/passwd").isRefusedAsProblem();
+        isRefusedAsProblem(rawGet(LOG + "%2e%2e/stdout"));
+        isRefusedAsProblem(rawGet(LOG + "%2e%2e%2f%2e%2e%2fetc/passwd"));
     }
 
     @Test
     void absolutePathsAreRefused() throws IOException {
-        rawGet(LOG + "%2Fetc%2Fpasswd/stdout").isRefusedAsProblem();
-        rawGet(LOG + "/etc/passwd/stdout").isRefusedAsProblem();
+        isRefusedAsProblem(rawGet(LOG + "%2Fetc%2Fpasswd/stdout"));
+        isRefusedAsProblem(rawGet(LOG + "/etc/passwd/stdout"));
     }
 
     @Test
     void aSymlinkPointingOutsideTheWorkDirectoryIsRefused() throws IOException {
         RawResponse response = rawGet(LOG + LINKED + "/stdout");
 
-        response.isRefusedAsProblem();
+        isRefusedAsProblem(response);
         assertThat(response.status()).isEqualTo(400);
     }
 
@@ -187,45 +173,45 @@ class LogControllerTest {
         RawResponse stderr = rawGet(EXECUTOR_LOG + "0/stderr");
         RawResponse unknown = rawGet(EXECUTOR_LOG + "7/stdout");
 
-        stderr.isRefusedAsProblem();
+        isRefusedAsProblem(stderr);
         assertThat(stderr.status()).isEqualTo(404);
-        unknown.isRefusedAsProblem();
+        isRefusedAsProblem(unknown);
         assertThat(unknown.status()).isEqualTo(404);
     }
 
     @Test
     void malformedExecutorIdsAreBadRequestsNamingTheField() throws IOException {
         RawResponse badApp = rawGet("/api/v1/logs/app-1/0/stdout");
-        badApp.isRefusedAsProblem();
+        isRefusedAsProblem(badApp);
         assertThat(badApp.status()).isEqualTo(400);
         assertThat(badApp.body()).contains("appId");
         for (String id : new String[] {"x", "-1", "local", "0x1", "99999999999"}) {
             RawResponse response = rawGet(EXECUTOR_LOG + id + "/stdout");
-            response.isRefusedAsProblem();
+            isRefusedAsProblem(response);
             assertThat(response.status()).as(id).isEqualTo(400);
             assertThat(response.body()).contains("executorId");
         }
         RawResponse badStream = rawGet(EXECUTOR_LOG + "0/environ");
-        badStream.isRefusedAsProblem();
+        isRefusedAsProblem(badStream);
         assertThat(badStream.status()).isEqualTo(400);
     }
 
     @Test
     void dotDotSegmentsInExecutorLogPathsAreRefused() throws IOException {
-        rawGet(EXECUTOR_LOG + "../../../etc/passwd").isRefusedAsProblem();
-        rawGet(EXECUTOR_LOG + "0/../../" + LINKED + "/stdout").isRefusedAsProblem();
-        rawGet("/api/v1/logs/../" + APP + "/1/stdout").isRefusedAsProblem();
-        rawGet(EXECUTOR_LOG + "%2e%2e/stdout").isRefusedAsProblem();
-        rawGet("/api/v1/logs/%2e%2e/0/stdout").isRefusedAsProblem();
-        rawGet(EXECUTOR_LOG + "%2e%2e%2f%2e%2e%2f/stdout").isRefusedAsProblem();
-        rawGet("/api/v1/logs/%2Fetc/0/stdout").isRefusedAsProblem();
+        isRefusedAsProblem(rawGet(EXECUTOR_LOG + "../../../etc/passwd"));
+        isRefusedAsProblem(rawGet(EXECUTOR_LOG + "0/../../" + LINKED + "/stdout"));
+        isRefusedAsProblem(rawGet("/api/v1/logs/../" + APP + "/1/stdout"));
+        isRefusedAsProblem(rawGet(EXECUTOR_LOG + "%2e%2e/stdout"));
+        isRefusedAsProblem(rawGet("/api/v1/logs/%2e%2e/0/stdout"));
+        isRefusedAsProblem(rawGet(EXECUTOR_LOG + "%2e%2e%2f%2e%2e%2f/stdout"));
+        isRefusedAsProblem(rawGet("/api/v1/logs/%2Fetc/0/stdout"));
     }
 
     @Test
     void anExecutorDirectoryLinkedOutsideTheWorkDirectoryIsRefused() throws IOException {
         RawResponse response = rawGet(EXECUTOR_LOG + "1/stdout");
 
-        response.isRefusedAsProblem();
+        isRefusedAsProblem(response);
         assertThat(response.status()).isEqualTo(400);
     }
 

@@ -73,7 +73,7 @@ class MasterCommandControllerTest {
     void aLaunchWithAWrongSecretIsRefusedAndNothingRuns() throws Exception {
         String id = newDriverId();
 
-        HttpResponse<String> response = worker.send(worker.request("/internal/v1/drivers", "not-the-cluster-secret")
+        HttpResponse<String> response = worker.send(worker.requestAs("/internal/v1/drivers", "not-the-cluster-secret")
                 .header("Content-Type", "application/json")
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString(launch(master.url(), 7, id, "exit 0"))).build());
 
@@ -87,7 +87,7 @@ class MasterCommandControllerTest {
     void aLaunchWithoutASecretIsRefused() throws Exception {
         String id = newDriverId();
 
-        HttpResponse<String> response = worker.send(worker.request("/internal/v1/drivers", null)
+        HttpResponse<String> response = worker.send(worker.requestAs("/internal/v1/drivers", null)
                 .header("Content-Type", "application/json")
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString(launch(master.url(), 7, id, "exit 0"))).build());
 
