@@ -29,6 +29,8 @@ public class MasterApplication {
                 "management.endpoint.health.probes.enabled=true",
                 "management.endpoint.health.group.readiness.include=readinessState,droverReadiness",
                 "server.shutdown=immediate",
+                // Browsers share cookies across the ports of one host: each app's dashboard session needs its own name.
+                "server.servlet.session.cookie.name=DROVER_MASTER_SESSION",
                 // The OpenAPI description covers the public API only, not the worker protocol.
                 "springdoc.paths-to-match=/api/**",
                 "springdoc.api-docs.path=/api/v1/openapi");

@@ -40,6 +40,10 @@ public class WorkerApplication {
                 "spring.servlet.multipart.enabled=false",
                         "management.endpoints.web.exposure.include=health,info,prometheus",
                         "management.endpoint.health.probes.enabled=true",
-                        "management.endpoint.health.group.readiness.include=readinessState,droverReadiness");
+                        "management.endpoint.health.group.readiness.include=readinessState,droverReadiness",
+                        // Browsers share cookies across ports, and several workers may run on one host: each
+                        // process gets a session cookie of its own name (a restart means logging in again).
+                        "server.servlet.session.cookie.name=DROVER_WORKER_"
+                                + Long.toHexString(new java.security.SecureRandom().nextLong() & Long.MAX_VALUE));
     }
 }
