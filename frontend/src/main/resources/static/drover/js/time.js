@@ -1,7 +1,7 @@
 /*
  * Drover: times and durations in the reader's terms. The server renders times in UTC, which is right
  * for nobody in particular; this rewrites every <time datetime="ISO"> as the browser's local time plus
- * how long ago it was ("2026-11-22 09:10:06 · 3 min ago"), and keeps every running duration
+ * how long ago it was ("2026-11-22 09:10:06 · 3 min ago"; in tables the "ago" goes under it), and keeps every running duration
  * (<span class="duration" data-since="ISO">) ticking. Both refresh every second and after live.js swaps
  * fresh content in.
  *
@@ -81,7 +81,7 @@
       since.className = 'ago';
     }
     local.textContent = localTime(new Date(at));
-    since.textContent = ' · ' + ago(now() - at);
+    since.textContent = ago(now() - at); // drover.css puts it beside the time, or under it in tables
   }
 
   function renderDuration(element) {
