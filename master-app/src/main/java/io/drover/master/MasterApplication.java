@@ -29,6 +29,8 @@ public class MasterApplication {
                 "management.endpoint.health.probes.enabled=true",
                 "management.endpoint.health.group.readiness.include=readinessState,droverReadiness",
                 "server.shutdown=immediate",
+                // The dashboard's flash messages use a session: by cookie only, never ";jsessionid=" in URLs.
+                "server.servlet.session.tracking-modes=cookie",
                 // The OpenAPI description covers the public API only, not the worker protocol.
                 "springdoc.paths-to-match=/api/**",
                 "springdoc.api-docs.path=/api/v1/openapi");
