@@ -31,6 +31,11 @@ public class MasterApplication {
                 "server.shutdown=immediate",
                 // Browsers share cookies across the ports of one host: each app's dashboard session needs its own name.
                 "server.servlet.session.cookie.name=DROVER_MASTER_SESSION",
+                // The dashboard's flash messages use a session: by cookie only, never ";jsessionid=" in URLs.
+                "server.servlet.session.tracking-modes=cookie",
+                // The overview lists every worker; compiled SpEL renders a thousand rows about a third faster.
+                // Thymeleaf compiles in MIXED mode: an expression that fails compiled runs interpreted.
+                "spring.thymeleaf.enable-spring-el-compiler=true",
                 // The OpenAPI description covers the public API only, not the worker protocol.
                 "springdoc.paths-to-match=/api/**",
                 "springdoc.api-docs.path=/api/v1/openapi");

@@ -1,7 +1,9 @@
 package io.drover.master.web;
 
-import io.drover.master.api.ApiViews;
 import io.drover.master.state.ClusterStateStore;
+import io.drover.master.web.view.OverviewViews;
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,14 +16,17 @@ import org.springframework.web.bind.annotation.GetMapping;
 class DashboardController {
 
     private final ClusterStateStore store;
+    private final Clock clock;
 
-    DashboardController(ClusterStateStore store) {
+    DashboardController(ClusterStateStore store, Clock clock) {
         this.store = store;
+        this.clock = clock;
     }
 
     @GetMapping("/")
-    String overview(Model model) {
-        model.addAttribute("cluster", ApiViews.cluster(store.snapshot()));
-        return "master/overview";
+    String overview(Model model, HttpServletRequest request) {
+        model.addAttribute("page",
+                OverviewViews.overview(store.snapshot(), clock.instant(), PageLimits.ACTIVE, PageLimits.RECENT));
+        return LiveView.of("master/overview", request);
     }
 }

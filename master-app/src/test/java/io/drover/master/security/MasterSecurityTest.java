@@ -195,6 +195,59 @@ class MasterSecurityTest {
     }
 
     @Test
+    void aKillFormPostedWithoutItsCsrfTokenIsRefusedAndWithItKills() throws Exception {
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        login(browser, ALICE);
+        String driverId = submitAs(ALICE);
+        String form = "confirmed=true";
+
+        HttpResponse<String> forged = postForm(browser, "/drivers/" + driverId + "/kill", form);
+
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(call("GET", "/api/v1/drivers/" + driverId, VIEWER, null).body()).contains("\"state\":\"SUBMITTED\"");
+        String page = get(browser, "/drivers/" + driverId);
+        HttpResponse<String> genuine = postForm(browser, "/drivers/" + driverId + "/kill",
+                form + "&_csrf=" + csrfToken(page));
+        assertThat(genuine.statusCode()).isEqualTo(302);
+        assertThat(call("GET", "/api/v1/drivers/" + driverId, VIEWER, null).body())
+                .contains("\"state\":\"KILLED\"").contains("\"killedBy\":\"alice\"");
+    }
+
+    @Test
+    void killButtonsAreShownOnlyToThoseWhoMayUseThem() throws Exception {
+        String driverId = submitAs(ALICE);
+        String killForm = "action=\"/drivers/" + driverId + "/kill\"";
+
+        assertThat(pageAs(ALICE, "/drivers/" + driverId)).contains(killForm);
+        assertThat(pageAs(SECRET, "/drivers/" + driverId)).contains(killForm);
+        assertThat(pageAs(BOB, "/drivers/" + driverId)).doesNotContain(killForm);
+        assertThat(pageAs(VIEWER, "/drivers/" + driverId)).doesNotContain(killForm);
+    }
+
+    private static String pageAs(String token, String path) throws Exception {
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        login(browser, token);
+        return get(browser, path);
+    }
+
+    private static String get(HttpClient browser, String path) throws Exception {
+        return browser.send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/html").build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    private static HttpResponse<String> postForm(HttpClient browser, String path, String form) throws Exception {
+        return browser.send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String csrfToken(String page) {
+        Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page);
+        assertThat(csrf.find()).as("the page's forms carry a CSRF token").isTrue();
+        return java.net.URLEncoder.encode(csrf.group(1), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    @Test
     void healthProbesAreOpen() throws Exception {
         assertThat(call("GET", "/actuator/health/liveness", null, null).statusCode()).isEqualTo(200);
     }
@@ -202,9 +255,7 @@ class MasterSecurityTest {
     static HttpResponse<String> login(HttpClient browser, String token) throws Exception {
         String page = browser.send(HttpRequest.newBuilder(URI.create(base + "/login")).GET().build(),
                 HttpResponse.BodyHandlers.ofString()).body();
-        Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page);
-        assertThat(csrf.find()).as("the login form carries a CSRF token").isTrue();
-        String form = "token=" + token + "&_csrf=" + csrf.group(1);
+        String form = "token=" + token + "&_csrf=" + csrfToken(page);
         return browser.send(HttpRequest.newBuilder(URI.create(base + "/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());

@@ -1,0 +1,55 @@
+package io.drover.master.web.view;
+
+import io.drover.protocol.state.ApplicationState;
+import java.time.Instant;
+
+/**
+ * An application as a table row shows it.
+ *
+ * @param cores cores of its executors that have not ended
+ * @param maxCores the cap in force; null means unlimited
+ * @param executors how many of its executors have not ended
+ * @param durationMillis from registration to its end, or to now while it is active
+ * @param submittedBy who registered it; null until the API records carry it (see {@link Rows})
+ */
+public record ApplicationRow(
+        String appId,
+        String name,
+        ApplicationState state,
+        int cores,
+        Integer maxCores,
+        long memoryPerExecutorMb,
+        int executors,
+        String driverId,
+        Instant submittedAt,
+        Instant endedAt,
+        long durationMillis,
+        String submittedBy) {
+
+    public boolean active() {
+        return !state.isTerminal();
+    }
+
+    public Instant runningSince() {
+        return active() ? submittedAt : null;
+    }
+
+    // Preformatted for the tables (see Formats).
+
+    public String durationText() {
+        return Formats.duration(durationMillis);
+    }
+
+    public Moment submittedAtMoment() {
+        return Moment.of(submittedAt);
+    }
+
+    /** ISO start of a still-running duration, which time.js keeps ticking; null once it ended. */
+    public String runningSinceIso() {
+        return active() ? Formats.iso(submittedAt) : null;
+    }
+
+    public String memoryPerExecutorText() {
+        return Formats.mib(memoryPerExecutorMb);
+    }
+}

@@ -1,0 +1,57 @@
+package io.drover.master.web.view;
+
+import io.drover.protocol.state.DriverState;
+import java.time.Instant;
+
+/**
+ * A driver as a table row shows it.
+ *
+ * @param workerId the worker it runs on or last ran on; null while it waits for its first placement
+ * @param workerAddress that worker's host:port, shorter to read than its id; null when the master forgot it
+ * @param durationMillis from submission to its end, or to now while it is active
+ * @param submittedBy who submitted it; null until the API records carry it (see {@link Rows})
+ */
+public record DriverRow(
+        String driverId,
+        String name,
+        DriverState state,
+        String workerId,
+        String workerAddress,
+        int cores,
+        long memoryMb,
+        boolean supervise,
+        Instant submittedAt,
+        Instant endedAt,
+        long durationMillis,
+        Integer exitCode,
+        int restarts,
+        String submittedBy) {
+
+    public boolean active() {
+        return !state.isTerminal();
+    }
+
+    /** When a still-running duration started, for the browser to keep it ticking; null once it ended. */
+    public Instant runningSince() {
+        return active() ? submittedAt : null;
+    }
+
+    // Preformatted for the tables (see Formats).
+
+    public String durationText() {
+        return Formats.duration(durationMillis);
+    }
+
+    public Moment submittedAtMoment() {
+        return Moment.of(submittedAt);
+    }
+
+    /** ISO start of a still-running duration, which time.js keeps ticking; null once it ended. */
+    public String runningSinceIso() {
+        return active() ? Formats.iso(submittedAt) : null;
+    }
+
+    public String memoryText() {
+        return Formats.mib(memoryMb);
+    }
+}

@@ -1,0 +1,40 @@
+package io.drover.master.web.view;
+
+import io.drover.protocol.state.WorkerState;
+import java.time.Instant;
+
+/**
+ * A worker as a table row shows it.
+ *
+ * @param uiUrl the worker's own UI, or null when its advertised URL is not http(s) and must not become a link
+ * @param drivers drivers placed on it that have not ended
+ * @param executors its live executors
+ */
+public record WorkerRow(
+        String workerId,
+        String uiUrl,
+        String address,
+        WorkerState state,
+        int cores,
+        int coresUsed,
+        long memoryMb,
+        long memoryUsedMb,
+        Instant registeredAt,
+        Instant lastHeartbeat,
+        int drivers,
+        int executors) {
+
+    // Preformatted for the overview's thousand-row table (see Formats).
+
+    public String memoryText() {
+        return Formats.mib(memoryMb);
+    }
+
+    public String memoryUsedText() {
+        return Formats.mib(memoryUsedMb);
+    }
+
+    public Moment lastHeartbeatAt() {
+        return Moment.of(lastHeartbeat);
+    }
+}
