@@ -1,22 +1,28 @@
 package io.drover.cluster;
 
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.TreeMap;
+import org.hawkular.agent.prometheus.text.TextPrometheusMetricDataParser;
+import org.hawkular.agent.prometheus.types.Counter;
+import org.hawkular.agent.prometheus.types.Gauge;
+import org.hawkular.agent.prometheus.types.Histogram;
+import org.hawkular.agent.prometheus.types.Metric;
+import org.hawkular.agent.prometheus.types.MetricFamily;
+import org.hawkular.agent.prometheus.types.Summary;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * Scrapes a Prometheus text exposition ({@code /actuator/prometheus}) into samples keyed by
- * {@code name{label="value",...}} exactly as exposed. Enough of the format for these tests: comments,
- * labels with escaped quotes, and values including {@code NaN} and {@code +Inf}.
+ * Scrapes a Prometheus text exposition ({@code /actuator/prometheus}) with a real parser (Hawkular's)
+ * into samples keyed by {@code name{label="value",...}}.
  */
 final class PrometheusText {
 
-    private static final Pattern SAMPLE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{(?:[^}\"]|\"(?:[^\"\\\\]|\\\\.)*\")*})?\\s+(\\S+)(?:\\s+\\d+)?$");
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private final Map<String, Double> samples;
@@ -41,28 +47,57 @@ final class PrometheusText {
         }
     }
 
+    /**
+     * Parses with Hawkular's Prometheus text parser, then names each sample as the exposition does
+     * ({@code name{label="value",...}}, labels in name order as Micrometer writes them; summaries and
+     * histograms as {@code _count}, {@code _sum}, quantiles and buckets).
+     */
     static PrometheusText parse(String text) {
         Map<String, Double> samples = new LinkedHashMap<>();
-        for (String line : text.split("\n")) {
-            if (line.isBlank() || line.startsWith("#")) {
-                continue;
+        TextPrometheusMetricDataParser parser = new TextPrometheusMetricDataParser(
+                new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
+        try {
+            for (MetricFamily family = parser.parse(); family != null; family = parser.parse()) {
+                for (Metric metric : family.getMetrics()) {
+                    add(samples, metric);
+                }
             }
-            Matcher m = SAMPLE.matcher(line.trim());
-            if (!m.matches()) {
-                throw new IllegalArgumentException("not a Prometheus sample line: " + line);
-            }
-            samples.put(m.group(1) + (m.group(2) == null ? "" : m.group(2)), number(m.group(3)));
+        } catch (IOException e) {
+            throw new IllegalArgumentException("not a Prometheus text exposition", e);
         }
         return new PrometheusText(samples);
     }
 
-    private static double number(String text) {
-        return switch (text) {
-            case "+Inf" -> Double.POSITIVE_INFINITY;
-            case "-Inf" -> Double.NEGATIVE_INFINITY;
-            case "NaN" -> Double.NaN;
-            default -> Double.parseDouble(text);
-        };
+    private static void add(Map<String, Double> samples, Metric metric) {
+        String name = metric.getName();
+        Map<String, String> labels = new TreeMap<>(metric.getLabels());
+        if (metric instanceof Counter counter) {
+            samples.put(key(name, labels), counter.getValue());
+        } else if (metric instanceof Gauge gauge) {
+            samples.put(key(name, labels), gauge.getValue());
+        } else if (metric instanceof Summary summary) {
+            samples.put(key(name + "_count", labels), (double) summary.getSampleCount());
+            samples.put(key(name + "_sum", labels), summary.getSampleSum());
+            for (Summary.Quantile quantile : summary.getQuantiles()) {
+                Map<String, String> withQuantile = new TreeMap<>(labels);
+                withQuantile.put("quantile", Double.toString(quantile.getQuantile()));
+                samples.put(key(name, withQuantile), quantile.getValue());
+            }
+        } else if (metric instanceof Histogram histogram) {
+            samples.put(key(name + "_count", labels), (double) histogram.getSampleCount());
+            samples.put(key(name + "_sum", labels), histogram.getSampleSum());
+        }
+    }
+
+    private static String key(String name, Map<String, String> labels) {
+        if (labels.isEmpty()) {
+            return name;
+        }
+        StringBuilder key = new StringBuilder(name).append('{');
+        labels.forEach((label, value) -> key.append(label).append("=\"")
+                .append(value.replace("\\", "\\\\").replace("\"", "\\\"")).append("\","));
+        key.setLength(key.length() - 1);
+        return key.append('}').toString();
     }
 
     /** The sample named exactly so, labels included as exposed ({@code drover_workers{state="ALIVE"}}). */
