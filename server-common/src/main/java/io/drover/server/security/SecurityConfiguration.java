@@ -83,18 +83,21 @@ public class SecurityConfiguration {
 
     /**
      * A state-changing request that could ride on the dashboard's session cookie needs the form's CSRF token:
-     * every one to a page, and one to the API when it comes with a session cookie. A bearer token cannot be
-     * sent by another site's page, so such requests need none, and an API call with no credential at all is
-     * left to be answered 401. With authentication off the API takes none either (there is nothing to
-     * forge), but the dashboard's forms still do.
+     * one that comes with a session cookie, and the login form itself. A bearer token cannot be sent by
+     * another site's page, so such requests need none, and a request with no credential at all is left to
+     * be answered 401. With authentication off there is no session to ride on, but the dashboard's forms
+     * still need the token (a page on another site must not kill work on a local cluster); the API takes
+     * none, as there is nothing to forge: JSON bodies cannot come from another site's form.
      */
     static boolean needsCsrf(HttpServletRequest request, boolean authEnabled) {
         if (SAFE_METHODS.contains(request.getMethod()) || BearerTokenFilter.carriesBearer(request)) {
             return false;
         }
         String path = PolicyAuthorization.path(request);
-        boolean api = path.startsWith("/api/") || path.startsWith("/internal/") || path.startsWith("/actuator/");
-        return !api || (authEnabled && request.getRequestedSessionId() != null);
+        if (!authEnabled) {
+            return !(path.startsWith("/api/") || path.startsWith("/internal/") || path.startsWith("/actuator/"));
+        }
+        return request.getRequestedSessionId() != null || path.equals("/login") || path.equals("/logout");
     }
 
     @EventListener(ApplicationReadyEvent.class)

@@ -24,30 +24,14 @@ public record ApplicationRow(
         Instant submittedAt,
         Instant endedAt,
         long durationMillis,
-        String submittedBy) {
+        String submittedBy) implements SubmittedRow {
 
+    @Override
     public boolean active() {
         return !state.isTerminal();
     }
 
-    public Instant runningSince() {
-        return active() ? submittedAt : null;
-    }
-
-    // Preformatted for the tables (see Formats).
-
-    public String durationText() {
-        return Formats.duration(durationMillis);
-    }
-
-    public Moment submittedAtMoment() {
-        return Moment.of(submittedAt);
-    }
-
-    /** ISO start of a still-running duration, which time.js keeps ticking; null once it ended. */
-    public String runningSinceIso() {
-        return active() ? Formats.iso(submittedAt) : null;
-    }
+    // Preformatted for the tables (see Formats); the times are SubmittedRow's.
 
     public String memoryPerExecutorText() {
         return Formats.mib(memoryPerExecutorMb);

@@ -25,31 +25,14 @@ public record DriverRow(
         long durationMillis,
         Integer exitCode,
         int restarts,
-        String submittedBy) {
+        String submittedBy) implements SubmittedRow {
 
+    @Override
     public boolean active() {
         return !state.isTerminal();
     }
 
-    /** When a still-running duration started, for the browser to keep it ticking; null once it ended. */
-    public Instant runningSince() {
-        return active() ? submittedAt : null;
-    }
-
-    // Preformatted for the tables (see Formats).
-
-    public String durationText() {
-        return Formats.duration(durationMillis);
-    }
-
-    public Moment submittedAtMoment() {
-        return Moment.of(submittedAt);
-    }
-
-    /** ISO start of a still-running duration, which time.js keeps ticking; null once it ended. */
-    public String runningSinceIso() {
-        return active() ? Formats.iso(submittedAt) : null;
-    }
+    // Preformatted for the tables (see Formats); the times are SubmittedRow's.
 
     public String memoryText() {
         return Formats.mib(memoryMb);
