@@ -80,7 +80,7 @@ public final class DashboardRenderBenchmark {
         try (StubWorkers workers = new StubWorkers();
                 ConfigurableApplicationContext master = MasterApplication.builder().run("--server.port=0",
                         BenchSecret.ARGUMENT,
-                        "--logging.level.io.drover=WARN",
+                        "--logging.level.io.drover=WARN", "--logging.level.drover.audit=WARN",
                         "--drover.master.retained-applications=" + APPLICATIONS,
                         "--drover.master.retained-drivers=" + DRIVERS,
                         // Nobody heartbeats for the pretend workers: they must stay ALIVE for the whole run.
