@@ -9,16 +9,14 @@ import io.drover.protocol.api.WorkerStatus;
 import io.drover.protocol.state.DriverState;
 import io.drover.protocol.state.ExecutorState;
 import io.drover.worker.FakeMaster;
+import io.drover.worker.RegisteredWorker;
 import io.drover.worker.TestWorker;
-import io.drover.worker.registration.MasterLink;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import tools.jackson.databind.json.JsonMapper;
 
 class WorkerStateControllerTest {
 
@@ -29,27 +27,24 @@ class WorkerStateControllerTest {
     @TempDir
     Path work;
 
-    private final JsonMapper json = JsonMapper.builder().build();
+    private RegisteredWorker registered;
     private FakeMaster master;
     private TestWorker worker;
 
     @BeforeEach
     void start() throws Exception {
-        master = new FakeMaster();
-        worker = TestWorker.start(work, master.url());
-        await().atMost(WAIT).until(() -> worker.bean(MasterLink.class).isRegistered());
+        registered = RegisteredWorker.start(work);
+        master = registered.master;
+        worker = registered.worker;
     }
 
     @AfterEach
     void stop() {
-        worker.close();
-        master.close();
+        registered.close();
     }
 
     private WorkerStatus status() throws Exception {
-        HttpResponse<String> response = worker.get("/api/v1/worker");
-        assertThat(response.statusCode()).isEqualTo(200);
-        return json.readValue(response.body(), WorkerStatus.class);
+        return registered.status();
     }
 
     @Test

@@ -5,8 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import io.drover.protocol.api.WorkerStatus;
 import io.drover.worker.FakeMaster;
+import io.drover.worker.RegisteredWorker;
 import io.drover.worker.TestWorker;
-import io.drover.worker.registration.MasterLink;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,7 +14,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import tools.jackson.databind.json.JsonMapper;
 
 /** The worker's overview page over real HTTP, with real child processes running and ended. */
 class WorkerPageTest {
@@ -29,25 +28,24 @@ class WorkerPageTest {
     @TempDir
     Path work;
 
-    private final JsonMapper json = JsonMapper.builder().build();
+    private RegisteredWorker registered;
     private FakeMaster master;
     private TestWorker worker;
 
     @BeforeEach
     void start() throws Exception {
-        master = new FakeMaster();
-        worker = TestWorker.start(work, master.url());
-        await().atMost(WAIT).until(() -> worker.bean(MasterLink.class).isRegistered());
+        registered = RegisteredWorker.start(work);
+        master = registered.master;
+        worker = registered.worker;
     }
 
     @AfterEach
     void stop() {
-        worker.close();
-        master.close();
+        registered.close();
     }
 
     private WorkerStatus status() throws Exception {
-        return json.readValue(worker.get("/api/v1/worker").body(), WorkerStatus.class);
+        return registered.status();
     }
 
     private void launchDriver(String driverId, String name, int cores) throws Exception {

@@ -1,7 +1,7 @@
 package io.drover.worker.api.internal;
 
-import static io.drover.worker.api.internal.RegisteredWorker.WAIT;
-import static io.drover.worker.api.internal.RegisteredWorker.assertProblem;
+import static io.drover.worker.RegisteredWorker.WAIT;
+import static io.drover.worker.RegisteredWorker.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -9,6 +9,7 @@ import io.drover.protocol.internal.ExecutorStateChanged;
 import io.drover.protocol.resources.Resources;
 import io.drover.protocol.state.ExecutorState;
 import io.drover.worker.FakeMaster;
+import io.drover.worker.RegisteredWorker;
 import io.drover.worker.TestWorker;
 import io.drover.worker.runner.RunnerRegistry;
 import java.io.IOException;

@@ -1,13 +1,14 @@
 package io.drover.worker.api.internal;
 
-import static io.drover.worker.api.internal.RegisteredWorker.WAIT;
-import static io.drover.worker.api.internal.RegisteredWorker.assertProblem;
+import static io.drover.worker.RegisteredWorker.WAIT;
+import static io.drover.worker.RegisteredWorker.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.drover.protocol.internal.DriverStateChanged;
 import io.drover.protocol.state.DriverState;
 import io.drover.worker.FakeMaster;
+import io.drover.worker.RegisteredWorker;
 import io.drover.worker.TestWorker;
 import io.drover.worker.runner.RunnerRegistry;
 import java.io.IOException;
