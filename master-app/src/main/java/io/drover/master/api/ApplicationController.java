@@ -18,6 +18,7 @@ import io.drover.protocol.api.RegisterApplicationResponse;
 import io.drover.protocol.ids.ExecutorIds;
 import io.drover.protocol.ids.Ids;
 import io.drover.server.ApiException;
+import io.drover.server.security.AuditLog;
 import io.drover.server.security.DroverPrincipal;
 import jakarta.validation.Valid;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -55,7 +56,7 @@ class ApplicationController {
     ResponseEntity<RegisterApplicationResponse> register(@Valid @RequestBody RegisterApplicationRequest request,
             @AuthenticationPrincipal DroverPrincipal caller) {
         String appId = commands.call(new Command.RegisterApplicationCommand(request, caller.name()));
-        DriverController.AUDIT.info("submit: application {} ({}) by '{}'", appId, request.name(), caller.name());
+        AuditLog.LOG.info("submit: application {} ({}) by '{}'", appId, request.name(), caller.name());
         return ResponseEntity.created(URI.create(Paths.APPLICATIONS + "/" + appId))
                 .body(new RegisterApplicationResponse(appId));
     }
@@ -111,7 +112,7 @@ class ApplicationController {
         checkId(appId);
         Ownership.checkApplication(caller, store.snapshot(), appId);
         commands.call(new Command.KillApplicationCommand(appId, caller.name()));
-        DriverController.AUDIT.info("kill: application {} by '{}'", appId, caller.name());
+        AuditLog.LOG.info("kill: application {} by '{}'", appId, caller.name());
     }
 
     @PutMapping(Paths.APPLICATION_EXECUTOR_LIMIT)
@@ -131,7 +132,7 @@ class ApplicationController {
         int number = executorNumber(executorId);
         Ownership.checkApplication(caller, store.snapshot(), appId);
         commands.call(new Command.KillExecutorCommand(appId, number));
-        DriverController.AUDIT.info("kill: executor {}/{} by '{}'", appId, number, caller.name());
+        AuditLog.LOG.info("kill: executor {}/{} by '{}'", appId, number, caller.name());
     }
 
     static int executorNumber(String executorId) {

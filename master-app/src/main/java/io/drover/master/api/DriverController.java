@@ -11,10 +11,9 @@ import io.drover.protocol.api.SubmitDriverResponse;
 import io.drover.protocol.ids.Ids;
 import io.drover.protocol.state.DriverState;
 import io.drover.server.ApiException;
+import io.drover.server.security.AuditLog;
 import io.drover.server.security.DroverPrincipal;
 import jakarta.validation.Valid;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import java.net.URI;
 import java.util.List;
@@ -33,8 +32,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class DriverController {
 
-    static final Logger AUDIT = LoggerFactory.getLogger("drover.audit");
-
     private final Commands commands;
     private final ClusterStateStore store;
 
@@ -48,7 +45,7 @@ class DriverController {
     ResponseEntity<SubmitDriverResponse> submit(@Valid @RequestBody SubmitDriverRequest request,
             @AuthenticationPrincipal DroverPrincipal caller) {
         String driverId = commands.call(new Command.SubmitDriverCommand(request, caller.name()));
-        AUDIT.info("submit: driver {} ({}) by '{}'", driverId, request.name(), caller.name());
+        AuditLog.LOG.info("submit: driver {} ({}) by '{}'", driverId, request.name(), caller.name());
         return ResponseEntity.created(URI.create(Paths.DRIVERS + "/" + driverId))
                 .body(new SubmitDriverResponse(driverId));
     }
@@ -71,7 +68,7 @@ class DriverController {
         checkId(driverId);
         Ownership.checkDriver(caller, store.snapshot(), driverId);
         commands.call(new Command.KillDriverCommand(driverId, caller.name()));
-        AUDIT.info("kill: driver {} by '{}'", driverId, caller.name());
+        AuditLog.LOG.info("kill: driver {} by '{}'", driverId, caller.name());
     }
 
     static DriverEntry find(ClusterSnapshot snapshot, String driverId) {

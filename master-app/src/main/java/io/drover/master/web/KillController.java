@@ -11,13 +11,12 @@ import io.drover.master.web.view.ListViews;
 import io.drover.protocol.ids.ExecutorIds;
 import io.drover.protocol.ids.Ids;
 import io.drover.server.ApiException;
+import io.drover.server.security.AuditLog;
 import io.drover.server.security.DroverPrincipal;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.Function;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -34,8 +33,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 class KillController {
-
-    private static final Logger AUDIT = LoggerFactory.getLogger("drover.audit");
 
     private final Commands commands;
     private final ClusterStateStore store;
@@ -122,7 +119,7 @@ class KillController {
     /** The one place a UI kill reaches the state store; the command carries who asked, for the audit. */
     private void send(Command<Void> command, String by) {
         commands.call(command);
-        AUDIT.info("kill from the dashboard: {} by '{}'", command, by);
+        AuditLog.LOG.info("kill from the dashboard: {} by '{}'", command, by);
     }
 
     /**

@@ -58,6 +58,11 @@ public final class AccessPolicy {
         return READS.contains(method) ? Access.VIEW : Access.SUBMIT;
     }
 
+    /** Paths programs call (the API, the worker protocol, actuator), as opposed to the dashboard's pages. */
+    static boolean isMachinePath(String path) {
+        return path.startsWith("/api/") || path.startsWith("/internal/") || path.startsWith("/actuator/");
+    }
+
     private static boolean isOpen(String path) {
         for (String route : OPEN_ROUTES) {
             boolean open = route.endsWith("/**")

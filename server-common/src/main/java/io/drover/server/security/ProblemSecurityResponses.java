@@ -26,7 +26,7 @@ final class ProblemSecurityResponses implements AuthenticationEntryPoint, Access
         String accept = request.getHeader("Accept");
         String path = PolicyAuthorization.path(request);
         return "GET".equals(request.getMethod()) && accept != null && accept.contains("text/html")
-                && !path.startsWith("/api/") && !path.startsWith("/internal/") && !path.startsWith("/actuator/");
+                && !AccessPolicy.isMachinePath(path);
     }
 
     @Override

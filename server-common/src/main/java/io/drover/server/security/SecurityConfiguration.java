@@ -17,7 +17,6 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.csrf.CsrfFilter;
-import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 
 /**
@@ -52,15 +51,15 @@ public class SecurityConfiguration {
         return new ProviderManager(new TokenLoginProvider(authenticator));
     }
 
+    /** The one writer of security refusals; as a bean it is also the firewall's RequestRejectedHandler. */
     @Bean
-    RequestRejectedHandler requestRejectedHandler() {
+    ProblemSecurityResponses problemSecurityResponses() {
         return new ProblemSecurityResponses();
     }
 
     @Bean
     SecurityFilterChain droverSecurity(HttpSecurity http, AuthProperties auth, TokenAuthenticator authenticator,
-            AuthenticationManager manager) throws Exception {
-        ProblemSecurityResponses problems = new ProblemSecurityResponses();
+            AuthenticationManager manager, ProblemSecurityResponses problems) throws Exception {
         HttpSessionRequestCache pagesOnly = new HttpSessionRequestCache();
         // Only a page a person opened is worth returning to after login; remembering API calls would
         // create a session for every unauthenticated request.
@@ -95,7 +94,7 @@ public class SecurityConfiguration {
         }
         String path = PolicyAuthorization.path(request);
         if (!authEnabled) {
-            return !(path.startsWith("/api/") || path.startsWith("/internal/") || path.startsWith("/actuator/"));
+            return !AccessPolicy.isMachinePath(path);
         }
         return request.getRequestedSessionId() != null || path.equals("/login") || path.equals("/logout");
     }
