@@ -42,6 +42,7 @@ public final class ClusterBenchmark {
         Path work = Files.createTempDirectory("drover-bench");
         String quiet = "--logging.level.io.drover=WARN";
         try (ConfigurableApplicationContext master = MasterApplication.builder().run("--server.port=0", quiet, BenchSecret.ARGUMENT,
+                "--drover.master.data-dir=" + work.resolve("master"),
                 "--drover.master.retained-drivers=" + (drivers * 2));
                 ConfigurableApplicationContext worker = WorkerApplication.builder().run("--server.port=0", quiet, BenchSecret.ARGUMENT,
                         "--drover.worker.master-urls=" + url(master),

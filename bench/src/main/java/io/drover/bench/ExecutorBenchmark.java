@@ -40,7 +40,8 @@ public final class ExecutorBenchmark {
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         Path work = Files.createTempDirectory("drover-bench");
         String quiet = "--logging.level.io.drover=WARN";
-        try (ConfigurableApplicationContext master = MasterApplication.builder().run("--server.port=0", quiet, BenchSecret.ARGUMENT);
+        try (ConfigurableApplicationContext master = MasterApplication.builder().run("--server.port=0", quiet, BenchSecret.ARGUMENT,
+                "--drover.master.data-dir=" + work.resolve("master"));
                 ConfigurableApplicationContext worker = WorkerApplication.builder().run("--server.port=0", quiet, BenchSecret.ARGUMENT,
                         "--drover.worker.master-urls=" + url(master),
                         "--drover.worker.cores=" + executors,
@@ -80,7 +81,7 @@ public final class ExecutorBenchmark {
     private static List<ExecutorView> firstGeneration(ApplicationView app, int count) {
         List<ExecutorView> first = app.executors().stream().filter(e -> e.executorId() < count).toList();
         return first.size() == count ? first : List.of(new ExecutorView(app.appId(), -1, null, null, 0, 0,
-                ExecutorState.LAUNCHING, null, null, null, null, null));
+                ExecutorState.LAUNCHING, null, null, null, null, null, null));
     }
 
     private static double millis(Instant from, Instant to) {

@@ -45,6 +45,7 @@ final class TestCluster implements AutoCloseable {
     static TestCluster start(Path workRoot, Duration workerTimeout, String... masterArgs) {
         List<String> args = new ArrayList<>(List.of(
                 "--server.port=0",
+                "--drover.master.data-dir=" + workRoot.resolve("master-data"),
                 "--drover.auth.secret=" + Credentials.SECRET,
                 "--drover.master.worker-timeout=" + workerTimeout.toMillis() + "ms",
                 "--drover.master.schedule-interval=200ms"));
@@ -100,7 +101,7 @@ final class TestCluster implements AutoCloseable {
         return "http://127.0.0.1:" + port(workers.get(index - 1));
     }
 
-    /** Stops the n-th worker (1-based) the way a process shutdown would: its children die, the master is not told. */
+    /** Stops the n-th worker (1-based) the way a process shutdown would: its children die, then it tells the master. */
     void stopWorker(int index) {
         workers.get(index - 1).close();
     }

@@ -68,7 +68,7 @@ class TlsClusterTest {
                 "--drover.tls.trust-bundle=trust",
                 "--drover.auth.secret=" + Credentials.SECRET);
         master = MasterApplication.builder().run(args(tls, "--server.port=0",
-                "--drover.master.worker-timeout=3000ms"));
+                "--drover.master.worker-timeout=3000ms", "--drover.master.data-dir=" + tmp.resolve("master-data")));
         masterUrl = "https://127.0.0.1:" + port(master);
         worker = WorkerApplication.builder().run(args(tls, "--server.port=0",
                 "--drover.worker.master-urls=" + masterUrl, "--drover.worker.cores=2",

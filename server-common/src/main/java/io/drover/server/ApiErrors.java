@@ -34,8 +34,14 @@ public class ApiErrors extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
 
     @ExceptionHandler(ApiException.class)
-    ProblemDetail apiException(ApiException e) {
-        return ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
+    ResponseEntity<ProblemDetail> apiException(ApiException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
+        e.properties().forEach(problem::setProperty);
+        ResponseEntity.BodyBuilder answer = ResponseEntity.status(e.status());
+        if (e.retryAfter() != null) {
+            answer.header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, e.retryAfter().toSeconds())));
+        }
+        return answer.body(problem);
     }
 
     @ExceptionHandler(ConstraintViolationException.class)

@@ -1,5 +1,9 @@
 package io.drover.server;
 
+import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -10,6 +14,8 @@ import org.springframework.http.HttpStatus;
 public class ApiException extends RuntimeException {
 
     private final HttpStatus status;
+    private final Map<String, Object> properties = new LinkedHashMap<>();
+    private Duration retryAfter;
 
     public ApiException(HttpStatus status, String detail) {
         super(detail);
@@ -18,6 +24,29 @@ public class ApiException extends RuntimeException {
 
     public HttpStatus status() {
         return status;
+    }
+
+    /** Adds a member to the problem document (RFC 9457 extension members), e.g. {@code leader}. */
+    public ApiException with(String name, Object value) {
+        if (value != null) {
+            properties.put(name, value);
+        }
+        return this;
+    }
+
+    /** Sets the {@code Retry-After} header: when the client may try again. */
+    public ApiException retryAfter(Duration delay) {
+        this.retryAfter = delay;
+        return this;
+    }
+
+    public Map<String, Object> properties() {
+        return Collections.unmodifiableMap(properties);
+    }
+
+    /** Null when the answer carries no {@code Retry-After}. */
+    public Duration retryAfter() {
+        return retryAfter;
     }
 
     public static ApiException badRequest(String detail) {

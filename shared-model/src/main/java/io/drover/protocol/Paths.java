@@ -30,6 +30,7 @@ public final class Paths {
     public static final String INTERNAL_WORKERS = INTERNAL + "/workers";
     public static final String INTERNAL_HEARTBEAT = INTERNAL_WORKERS + "/{workerId}/heartbeat";
     public static final String INTERNAL_STATES = INTERNAL_WORKERS + "/{workerId}/states";
+    public static final String INTERNAL_LEAVE = INTERNAL_WORKERS + "/{workerId}/leave";
 
     // Worker, public.
     public static final String WORKER_STATE = API + "/worker";
@@ -42,6 +43,7 @@ public final class Paths {
     public static final String INTERNAL_LAUNCH_EXECUTOR = INTERNAL + "/executors";
     public static final String INTERNAL_KILL_EXECUTOR = INTERNAL + "/executors/{appId}/{executorId}/kill";
     public static final String INTERNAL_APPLICATION_FINISHED = INTERNAL + "/applications/{appId}/finished";
+    public static final String INTERNAL_MASTER_CHANGED = INTERNAL + "/master-changed";
 
     /** Response headers of a log byte range: where it starts and how long the whole file is now. */
     public static final String LOG_OFFSET_HEADER = "Drover-Log-Offset";

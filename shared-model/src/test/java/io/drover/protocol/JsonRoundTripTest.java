@@ -21,7 +21,10 @@ import io.drover.protocol.api.WorkerStatus;
 import io.drover.protocol.api.WorkerView;
 import io.drover.protocol.command.CommandSpec;
 import io.drover.protocol.internal.ApplicationFinished;
+import io.drover.protocol.internal.ChildProcess;
 import io.drover.protocol.internal.DriverDescription;
+import io.drover.protocol.internal.MasterChanged;
+import io.drover.protocol.internal.WorkerLeaving;
 import io.drover.protocol.internal.ExecutorDescription;
 import io.drover.protocol.internal.KillExecutor;
 import io.drover.protocol.internal.LaunchExecutor;
@@ -57,14 +60,14 @@ class JsonRoundTripTest {
     private static final CommandSpec EXE = CommandSpec.executable("/bin/sh", List.of("-c", "echo hello; exit 3"));
     private static final DriverView DRIVER = new DriverView("driver-20261122080000-0001", "demo", DriverState.RUNNING,
             "worker-20261122080000-127.0.0.1-8081", "http://127.0.0.1:8081", "file:/tmp/a.jar", JVM, 1, 512, true,
-            T, T, T, null, null, 2, null, "alice", null);
+            T, T, T, null, null, 2, null, "alice", null, 4242L);
     private static final String WORKER_ID = "worker-20261122080000-127.0.0.1-8081";
     private static final WorkerView WORKER = new WorkerView(WORKER_ID, "127.0.0.1", 8081,
             "http://127.0.0.1:8081", WorkerState.ALIVE, 8, 1, 4096, 512, T, T, List.of(DRIVER.driverId()),
             List.of("app-20261122080000-0001/3"));
 
     private static final ExecutorView EXECUTOR = new ExecutorView("app-20261122080000-0001", 3,
-            WORKER_ID, "http://127.0.0.1:8081", 2, 512, ExecutorState.RUNNING, null, null, T, T, null);
+            WORKER_ID, "http://127.0.0.1:8081", 2, 512, ExecutorState.RUNNING, null, null, T, T, null, 4243L);
 
     static Stream<Object> messages() {
         return Stream.of(
@@ -72,11 +75,17 @@ class JsonRoundTripTest {
                 new SubmitDriverResponse("driver-20261122080000-0001"),
                 DRIVER,
                 WORKER,
-                new ClusterView("http://127.0.0.1:8080", MasterStatus.ALIVE, 7, 1, 0, 8, 1, 4096, 512,
+                new ClusterView("http://127.0.0.1:8080", MasterStatus.ALIVE, 7, "http://127.0.0.1:8080", 1, 0, 8, 1,
+                        4096, 512,
                         List.of(WORKER), List.of(DRIVER), List.of(), List.of(), List.of()),
                 new ClusterHistoryView(10_000, 3_600_000, List.of(new ClusterSample(T, 8, 3, 4096, 1536, 2, 1))),
                 new RegisterWorker(WORKER.workerId(), "127.0.0.1", 8081, "http://127.0.0.1:8081", 8, 4096, 0,
-                        List.of(DRIVER.driverId()), List.of("app-20261122080000-0001/3")),
+                        List.of(new ChildProcess(DRIVER.driverId(), 4242L, T, 1)),
+                        List.of(new ChildProcess("app-20261122080000-0001/3", 4243L, T, 0)),
+                        new StateReports(List.of(new DriverStateChanged("driver-20261122080000-0002",
+                                DriverState.FINISHED, 0, null, 0)), List.of())),
+                new MasterChanged("http://127.0.0.1:8090", 8),
+                new WorkerLeaving(7, "the worker shut down"),
                 new RegisterWorkerReply("http://127.0.0.1:8080", 7, 15000, List.of("driver-20261122080000-0002"),
                         List.of()),
                 new Heartbeat(7, List.of(DRIVER.driverId()), List.of("app-20261122080000-0001/0")),
@@ -86,7 +95,7 @@ class JsonRoundTripTest {
                 new KillDriver("http://127.0.0.1:8080", 7),
                 new DriverStateChanged(DRIVER.driverId(), DriverState.FAILED, 3, "exited with code 3", 1),
                 new StateReports(List.of(new DriverStateChanged(DRIVER.driverId(), DriverState.RUNNING, null,
-                        null, 0), new DriverStateChanged(DRIVER.driverId(), DriverState.FINISHED, 0, null, 0)),
+                        null, 0, 4242L), new DriverStateChanged(DRIVER.driverId(), DriverState.FINISHED, 0, null, 0)),
                         List.of(new ExecutorStateChanged("app-20261122080000-0001", 3, ExecutorState.EXITED, 0, null))),
                 new WorkerStatus(WORKER.workerId(), WORKER.url(), "http://127.0.0.1:8080", 7, true, 8, 1, 4096, 512,
                         "/tmp/work", List.of(new LocalDriverView(DRIVER.driverId(), "demo", DriverState.RUNNING, 1,

@@ -28,7 +28,7 @@ public final class ApiViews {
                 d.description().appResource(), d.description().command(), d.description().cores(),
                 d.description().memoryMb(), d.description().supervise(), d.submittedAt(), d.launchedAt(),
                 d.startedAt(), d.endedAt(), d.exitCode(), d.restarts(), d.message(), d.audit().submittedBy(),
-                d.audit().killedBy());
+                d.audit().killedBy(), d.pid());
     }
 
     public static WorkerView worker(WorkerEntry w) {
@@ -89,8 +89,8 @@ public final class ApiViews {
     }
 
     public static ClusterView cluster(ClusterSnapshot snapshot) {
-        List<WorkerEntry> alive = snapshot.workers().values().stream().filter(WorkerEntry::isAlive).toList();
-        return new ClusterView(snapshot.url(), snapshot.status(), snapshot.epoch(), alive.size(),
+        List<WorkerEntry> alive = snapshot.workers().values().stream().filter(WorkerEntry::acceptsWork).toList();
+        return new ClusterView(snapshot.url(), snapshot.status(), snapshot.epoch(), snapshot.leaderUrl(), alive.size(),
                 snapshot.workers().size() - alive.size(),
                 alive.stream().mapToInt(w -> w.total().cores()).sum(),
                 alive.stream().mapToInt(w -> w.used().cores()).sum(),

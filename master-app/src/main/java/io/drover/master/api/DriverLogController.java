@@ -49,7 +49,7 @@ class DriverLogController {
         }
         WorkerEntry worker = snapshot.worker(workerId).orElseThrow(() -> ApiException.conflict(
                 "driver " + driverId + " ran on worker " + workerId + ", which the master has forgotten"));
-        if (!worker.isAlive()) {
+        if (!worker.mayRunWork()) {
             throw ApiException.badGateway("driver " + driverId + " ran on worker " + workerId + ", which is "
                     + worker.state() + "; its logs are out of reach");
         }

@@ -1,12 +1,5 @@
 package io.drover.master.config;
 
-import io.drover.master.persistence.InMemoryPersistenceEngine;
-import io.drover.master.persistence.PersistenceEngine;
-import io.drover.master.state.ClusterStateStore;
-import io.drover.master.state.machine.ClusterStateMachine;
-import io.drover.master.state.machine.MachineSettings;
-import io.drover.master.state.machine.MasterState;
-import io.drover.protocol.ids.IdGenerator;
 import io.drover.server.InternalRestClients;
 import io.drover.server.security.AuthProperties;
 import io.drover.server.security.ClusterSecret;
@@ -17,7 +10,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.client.RestClient;
 
-/** Wires the master: clock, randomness, ids, persistence, the state store and the client for workers. */
+/**
+ * Wires what every part of the master shares: clock, randomness, the cluster secret and the client for
+ * workers. The state, its store and the leadership wire themselves (state, ha), so nothing here depends on
+ * them.
+ */
 @Configuration(proxyBeanMethods = false)
 class MasterConfiguration {
 
@@ -33,35 +30,10 @@ class MasterConfiguration {
         return RandomGenerator.getDefault();
     }
 
-    @Bean
-    IdGenerator idGenerator(Clock clock) {
-        return new IdGenerator(clock);
-    }
-
     /** Given, or else generated once into the data directory and kept there across restarts (DESIGN.md §7). */
     @Bean
     ClusterSecret clusterSecret(AuthProperties auth, MasterProperties properties) {
         return ClusterSecret.resolve(auth, properties.dataDir().resolve(CLUSTER_SECRET_FILE));
-    }
-
-    @Bean(destroyMethod = "close")
-    PersistenceEngine persistenceEngine() {
-        return new InMemoryPersistenceEngine();
-    }
-
-    /**
-     * The leader epoch is the master's start time in milliseconds: it grows across restarts, so a worker can
-     * tell a master that came back from the one it followed before.
-     */
-    @Bean(destroyMethod = "close")
-    ClusterStateStore clusterStateStore(MasterProperties properties, MasterAddress address, Clock clock,
-            IdGenerator ids, RandomGenerator random, PersistenceEngine persistence) {
-        MasterState state = new MasterState(address::url, clock.millis(), properties.retainedDrivers(),
-                properties.retainedApplications());
-        MachineSettings settings = new MachineSettings(properties.workerTimeout(), properties.deadWorkerRetention(),
-                properties.maxLaunchAttempts(), properties.maxExecutorRetries(), properties.defaultCores(),
-                properties.spreadOut());
-        return new ClusterStateStore(new ClusterStateMachine(state, settings, clock, ids, random), persistence);
     }
 
     /** Calls to workers: short connect timeout, and a read timeout so a hung worker cannot hold a thread. */

@@ -23,7 +23,12 @@ import org.springframework.validation.annotation.Validated;
  * @param retainedDrivers finished drivers kept for the API and UI
  * @param workerCallTimeout how long a call to a worker (launch, kill, logs) may take
  * @param maxLaunchAttempts launch calls that may fail for one driver before it ends in ERROR
- * @param dataDir the master's own files: the cluster secret it generates when given none
+ * @param dataDir the master's own files: its state (recovery mode LOCAL) and the cluster secret it generates
+ *     when given none
+ * @param recoveryMode where the master keeps its state: LOCAL (embedded RocksDB in the data directory), ZOOKEEPER
+ *     (several masters, one leads) or NONE (memory only)
+ * @param recoveryTimeout how long a master that took over waits for its workers to answer; unset means the
+ *     worker timeout
  * @param historyInterval how often the master samples cores, memory, executors and drivers for the
  *     overview's charts and {@code /api/v1/cluster/history}
  * @param historyWindow how far back those samples go; older ones are dropped
@@ -44,7 +49,9 @@ public record MasterProperties(
         @DefaultValue("3") @Positive int maxLaunchAttempts,
         @DefaultValue("data") Path dataDir,
         @DefaultValue("10s") Duration historyInterval,
-        @DefaultValue("1h") Duration historyWindow) {
+        @DefaultValue("1h") Duration historyWindow,
+        @DefaultValue("LOCAL") RecoveryMode recoveryMode,
+        Duration recoveryTimeout) {
 
     /** The most samples the history may hold: enough for a day at one a second, a few megabytes. */
     static final int MAX_HISTORY_SAMPLES = 86_400;
@@ -57,10 +64,21 @@ public record MasterProperties(
         if (historyWindow.compareTo(historyInterval) < 0) {
             throw new IllegalArgumentException("drover.master.history-window must be at least history-interval");
         }
+        if (recoveryTimeout != null && (recoveryTimeout.isNegative() || recoveryTimeout.isZero())) {
+            throw new IllegalArgumentException("drover.master.recovery-timeout must be positive");
+        }
         if (historyWindow.dividedBy(historyInterval) > MAX_HISTORY_SAMPLES) {
             throw new IllegalArgumentException("drover.master.history-window / history-interval must be at most "
                     + MAX_HISTORY_SAMPLES + " samples");
         }
+    }
+
+    /** Where the master keeps its state (DESIGN.md §6). */
+    public enum RecoveryMode { LOCAL, ZOOKEEPER, NONE }
+
+    /** How long a master that took over waits for workers: the worker timeout unless set. */
+    public Duration effectiveRecoveryTimeout() {
+        return recoveryTimeout != null ? recoveryTimeout : workerTimeout;
     }
 
     /** How many samples the history window holds. */

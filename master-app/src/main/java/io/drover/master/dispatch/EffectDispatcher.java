@@ -5,7 +5,6 @@ import io.drover.master.state.machine.Command;
 import io.drover.master.state.machine.Effect;
 import io.drover.protocol.Paths;
 import io.drover.protocol.internal.LaunchExecutor;
-import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -23,7 +22,9 @@ import org.springframework.web.client.RestClientResponseException;
 /**
  * Performs the send effects of the state machine: the calls to workers. They run on this pool, never on
  * the state store's thread, each with the worker client's timeouts; what goes wrong comes back to the
- * store as a command ({@link Command.LaunchFailedCommand}), never as an exception into the state.
+ * store as a command ({@link Command.LaunchFailedCommand}), never as an exception into the state. A
+ * master-changed notice that is lost costs nothing: the worker finds the leader when its heartbeats fail,
+ * and recovery waits for it until {@code recovery-timeout}.
  */
 @Component
 class EffectDispatcher implements DisposableBean {
@@ -44,25 +45,18 @@ class EffectDispatcher implements DisposableBean {
             return t;
         });
         ((ThreadPoolExecutor) pool).allowCoreThreadTimeOut(true);
-        store.onEffects(this::dispatch);
-    }
-
-    void dispatch(List<Effect> effects) {
-        for (Effect effect : effects) {
-            if (effect instanceof Effect.SendLaunchDriver launch) {
-                pool.execute(() -> launch(launch));
-            } else if (effect instanceof Effect.SendKillDriver kill) {
-                pool.execute(() -> kill(kill));
-            } else if (effect instanceof Effect.SendLaunchExecutor launch) {
-                pool.execute(() -> launchExecutor(launch));
-            } else if (effect instanceof Effect.SendKillExecutor kill) {
-                pool.execute(() -> call(kill.workerUrl() + Paths.INTERNAL_KILL_EXECUTOR, kill.message(),
-                        "kill executor " + kill.appId() + "/" + kill.executorId(), kill.appId(), kill.executorId()));
-            } else if (effect instanceof Effect.SendApplicationFinished finished) {
-                pool.execute(() -> call(finished.workerUrl() + Paths.INTERNAL_APPLICATION_FINISHED, finished.message(),
-                        "application " + finished.appId() + " finished", finished.appId()));
-            }
-        }
+        store.route(Effect.SendLaunchDriver.class, launch -> pool.execute(() -> launch(launch)));
+        store.route(Effect.SendKillDriver.class, kill -> pool.execute(() -> kill(kill)));
+        store.route(Effect.SendLaunchExecutor.class, launch -> pool.execute(() -> launchExecutor(launch)));
+        store.route(Effect.SendKillExecutor.class, kill -> pool.execute(() -> call(
+                kill.workerUrl() + Paths.INTERNAL_KILL_EXECUTOR, kill.message(),
+                "kill executor " + kill.appId() + "/" + kill.executorId(), kill.appId(), kill.executorId())));
+        store.route(Effect.SendApplicationFinished.class, finished -> pool.execute(() -> call(
+                finished.workerUrl() + Paths.INTERNAL_APPLICATION_FINISHED, finished.message(),
+                "application " + finished.appId() + " finished", finished.appId())));
+        store.route(Effect.SendMasterChanged.class, changed -> pool.execute(() -> call(
+                changed.workerUrl() + Paths.INTERNAL_MASTER_CHANGED, changed.message(),
+                "the master change to worker " + changed.workerId())));
     }
 
     private void launch(Effect.SendLaunchDriver launch) {

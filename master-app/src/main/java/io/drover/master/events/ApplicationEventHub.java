@@ -38,7 +38,8 @@ public class ApplicationEventHub implements DisposableBean {
     });
 
     ApplicationEventHub(ClusterStateStore store) {
-        store.onEffects(this::dispatch);
+        store.route(Effect.PublishEvent.class, publish -> sender.execute(() -> deliver(publish)));
+        store.route(Effect.EndEventStreams.class, end -> sender.execute(this::endAll));
     }
 
     /**
@@ -100,12 +101,10 @@ public class ApplicationEventHub implements DisposableBean {
         });
     }
 
-    private void dispatch(List<Effect> effects) {
-        for (Effect effect : effects) {
-            if (effect instanceof Effect.PublishEvent publish) {
-                sender.execute(() -> deliver(publish));
-            }
-        }
+    /** This master stopped leading: its streams end, and their clients find the new leader. */
+    private void endAll() {
+        subscribers.values().forEach(list -> list.forEach(s -> s.emitter.complete()));
+        subscribers.clear();
     }
 
     private void deliver(Effect.PublishEvent publish) {

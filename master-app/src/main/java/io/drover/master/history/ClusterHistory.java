@@ -42,7 +42,7 @@ class ClusterHistory {
 
     /** What the snapshot holds now, counted as the cluster document counts it: alive workers' totals. */
     static ClusterSample sample(ClusterSnapshot snapshot, Instant at) {
-        List<WorkerEntry> alive = snapshot.workers().values().stream().filter(WorkerEntry::isAlive).toList();
+        List<WorkerEntry> alive = snapshot.workers().values().stream().filter(WorkerEntry::acceptsWork).toList();
         int executorsRunning = (int) snapshot.applications().values().stream()
                 .flatMap(a -> a.executors().values().stream())
                 .filter(e -> e.state() == ExecutorState.RUNNING).count();

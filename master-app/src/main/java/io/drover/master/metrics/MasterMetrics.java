@@ -83,7 +83,7 @@ class MasterMetrics {
         heartbeats = Counter.builder("drover.heartbeats.received").description("Worker heartbeats received")
                 .register(registry);
         store.onApplied(this::applied);
-        store.onEffects(this::effects);
+        store.observeEffects(this::effects);
     }
 
     private void applied(Command<?> command, long nanos) {
@@ -122,6 +122,6 @@ class MasterMetrics {
     }
 
     private static Stream<WorkerEntry> alive(ClusterSnapshot snapshot) {
-        return snapshot.workers().values().stream().filter(WorkerEntry::isAlive);
+        return snapshot.workers().values().stream().filter(WorkerEntry::acceptsWork);
     }
 }

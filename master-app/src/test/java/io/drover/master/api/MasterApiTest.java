@@ -1,5 +1,6 @@
 package io.drover.master.api;
 
+import io.drover.master.TestDataDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.drover.master.MasterApplication;
@@ -30,7 +31,7 @@ class MasterApiTest {
 
     @BeforeAll
     static void start() {
-        master = MasterApplication.builder().run("--server.port=0", "--drover.auth.secret=" + SECRET);
+        master = MasterApplication.builder().run("--server.port=0", TestDataDir.argument(), "--drover.auth.secret=" + SECRET);
         base = "http://127.0.0.1:" + ((WebServerApplicationContext) master).getWebServer().getPort();
     }
 

@@ -1,5 +1,6 @@
 package io.drover.master.history;
 
+import io.drover.master.TestDataDir;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -54,7 +55,7 @@ class ClusterHistoryApiTest {
             exchange.close();
         });
         worker.start();
-        master = MasterApplication.builder().run("--server.port=0", "--drover.auth.secret=" + SECRET,
+        master = MasterApplication.builder().run("--server.port=0", TestDataDir.argument(), "--drover.auth.secret=" + SECRET,
                 "--drover.master.history-interval=100ms",
                 "--drover.master.history-window=2s");
         base = "http://127.0.0.1:" + ((WebServerApplicationContext) master).getWebServer().getPort();

@@ -37,15 +37,15 @@ class ClusterHistoryTest {
                 Resources.of(4, 4096), T).withDriver(driver(2).driverId(), Resources.of(1, 256));
         WorkerEntry dead = WorkerEntry.registered("worker-20261122080000-h-3", "h", 3, "http://h:3",
                 Resources.of(16, 16384), T).dead(T);
-        DriverEntry running = driver(1).placedOn(a.workerId(), T).running(0, T);
+        DriverEntry running = driver(1).placedOn(a.workerId(), T).running(0, null, T);
         DriverEntry launching = driver(2).placedOn(b.workerId(), T);
         DriverEntry waiting = driver(3);
         ApplicationEntry app = app(
-                ExecutorEntry.launching(APP, 0, a.workerId(), 1, 512, T).running(T),
+                ExecutorEntry.launching(APP, 0, a.workerId(), 1, 512, T).running(null, T),
                 ExecutorEntry.launching(APP, 1, b.workerId(), 1, 512, T),
                 ExecutorEntry.launching(APP, 2, b.workerId(), 1, 512, T).ended(ExecutorState.EXITED, 0, null, T));
 
-        ClusterSample sample = ClusterHistory.sample(new ClusterSnapshot(MasterStatus.ALIVE, "http://m", 1,
+        ClusterSample sample = ClusterHistory.sample(new ClusterSnapshot(MasterStatus.ALIVE, "http://m", 1, "http://m",
                 byId(List.of(a, b, dead), WorkerEntry::workerId),
                 byId(List.of(running, launching, waiting), DriverEntry::driverId), Map.of(),
                 Map.of(APP, app), Map.of()), T);
@@ -55,7 +55,7 @@ class ClusterHistoryTest {
 
     @Test
     void anEmptyClusterIsAllZeroes() {
-        ClusterSample sample = ClusterHistory.sample(new ClusterSnapshot(MasterStatus.ALIVE, "http://m", 1,
+        ClusterSample sample = ClusterHistory.sample(new ClusterSnapshot(MasterStatus.ALIVE, "http://m", 1, "http://m",
                 Map.of(), Map.of(), Map.of(), Map.of(), Map.of()), T);
 
         assertThat(sample).isEqualTo(new ClusterSample(T, 0, 0, 0, 0, 0, 0));

@@ -1,5 +1,6 @@
 package io.drover.master.security;
 
+import io.drover.master.TestDataDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.drover.master.MasterApplication;
@@ -27,8 +28,7 @@ class AuthDisabledTest {
 
     @BeforeAll
     static void start(CapturedOutput output) {
-        master = MasterApplication.builder().run("--server.port=0", "--drover.auth.enabled=false",
-                "--drover.master.data-dir=target/auth-disabled-data");
+        master = MasterApplication.builder().run("--server.port=0", TestDataDir.argument(), "--drover.auth.enabled=false");
         base = "http://127.0.0.1:" + ((WebServerApplicationContext) master).getWebServer().getPort();
         startLog = output.getAll();
     }

@@ -1,5 +1,6 @@
 package io.drover.master.security;
 
+import io.drover.master.TestDataDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.drover.master.MasterApplication;
@@ -32,7 +33,7 @@ class MasterSecurityTest {
 
     @BeforeAll
     static void start() {
-        master = MasterApplication.builder().run("--server.port=0", "--drover.auth.secret=" + SECRET,
+        master = MasterApplication.builder().run("--server.port=0", TestDataDir.argument(), "--drover.auth.secret=" + SECRET,
                 "--drover.auth.tokens[0].name=alice", "--drover.auth.tokens[0].token=" + ALICE,
                 "--drover.auth.tokens[0].role=submit",
                 "--drover.auth.tokens[1].name=bob", "--drover.auth.tokens[1].token=" + BOB,

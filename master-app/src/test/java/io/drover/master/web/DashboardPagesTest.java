@@ -1,5 +1,6 @@
 package io.drover.master.web;
 
+import io.drover.master.TestDataDir;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -31,7 +32,7 @@ class DashboardPagesTest {
 
     @BeforeAll
     static void start() {
-        master = MasterApplication.builder().run("--server.port=0", DashboardClient.SECRET_ARGUMENT, "--drover.master.worker-timeout=10m");
+        master = MasterApplication.builder().run("--server.port=0", TestDataDir.argument(), DashboardClient.SECRET_ARGUMENT, "--drover.master.worker-timeout=10m");
         client = new DashboardClient(master);
         worker = new FakeWorker();
         assertThat(client.postJson("/internal/v1/workers", worker.registration()).statusCode()).isEqualTo(200);

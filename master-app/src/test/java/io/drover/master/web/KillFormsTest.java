@@ -1,5 +1,6 @@
 package io.drover.master.web;
 
+import io.drover.master.TestDataDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.drover.master.MasterApplication;
@@ -23,7 +24,7 @@ class KillFormsTest {
 
     @BeforeAll
     static void start() {
-        master = MasterApplication.builder().run("--server.port=0", DashboardClient.SECRET_ARGUMENT);
+        master = MasterApplication.builder().run("--server.port=0", TestDataDir.argument(), DashboardClient.SECRET_ARGUMENT);
         client = new DashboardClient(master);
     }
 

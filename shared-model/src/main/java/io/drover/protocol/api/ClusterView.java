@@ -6,11 +6,16 @@ import java.util.List;
 /**
  * {@code GET /api/v1/cluster}: the whole state in one document, like Spark's {@code /json}. Totals count
  * alive workers only.
+ *
+ * @param status this master's lifecycle state; only an ALIVE master takes submissions
+ * @param epoch the leader epoch it acts under (0 while it has never led)
+ * @param leaderUrl the URL of the master that leads the cluster, when known (this one while it leads)
  */
 public record ClusterView(
         String url,
         MasterStatus status,
         long epoch,
+        String leaderUrl,
         int aliveWorkers,
         int deadWorkers,
         int cores,

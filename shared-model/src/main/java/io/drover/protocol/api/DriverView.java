@@ -15,6 +15,7 @@ import java.time.Instant;
  * @param message why it is in its state, when there is more to say (a launch error, a lost worker)
  * @param submittedBy the name of the token it was submitted with ({@code anonymous} with authentication off)
  * @param killedBy the name of the token that asked to kill it; null unless someone did
+ * @param pid its process on its worker while it runs; null otherwise
  */
 public record DriverView(
         String driverId,
@@ -35,5 +36,6 @@ public record DriverView(
         int restarts,
         String message,
         String submittedBy,
-        String killedBy) {
+        String killedBy,
+        Long pid) {
 }

@@ -10,6 +10,7 @@ import java.time.Instant;
  * @param exitCode the exit code of its process, when it ended with one
  * @param message why it is in its state, when there is more to say
  * @param startedAt when its worker reported the process running
+ * @param pid its process on its worker while it runs; null otherwise
  */
 public record ExecutorView(
         String appId,
@@ -23,5 +24,6 @@ public record ExecutorView(
         String message,
         Instant launchedAt,
         Instant startedAt,
-        Instant endedAt) {
+        Instant endedAt,
+        Long pid) {
 }

@@ -1,5 +1,6 @@
 package io.drover.protocol.ids;
 
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.regex.Pattern;
 
@@ -14,6 +15,23 @@ public final class ExecutorIds {
     private static final Pattern DIGITS = Pattern.compile("\\d{1,10}");
 
     private ExecutorIds() {
+    }
+
+    /** An executor named as in inventories and kill lists: {@code <appId>/<executorId>}. */
+    public record Key(String appId, int executorId) {
+    }
+
+    /** Splits {@code <appId>/<executorId>}; empty unless both parts are well-formed. */
+    public static Optional<Key> parseKey(String key) {
+        if (key == null) {
+            return Optional.empty();
+        }
+        int slash = key.lastIndexOf('/');
+        if (slash <= 0 || !Ids.isAppId(key.substring(0, slash))) {
+            return Optional.empty();
+        }
+        OptionalInt id = parse(key.substring(slash + 1));
+        return id.isPresent() ? Optional.of(new Key(key.substring(0, slash), id.getAsInt())) : Optional.empty();
     }
 
     public static OptionalInt parse(String text) {

@@ -3,11 +3,11 @@ package io.drover.protocol.ids;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Makes ids in the §1 patterns. Drivers and applications share Spark's scheme: a timestamp and a counter
- * that runs for the life of the master, so ids sort by submission and never repeat within one master.
+ * Makes ids in the §1 patterns. Drivers and applications share Spark's scheme: a timestamp and a number.
+ * The numbers come from the master's state, where they are counted and stored with everything else, so an
+ * id is never handed out twice, not even across restarts and failovers.
  */
 public final class IdGenerator {
 
@@ -15,26 +15,17 @@ public final class IdGenerator {
             DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneOffset.UTC);
 
     private final Clock clock;
-    private final AtomicLong nextDriver = new AtomicLong();
-    private final AtomicLong nextApp = new AtomicLong();
 
     public IdGenerator(Clock clock) {
         this.clock = clock;
     }
 
-    /** Continues numbering after ids a recovered master already handed out. */
-    public IdGenerator(Clock clock, long nextDriverNumber, long nextAppNumber) {
-        this(clock);
-        nextDriver.set(nextDriverNumber);
-        nextApp.set(nextAppNumber);
+    public String driverId(long number) {
+        return "driver-" + stamp() + "-" + String.format("%04d", number);
     }
 
-    public String newDriverId() {
-        return "driver-" + stamp() + "-" + String.format("%04d", nextDriver.getAndIncrement());
-    }
-
-    public String newAppId() {
-        return "app-" + stamp() + "-" + String.format("%04d", nextApp.getAndIncrement());
+    public String appId(long number) {
+        return "app-" + stamp() + "-" + String.format("%04d", number);
     }
 
     /** A worker names itself from its start time and the address it serves on. */

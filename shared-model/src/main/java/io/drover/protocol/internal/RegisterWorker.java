@@ -1,17 +1,26 @@
 package io.drover.protocol.internal;
 
 import io.drover.protocol.ids.Ids;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
 import java.util.List;
 
 /**
- * Worker → master, {@code POST /internal/v1/workers}. Carries the drivers and executors (as
- * {@code <appId>/<executorId>}) the worker still runs, so a master can tell it to kill the ones it has
- * since given to someone else or forgotten.
+ * Worker → master, {@code POST /internal/v1/workers}. Carries the worker's inventory: the drivers and
+ * executors it runs, with their processes, so a master that took over adopts them instead of starting them
+ * again, and can tell the worker to kill the ones it has since given to someone else or forgotten; and the
+ * state changes it could not deliver to the master it followed before (a driver that ended while no master
+ * was there to hear it).
+ *
+ * @param followedEpoch the highest leader epoch the worker has followed so far (0 at first)
+ * @param drivers drivers it runs, by driver id
+ * @param executors executors it runs, by {@code <appId>/<executorId>}
+ * @param unreported state changes not yet delivered to any master, oldest first; may be null
  */
 public record RegisterWorker(
         @NotNull @Pattern(regexp = Ids.WORKER_ID_REGEX) String workerId,
@@ -21,11 +30,20 @@ public record RegisterWorker(
         @Positive int cores,
         @Positive long memoryMb,
         @PositiveOrZero long followedEpoch,
-        List<@NotNull String> runningDriverIds,
-        List<@NotNull String> runningExecutors) {
+        @Size(max = 100_000) List<@NotNull @Valid ChildProcess> drivers,
+        @Size(max = 100_000) List<@NotNull @Valid ChildProcess> executors,
+        @Valid StateReports unreported) {
 
     public RegisterWorker {
-        runningDriverIds = runningDriverIds == null ? List.of() : List.copyOf(runningDriverIds);
-        runningExecutors = runningExecutors == null ? List.of() : List.copyOf(runningExecutors);
+        drivers = drivers == null ? List.of() : List.copyOf(drivers);
+        executors = executors == null ? List.of() : List.copyOf(executors);
+    }
+
+    public List<String> runningDriverIds() {
+        return drivers.stream().map(ChildProcess::id).toList();
+    }
+
+    public List<String> runningExecutors() {
+        return executors.stream().map(ChildProcess::id).toList();
     }
 }

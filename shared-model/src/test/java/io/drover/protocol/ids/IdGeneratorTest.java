@@ -12,27 +12,24 @@ class IdGeneratorTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-22T08:09:10Z"), ZoneOffset.UTC);
 
     @Test
-    void driverIdsCarryTheTimeAndACounter() {
+    void driverIdsCarryTheTimeAndTheirNumber() {
         IdGenerator ids = new IdGenerator(CLOCK);
 
-        assertThat(ids.newDriverId()).isEqualTo("driver-20261122080910-0000");
-        assertThat(ids.newDriverId()).isEqualTo("driver-20261122080910-0001");
+        assertThat(ids.driverId(0)).isEqualTo("driver-20261122080910-0000");
+        assertThat(ids.driverId(1)).isEqualTo("driver-20261122080910-0001");
     }
 
     @Test
-    void appIdsCountSeparatelyFromDrivers() {
-        IdGenerator ids = new IdGenerator(CLOCK);
-        ids.newDriverId();
-
-        assertThat(ids.newAppId()).isEqualTo("app-20261122080910-0000");
+    void appIdsCarryTheTimeAndTheirNumber() {
+        assertThat(new IdGenerator(CLOCK).appId(7)).isEqualTo("app-20261122080910-0007");
     }
 
     @Test
     void generatedIdsMatchTheirPatterns() {
-        IdGenerator ids = new IdGenerator(CLOCK, 12345, 0);
+        IdGenerator ids = new IdGenerator(CLOCK);
 
-        assertThat(Ids.isDriverId(ids.newDriverId())).isTrue();
-        assertThat(Ids.isAppId(ids.newAppId())).isTrue();
+        assertThat(Ids.isDriverId(ids.driverId(12345))).isTrue();
+        assertThat(Ids.isAppId(ids.appId(0))).isTrue();
         assertThat(Ids.isWorkerId(IdGenerator.workerId(CLOCK, "127.0.0.1", 8081))).isTrue();
     }
 

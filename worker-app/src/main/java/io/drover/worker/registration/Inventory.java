@@ -1,5 +1,7 @@
 package io.drover.worker.registration;
 
+import io.drover.protocol.internal.ChildProcess;
+import io.drover.protocol.internal.StateReports;
 import java.util.Collection;
 import java.util.List;
 
@@ -14,6 +16,18 @@ public interface Inventory {
 
     /** Executors this worker runs, as {@code <appId>/<executorId>}, including ones still launching. */
     List<String> runningExecutors();
+
+    /** The drivers it runs with their processes, for a registration: what a new master adopts. */
+    List<ChildProcess> drivers();
+
+    /** The executors it runs ({@code <appId>/<executorId>}) with their processes, for a registration. */
+    List<ChildProcess> executors();
+
+    /** State changes no master has heard yet (held while no master took them), oldest first, bounded. */
+    StateReports undelivered();
+
+    /** A master took these with a registration: they are delivered. */
+    void delivered(StateReports carried);
 
     /**
      * Kills these drivers without reporting: the master asked for it because it no longer gives them to

@@ -6,6 +6,7 @@ import io.drover.protocol.internal.Heartbeat;
 import io.drover.protocol.internal.HeartbeatReply;
 import io.drover.protocol.internal.RegisterWorker;
 import io.drover.protocol.internal.RegisterWorkerReply;
+import io.drover.protocol.internal.WorkerLeaving;
 import java.net.URI;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.MediaType;
@@ -44,6 +45,14 @@ public class MasterClient {
 
     public void statesChanged(String masterUrl, String workerId, StateReports body) {
         http.post().uri(uri(masterUrl, Paths.INTERNAL_STATES, workerId))
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(body)
+                .retrieve()
+                .toBodilessEntity();
+    }
+
+    void leave(String masterUrl, String workerId, WorkerLeaving body) {
+        http.post().uri(uri(masterUrl, Paths.INTERNAL_LEAVE, workerId))
                 .contentType(MediaType.APPLICATION_JSON)
                 .body(body)
                 .retrieve()

@@ -6,8 +6,9 @@ import org.springframework.stereotype.Component;
 /**
  * Which master this worker follows, at which leader epoch, and who the worker is. Commands are obeyed
  * only from the followed master at the followed epoch, so a deposed leader cannot launch or kill anything
- * (Spark's {@code Worker.masterUrl} check, strengthened with the epoch). Lock-free: read by HTTP threads,
- * written by the registration thread.
+ * (Spark's {@code Worker.masterUrl} check, strengthened with the epoch). Epochs only grow: the worker
+ * follows no master whose epoch is below the highest it has followed (fencing after a failover). Lock-free:
+ * read by HTTP threads, written by the registration thread.
  */
 @Component
 public class MasterLink {
@@ -23,8 +24,19 @@ public class MasterLink {
         this.identity = identity;
     }
 
-    void registered(String masterUrl, long epoch) {
+    /** @return false, changing nothing, when {@code epoch} is below one this worker has followed */
+    boolean registered(String masterUrl, long epoch) {
+        Followed before = followed.get();
+        if (epoch < before.epoch()) {
+            return false;
+        }
         followed.set(new Followed(masterUrl, epoch, true));
+        return true;
+    }
+
+    /** Whether a master at {@code epoch} would lead after the one this worker follows: a higher epoch. */
+    public boolean isNewer(long epoch) {
+        return epoch > followed.get().epoch();
     }
 
     /** Registration is under way again; the master and epoch stay as they were until a new reply. */

@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.random.RandomGenerator;
@@ -32,7 +33,7 @@ import org.springframework.web.client.HttpClientErrorException;
  * by {@link Backoff} delays, and the first success wins (Spark's {@code Worker.tryRegisterAllMasters}).
  */
 @Service
-class RegistrationService {
+public class RegistrationService {
 
     /** Used when a reply carries no interval: a quarter of the master's default 60 s worker timeout. */
     static final Duration DEFAULT_HEARTBEAT_INTERVAL = Duration.ofSeconds(15);
@@ -51,6 +52,9 @@ class RegistrationService {
     private final ScheduledExecutorService executor =
             Executors.newSingleThreadScheduledExecutor(NamedThreads.daemon("drover-registration"));
     private final AtomicBoolean inProgress = new AtomicBoolean();
+    /** A master that announced itself; tried first by the next pass. */
+    private volatile String newMaster;
+    private volatile ScheduledFuture<?> nextPass;
     private volatile boolean closed;
 
     RegistrationService(WorkerProperties properties, MasterLink link, MasterClient client, HeartbeatService heartbeats,
@@ -91,6 +95,23 @@ class RegistrationService {
         begin(true);
     }
 
+    /**
+     * A master says it took over at a higher epoch: register with it now, inventory included, rather than
+     * wait for heartbeats to the old one to fail. A registration under way is redirected to it.
+     */
+    public void followNewMaster(String masterUrl, long epoch) {
+        log.info("Master {} took over at epoch {}; registering with it", masterUrl, epoch);
+        newMaster = masterUrl;
+        if (!inProgress.get()) {
+            begin(true);
+            return;
+        }
+        ScheduledFuture<?> waiting = nextPass;
+        if (waiting != null && waiting.cancel(false)) {
+            schedule(() -> pass(0, true), Duration.ZERO); // a pass waiting out its back-off goes now
+        }
+    }
+
     private void begin(boolean followedFirst) {
         if (closed || !inProgress.compareAndSet(false, true)) {
             return;
@@ -105,7 +126,9 @@ class RegistrationService {
     }
 
     private void pass(int attempt, boolean followedOnly) {
-        String followed = link.masterUrl();
+        String announced = newMaster;
+        newMaster = null;
+        String followed = announced != null ? announced : link.masterUrl();
         boolean onlyFollowed = followedOnly && followed != null;
         List<String> targets = onlyFollowed ? List.of(followed) : masterUrls;
         List<String> failures = new ArrayList<>();
@@ -132,7 +155,16 @@ class RegistrationService {
 
     private Optional<RegisterWorkerReply> tryRegister(String url, List<String> failures) {
         try {
-            return Optional.of(client.register(url, request()));
+            RegisterWorker request = request();
+            RegisterWorkerReply reply = client.register(url, request);
+            if (reply.epoch() < link.epoch()) {
+                log.warn("Master {} answered at epoch {}, below epoch {} which this worker followed; not following "
+                        + "it (a deposed leader?)", url, reply.epoch(), link.epoch());
+                failures.add(url + ": stale epoch " + reply.epoch());
+                return Optional.empty();
+            }
+            inventory.delivered(request.unreported());
+            return Optional.of(reply);
         } catch (HttpClientErrorException.Conflict e) {
             // Another live worker has our id (same host, port and start second), or the master has not yet
             // noticed our previous life ended. Either way an operator may need to know; keep trying.
@@ -147,12 +179,18 @@ class RegistrationService {
     private RegisterWorker request() {
         WorkerIdentity me = link.identity();
         return new RegisterWorker(me.workerId(), me.host(), me.port(), me.url(), properties.offeredCores(),
-                properties.offeredMemoryMb(), link.epoch(), inventory.runningDriverIds(), inventory.runningExecutors());
+                properties.offeredMemoryMb(), link.epoch(), inventory.drivers(), inventory.executors(),
+                inventory.undelivered());
     }
 
     private void registered(String url, RegisterWorkerReply reply) {
         String masterUrl = reply.masterUrl() == null || reply.masterUrl().isBlank() ? url : reply.masterUrl();
-        link.registered(masterUrl, reply.epoch());
+        if (!link.registered(masterUrl, reply.epoch())) {
+            // A newer master announced itself while this reply was on its way: follow that one instead.
+            inProgress.set(false);
+            begin(true);
+            return;
+        }
         log.info("Registered with master {} (epoch {}) as {}", masterUrl, reply.epoch(), link.workerId());
         if (!reply.killDriverIds().isEmpty()) {
             log.info("Master {} gave drivers {} to someone else; killing them here", masterUrl, reply.killDriverIds());
@@ -170,7 +208,7 @@ class RegistrationService {
 
     private void schedule(Runnable task, Duration delay) {
         try {
-            executor.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS);
+            nextPass = executor.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException e) {
             // closing: nothing more to do
         }

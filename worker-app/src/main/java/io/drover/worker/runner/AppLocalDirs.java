@@ -63,6 +63,28 @@ final class AppLocalDirs {
         }
     }
 
+    /**
+     * At start: deletes the local directories a previous life of the worker left behind (it was killed and
+     * could not delete them; its applications' executors are gone with it). Executors' own directories and
+     * logs stay.
+     */
+    void sweepLeftovers() {
+        if (!Files.isDirectory(workDir)) {
+            return;
+        }
+        try (var apps = Files.newDirectoryStream(workDir, "app-*")) {
+            for (Path app : apps) {
+                Path local = app.resolve(DIR_NAME);
+                if (Files.isDirectory(local, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    deleteTree(local);
+                    log.info("Deleted {}, left behind by an earlier run of this worker", local);
+                }
+            }
+        } catch (IOException e) {
+            log.warn("Could not sweep the local directories left in {}: {}", workDir, e.getMessage());
+        }
+    }
+
     /** Deletes every directory made in this life of the worker. */
     void deleteAll() {
         List.copyOf(created).forEach(this::delete);

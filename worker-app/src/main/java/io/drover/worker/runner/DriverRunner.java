@@ -177,7 +177,8 @@ final class DriverRunner {
             message = restart ? "restarted after exit code " + exitCode : null;
             log.info("Driver {} is RUNNING as pid {} (restarts {})", driverId, started.pid(), restarts);
             // Reported under the lock so no end report of this run can overtake it.
-            listener.report(new DriverStateChanged(driverId, DriverState.RUNNING, null, message, restarts));
+            listener.report(new DriverStateChanged(driverId, DriverState.RUNNING, null, message, restarts,
+                    started.pid()));
         }
         started.onExit().thenAccept(this::exited);
     }

@@ -175,7 +175,8 @@ final class ExecutorRunner {
             state = ExecutorState.RUNNING;
             log.info("Executor {} ({}) is RUNNING as pid {}", key(), description.appName(), started.pid());
             // Reported under the lock so no end report can overtake it.
-            listener.report(change(ExecutorState.RUNNING, null, null));
+            listener.report(new ExecutorStateChanged(appId, executorId, ExecutorState.RUNNING, null, null,
+                    started.pid()));
         }
         started.onExit().thenAccept(this::exited);
     }

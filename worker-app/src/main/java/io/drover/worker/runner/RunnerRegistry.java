@@ -3,12 +3,15 @@ package io.drover.worker.runner;
 import io.drover.protocol.Paths;
 import io.drover.protocol.api.LocalDriverView;
 import io.drover.protocol.api.LocalExecutorView;
+import io.drover.protocol.internal.ChildProcess;
 import io.drover.protocol.internal.DriverDescription;
 import io.drover.protocol.internal.DriverStateChanged;
 import io.drover.protocol.internal.ExecutorDescription;
 import io.drover.protocol.internal.ExecutorStateChanged;
+import io.drover.protocol.internal.StateReports;
 import io.drover.protocol.resources.Resources;
 import io.drover.worker.config.WorkerProperties;
+import io.drover.worker.registration.Departure;
 import io.drover.worker.registration.Inventory;
 import io.drover.worker.registration.MasterLink;
 import jakarta.annotation.PreDestroy;
@@ -74,6 +77,7 @@ public class RunnerRegistry implements Inventory {
     private final RunnerContext context;
     private final StateReporter reporter;
     private final MasterLink link;
+    private final Departure departure;
     private final Resources offered;
     private final int retainedDrivers;
     private final int retainedExecutors;
@@ -90,10 +94,13 @@ public class RunnerRegistry implements Inventory {
     private Resources used = Resources.NONE;
     private boolean closed;
 
-    RunnerRegistry(RunnerContext context, StateReporter reporter, MasterLink link, WorkerProperties properties) {
+    RunnerRegistry(RunnerContext context, StateReporter reporter, MasterLink link, Departure departure,
+            WorkerProperties properties) {
         this.context = context;
         this.reporter = reporter;
         this.link = link;
+        this.departure = departure;
+        context.localDirs().sweepLeftovers();
         this.offered = Resources.of(properties.offeredCores(), properties.offeredMemoryMb());
         this.retainedDrivers = properties.retainedDrivers();
         this.retainedExecutors = properties.retainedExecutors();
@@ -149,6 +156,39 @@ public class RunnerRegistry implements Inventory {
         synchronized (lock) {
             return List.copyOf(running.keySet());
         }
+    }
+
+    @Override
+    public List<ChildProcess> drivers() {
+        List<DriverRunner> active;
+        synchronized (lock) {
+            active = List.copyOf(running.values());
+        }
+        return active.stream().map(DriverRunner::view)
+                .map(v -> new ChildProcess(v.driverId(), v.pid(), v.pid() == null ? null : v.startedAt(), v.restarts()))
+                .toList();
+    }
+
+    @Override
+    public List<ChildProcess> executors() {
+        List<ExecutorRunner> active;
+        synchronized (lock) {
+            active = List.copyOf(runningExecutors.values());
+        }
+        return active.stream().map(ExecutorRunner::view)
+                .map(v -> new ChildProcess(Paths.executorKey(v.appId(), v.executorId()), v.pid(),
+                        v.pid() == null ? null : v.startedAt(), 0))
+                .toList();
+    }
+
+    @Override
+    public StateReports undelivered() {
+        return reporter.undelivered();
+    }
+
+    @Override
+    public void delivered(StateReports carried) {
+        reporter.delivered(carried);
     }
 
     // ---- executors
@@ -326,7 +366,8 @@ public class RunnerRegistry implements Inventory {
     /**
      * Stops every process tree in parallel and waits for them, without reports: the worker is going away,
      * not the work being killed, and the master relaunches drivers and replaces executors when it notices.
-     * Then deletes the applications' local directories: scratch space that nobody would delete later.
+     * Then deletes the applications' local directories (scratch space that nobody would delete later), and
+     * tells the master it is leaving, so its work is replaced at once.
      */
     @PreDestroy
     void shutdown() {
@@ -355,6 +396,7 @@ public class RunnerRegistry implements Inventory {
             }
         }
         context.localDirs().deleteAll();
+        departure.leave("the worker shut down");
     }
 
     /** Connects the runners to the reporter and to this registry's accounting. */

@@ -8,6 +8,7 @@ import io.drover.protocol.internal.Heartbeat;
 import io.drover.protocol.internal.HeartbeatReply;
 import io.drover.protocol.internal.RegisterWorker;
 import io.drover.protocol.internal.RegisterWorkerReply;
+import io.drover.protocol.internal.WorkerLeaving;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -42,5 +43,11 @@ class WorkerProtocolController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void states(@PathVariable String workerId, @Valid @RequestBody StateReports reports) {
         commands.call(new Command.StatesChangedCommand(workerId, reports));
+    }
+
+    @PostMapping(Paths.INTERNAL_LEAVE)
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void leave(@PathVariable String workerId, @Valid @RequestBody WorkerLeaving message) {
+        commands.call(new Command.WorkerLeavingCommand(workerId, message));
     }
 }

@@ -14,12 +14,15 @@ import io.drover.protocol.internal.ExecutorStateChanged;
 import io.drover.protocol.internal.KillExecutor;
 import io.drover.protocol.state.ApplicationState;
 import io.drover.protocol.state.ExecutorState;
-import io.drover.protocol.state.MasterStatus;
+import io.drover.protocol.ids.ExecutorIds;
+import io.drover.protocol.internal.ChildProcess;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,21 +54,18 @@ final class ApplicationHandler {
     }
 
     String register(RegisterApplicationRequest request, String submittedBy, Instant now, List<Effect> effects) {
-        if (state.status() != MasterStatus.ALIVE) {
-            throw CommandRejected.notAlive("the master is " + state.status() + " and takes no applications");
-        }
         checkSomeWorkerCouldHoldAnExecutor(request);
         if (request.driverId() != null && state.activeDriver(request.driverId()).isEmpty()) {
             throw CommandRejected.invalid("driverId: " + request.driverId() + " is not a driver that is running");
         }
         Integer maxCores = request.maxCores() != null ? request.maxCores() : settings.defaultCores();
-        ApplicationEntry app = new ApplicationEntry(ids.newAppId(), state.nextAppSeq(), request.name(),
+        long number = state.nextAppNumber();
+        ApplicationEntry app = new ApplicationEntry(ids.appId(number), number, request.name(),
                 request.executorCommand(), request.appResource(), request.coresPerExecutor(),
                 request.memoryPerExecutorMb(), maxCores, request.executorLimit(), request.driverUrl(),
                 request.driverId(), ApplicationState.WAITING, now, null, null, 0, 0, 0, Map.of(),
                 Audit.submittedBy(submittedBy));
         state.putApp(app);
-        effects.add(new Effect.Persist(Effect.appKey(app.appId()), app));
         effects.add(new Effect.RequestSchedule());
         log.info("Application {} registered by {}: {} ({} MB per executor, {} cores per executor, max cores {})",
                 app.appId(), submittedBy, app.name(), app.memoryPerExecutorMb(),
@@ -76,7 +76,7 @@ final class ApplicationHandler {
 
     /** As for drivers: an executor bigger than every alive worker would never launch, so it is refused. */
     private void checkSomeWorkerCouldHoldAnExecutor(RegisterApplicationRequest request) {
-        List<WorkerEntry> alive = state.workers().values().stream().filter(WorkerEntry::isAlive).toList();
+        List<WorkerEntry> alive = state.workers().values().stream().filter(WorkerEntry::acceptsWork).toList();
         if (alive.isEmpty()) {
             return;
         }
@@ -110,7 +110,6 @@ final class ApplicationHandler {
         for (int i = live.size() - 1; i >= limit; i--) {
             stopExecutor(live.get(i), "killed: executor limit lowered to " + limit, now, effects);
         }
-        effects.add(new Effect.Persist(Effect.appKey(appId), state.activeApp(appId).orElseThrow()));
         effects.add(new Effect.RequestSchedule());
         log.info("Application {} executor limit set to {}", appId, limit);
     }
@@ -126,7 +125,6 @@ final class ApplicationHandler {
                     + ")");
         }
         stopExecutor(executor, "killed by request", now, effects);
-        effects.add(new Effect.Persist(Effect.appKey(appId), state.activeApp(appId).orElseThrow()));
         effects.add(new Effect.RequestSchedule());
     }
 
@@ -140,17 +138,63 @@ final class ApplicationHandler {
             return;
         }
         if (report.state() == ExecutorState.RUNNING) {
-            state.updateExecutor(executor.running(now), app.consecutiveFailures());
-            if (app.state() == ApplicationState.WAITING) {
-                setState(report.appId(), ApplicationState.RUNNING, now, effects);
-            }
-            publish(report.appId(), ApplicationEventType.EXECUTOR_UPDATED, state.activeApp(report.appId())
-                    .orElseThrow().executors().get(report.executorId()), effects);
+            running(app, executor.running(report.pid(), now), now, effects);
         } else if (report.state().isTerminal()) {
             executorEnded(app, executor.ended(report.state(), report.exitCode(), report.message(), now), now,
                     effects);
         }
-        effects.add(new Effect.Persist(Effect.appKey(report.appId()), state.anyApp(report.appId()).orElseThrow()));
+    }
+
+    private void running(ApplicationEntry app, ExecutorEntry running, Instant now, List<Effect> effects) {
+        state.updateExecutor(running, app.consecutiveFailures());
+        if (app.state() == ApplicationState.WAITING) {
+            setState(app.appId(), ApplicationState.RUNNING, now, effects);
+        }
+        publish(app.appId(), ApplicationEventType.EXECUTOR_UPDATED, running, effects);
+    }
+
+    /**
+     * A worker answering a master that took over (or registering again) reports the executors it runs: each
+     * is adopted as it runs. After a take-over its word is complete: an executor placed there that it does
+     * not report is not running, so it is LOST (not the application's fault) and replaced.
+     */
+    void adopt(String workerId, List<ChildProcess> reported, boolean afterTakeOver, Instant now,
+            List<Effect> effects) {
+        Set<String> reportedKeys = new HashSet<>();
+        for (ChildProcess process : reported) {
+            reportedKeys.add(process.id());
+            Optional<ExecutorIds.Key> key = ExecutorIds.parseKey(process.id());
+            ApplicationEntry app = key.flatMap(k -> state.activeApp(k.appId())).orElse(null);
+            ExecutorEntry executor = app == null ? null : app.executors().get(key.get().executorId());
+            if (executor == null || !executor.isLive() || !workerId.equals(executor.workerId())
+                    || process.pid() == null || process.pid().equals(executor.pid())) {
+                continue; // not ours to adopt (the reply's kill list takes it), still launching, or known
+            }
+            Instant since = process.startedAt() != null ? process.startedAt() : now;
+            running(app, executor.running(process.pid(), since), now, effects);
+            log.info("Executor {} adopted on {} (pid {})", executor.key(), workerId, process.pid());
+        }
+        if (afterTakeOver) {
+            for (String executorKey : List.copyOf(state.worker(workerId).orElseThrow().executorKeys())) {
+                if (!reportedKeys.contains(executorKey)) {
+                    lose(executorKey, "its worker " + workerId + " did not report it running after master "
+                            + state.url() + " took over", now, effects);
+                }
+            }
+        }
+    }
+
+    /** After a take-over: executors placed on a worker the store no longer knows cannot come back. */
+    void dropExecutorsOnUnknownWorkers(Instant now, List<Effect> effects) {
+        for (ApplicationEntry app : List.copyOf(state.activeApps().values())) {
+            for (ExecutorEntry executor : app.executors().values()) {
+                if (executor.isLive() && state.worker(executor.workerId()).isEmpty()) {
+                    lose(executor.key(), "its worker " + executor.workerId() + " is not known after master "
+                            + state.url() + " took over", now, effects);
+                }
+            }
+        }
+        effects.add(new Effect.RequestSchedule());
     }
 
     void launchFailed(String appId, int executorId, String workerId, String reason, Instant now,
@@ -166,21 +210,23 @@ final class ApplicationHandler {
 
     /** The worker is gone: its executors are LOST and replaced elsewhere; that is not the application's fault. */
     void workerLost(WorkerEntry worker, String why, Instant now, List<Effect> effects) {
-        for (String key : worker.executorKeys()) {
-            int slash = key.lastIndexOf('/');
-            String appId = key.substring(0, slash);
-            int executorId = Integer.parseInt(key.substring(slash + 1));
-            state.activeApp(appId).map(app -> app.executors().get(executorId)).filter(ExecutorEntry::isLive)
-                    .ifPresent(executor -> {
-                        ApplicationEntry app = state.activeApp(appId).orElseThrow();
-                        state.updateExecutor(executor.ended(ExecutorState.LOST, null,
-                                "worker " + worker.workerId() + " was lost: " + why, now), app.consecutiveFailures());
-                        publish(appId, ApplicationEventType.EXECUTOR_REMOVED,
-                                state.activeApp(appId).orElseThrow().executors().get(executorId), effects);
-                        effects.add(new Effect.Persist(Effect.appKey(appId), state.activeApp(appId).orElseThrow()));
-                    });
+        for (String key : List.copyOf(worker.executorKeys())) {
+            lose(key, "worker " + worker.workerId() + " was lost: " + why, now, effects);
         }
         effects.add(new Effect.RequestSchedule());
+    }
+
+    /** Ends a live executor LOST: gone with its worker; replaced, and not counted as a failure. */
+    private void lose(String executorKey, String why, Instant now, List<Effect> effects) {
+        ExecutorIds.parseKey(executorKey).ifPresent(key -> state.activeApp(key.appId())
+                .map(app -> app.executors().get(key.executorId()))
+                .filter(ExecutorEntry::isLive)
+                .ifPresent(executor -> {
+                    ApplicationEntry app = state.activeApp(key.appId()).orElseThrow();
+                    ExecutorEntry lost = executor.ended(ExecutorState.LOST, null, why, now);
+                    state.updateExecutor(lost, app.consecutiveFailures());
+                    publish(key.appId(), ApplicationEventType.EXECUTOR_REMOVED, lost, effects);
+                }));
     }
 
     /** An application registered by a Drover driver ends with it. */
@@ -232,7 +278,7 @@ final class ApplicationHandler {
         ExecutorEntry killed = executor.ended(ExecutorState.KILLED, null, why, now);
         state.updateExecutor(killed, app.consecutiveFailures());
         publish(executor.appId(), ApplicationEventType.EXECUTOR_REMOVED, killed, effects);
-        state.worker(executor.workerId()).filter(WorkerEntry::isAlive).ifPresent(worker -> effects.add(
+        state.worker(executor.workerId()).filter(WorkerEntry::mayRunWork).ifPresent(worker -> effects.add(
                 new Effect.SendKillExecutor(worker.workerId(), worker.url(), executor.appId(), executor.executorId(),
                         new KillExecutor(state.url(), state.epoch()))));
         log.info("Executor {} {}", executor.key(), why);
@@ -252,7 +298,7 @@ final class ApplicationHandler {
         }
         // The workers kill what is left and delete the application's local directories.
         for (String workerId : hosts) {
-            state.worker(workerId).filter(WorkerEntry::isAlive).ifPresent(worker -> effects.add(
+            state.worker(workerId).filter(WorkerEntry::mayRunWork).ifPresent(worker -> effects.add(
                     new Effect.SendApplicationFinished(worker.workerId(), worker.url(), app.appId(),
                             new ApplicationFinished(state.url(), state.epoch()))));
         }
@@ -262,7 +308,6 @@ final class ApplicationHandler {
         state.completeApp(ended);
         effects.add(new Effect.PublishEvent(new ApplicationEvent(ApplicationEventType.APPLICATION_STATE, seq,
                 app.appId(), null, finalState, why), true));
-        effects.add(new Effect.Unpersist(Effect.appKey(app.appId())));
         effects.add(new Effect.RequestSchedule());
         log.info("Application {} {}: {}", app.appId(), finalState, why);
     }

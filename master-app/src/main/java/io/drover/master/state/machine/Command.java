@@ -7,6 +7,7 @@ import io.drover.protocol.internal.Heartbeat;
 import io.drover.protocol.internal.HeartbeatReply;
 import io.drover.protocol.internal.RegisterWorker;
 import io.drover.protocol.internal.RegisterWorkerReply;
+import io.drover.protocol.internal.WorkerLeaving;
 
 /**
  * Everything that can change the master's state, as data. The state store applies commands one at a time
@@ -62,7 +63,32 @@ public sealed interface Command<R> {
     record ScheduleCommand() implements Command<Void> {
     }
 
-    /** Declares silent workers DEAD and forgets dead workers past their retention. */
+    /**
+     * Declares silent workers DEAD and forgets dead workers past their retention; while recovering, completes
+     * the recovery once {@code recovery-timeout} has passed.
+     */
     record CheckWorkersCommand() implements Command<Void> {
+    }
+
+    /** A worker is stopping, its children ended: its work is replaced now. */
+    record WorkerLeavingCommand(String workerId, WorkerLeaving message) implements Command<Void> {
+    }
+
+    /**
+     * This master now leads the cluster: what it read from the store, under the new epoch it took. It recovers
+     * (DESIGN.md §2, flow 7) and then acts.
+     */
+    record TakeOverCommand(RecoveredState recovered) implements Command<Void> {
+    }
+
+    /**
+     * This master stops leading (it lost its election or its store): it forgets its state, which the next
+     * leader reads from the store, and acts no more.
+     */
+    record StepDownCommand(String reason) implements Command<Void> {
+    }
+
+    /** Who leads now, as a standby sees it (null: nobody); said to callers that came to the wrong master. */
+    record LeaderObservedCommand(String leaderUrl) implements Command<Void> {
     }
 }

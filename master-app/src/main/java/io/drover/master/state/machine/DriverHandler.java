@@ -4,14 +4,16 @@ import io.drover.master.state.model.DriverEntry;
 import io.drover.master.state.model.WorkerEntry;
 import io.drover.protocol.api.SubmitDriverRequest;
 import io.drover.protocol.ids.IdGenerator;
+import io.drover.protocol.internal.ChildProcess;
 import io.drover.protocol.internal.DriverDescription;
 import io.drover.protocol.internal.DriverStateChanged;
 import io.drover.protocol.internal.KillDriver;
 import io.drover.protocol.resources.Resources;
 import io.drover.protocol.state.DriverState;
-import io.drover.protocol.state.MasterStatus;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,17 +35,13 @@ final class DriverHandler {
     }
 
     String submit(SubmitDriverRequest request, String submittedBy, Instant now, List<Effect> effects) {
-        if (state.status() != MasterStatus.ALIVE) {
-            throw CommandRejected.notAlive("the master is " + state.status() + " and takes no submissions");
-        }
         Resources demand = Resources.of(request.cores(), request.memoryMb());
         checkSomeWorkerCouldHold(demand);
         DriverDescription description = new DriverDescription(request.name(), request.appResource(),
                 request.command(), request.cores(), request.memoryMb(), request.supervise());
-        DriverEntry driver = DriverEntry.submitted(ids.newDriverId(), state.nextDriverSeq(), description,
-                submittedBy, now);
+        long number = state.nextDriverNumber();
+        DriverEntry driver = DriverEntry.submitted(ids.driverId(number), number, description, submittedBy, now);
         state.addDriver(driver);
-        effects.add(new Effect.Persist(Effect.driverKey(driver.driverId()), driver));
         effects.add(new Effect.RequestSchedule());
         log.info("Driver {} submitted by {}: {} ({} cores, {} MB{})", driver.driverId(), submittedBy, request.name(),
                 request.cores(), request.memoryMb(), request.supervise() ? ", supervised" : "");
@@ -55,7 +53,7 @@ final class DriverHandler {
      * there is nothing to compare with, and it waits for one to register.
      */
     private void checkSomeWorkerCouldHold(Resources demand) {
-        List<WorkerEntry> alive = state.workers().values().stream().filter(WorkerEntry::isAlive).toList();
+        List<WorkerEntry> alive = state.workers().values().stream().filter(WorkerEntry::acceptsWork).toList();
         if (alive.isEmpty() || alive.stream().anyMatch(w -> w.total().fits(demand))) {
             return;
         }
@@ -92,13 +90,15 @@ final class DriverHandler {
                     effects);
             return;
         }
-        DriverEntry killing = driver;
-        state.updateDriver(killing);
-        effects.add(new Effect.Persist(Effect.driverKey(driverId), killing));
-        WorkerEntry worker = state.worker(driver.workerId()).orElseThrow();
-        effects.add(new Effect.SendKillDriver(worker.workerId(), worker.url(), driverId,
-                new KillDriver(state.url(), state.epoch())));
-        log.info("Driver {} to be killed on {}, asked by {}", driverId, worker.workerId(), killedBy);
+        state.updateDriver(driver);
+        sendKill(driver, effects);
+        log.info("Driver {} to be killed on {}, asked by {}", driverId, driver.workerId(), killedBy);
+    }
+
+    private void sendKill(DriverEntry driver, List<Effect> effects) {
+        state.worker(driver.workerId()).filter(WorkerEntry::mayRunWork).ifPresent(worker -> effects.add(
+                new Effect.SendKillDriver(worker.workerId(), worker.url(), driver.driverId(),
+                        new KillDriver(state.url(), state.epoch()))));
     }
 
     void stateChanged(String workerId, DriverStateChanged report, Instant now, List<Effect> effects) {
@@ -109,9 +109,7 @@ final class DriverHandler {
             return;
         }
         if (report.state() == DriverState.RUNNING) {
-            DriverEntry running = driver.running(report.restarts(), now);
-            state.updateDriver(running);
-            effects.add(new Effect.Persist(Effect.driverKey(driver.driverId()), running));
+            state.updateDriver(driver.running(report.restarts(), report.pid(), now));
             log.info("Driver {} running on {}{}", driver.driverId(), workerId,
                     report.restarts() > 0 ? " (restart " + report.restarts() + ")" : "");
         } else if (report.state().isTerminal()) {
@@ -140,23 +138,75 @@ final class DriverHandler {
         }
         log.warn("Driver {}: {}; back in the queue", driverId, why);
         state.updateDriver(failed);
-        effects.add(new Effect.Persist(Effect.driverKey(driverId), failed));
         effects.add(new Effect.RequestSchedule());
     }
 
-    /** The worker a driver was placed on is gone: supervised drivers are placed again, others end. */
+    /**
+     * The worker a driver was placed on is gone. One that never ran goes back to the queue; one that ran is
+     * placed again when supervised, and ends ERROR otherwise (Spark's rule).
+     */
     void workerLost(DriverEntry driver, String why, Instant now, List<Effect> effects) {
         if (driver.killRequested()) {
             end(driver.ended(DriverState.KILLED, null, why, now), effects);
+        } else if (!driver.hasRun()) {
+            state.updateDriver(driver.unplaced(why));
+            effects.add(new Effect.RequestSchedule());
+            log.info("Driver {} back in the queue: {}", driver.driverId(), why);
         } else if (driver.description().supervise()) {
-            DriverEntry relaunching = driver.relaunching(why);
-            state.updateDriver(relaunching);
-            effects.add(new Effect.Persist(Effect.driverKey(driver.driverId()), relaunching));
+            state.updateDriver(driver.relaunching(why));
             effects.add(new Effect.RequestSchedule());
             log.info("Driver {} relaunching: {}", driver.driverId(), why);
         } else {
             end(driver.ended(DriverState.ERROR, null, why, now), effects);
         }
+    }
+
+    /**
+     * A worker answering a master that took over (or registering again) reports the drivers it runs. Each is
+     * adopted as it runs, never started again: one the master had placed there, or one still waiting in the
+     * queue (it runs, so that is where it is). A kill asked before the take-over is sent again. After a
+     * take-over the worker's word is complete, so a driver placed there that it does not report is not
+     * running there.
+     */
+    void adopt(String workerId, List<ChildProcess> reported, boolean afterTakeOver, Instant now,
+            List<Effect> effects) {
+        Set<String> reportedIds = new HashSet<>();
+        for (ChildProcess process : reported) {
+            reportedIds.add(process.id());
+            DriverEntry driver = state.activeDriver(process.id()).orElse(null);
+            if (driver == null) {
+                continue; // ended or unknown: the reply's kill list takes care of it
+            }
+            if (driver.workerId() == null && afterTakeOver && !driver.killRequested()) {
+                driver = driver.placedOn(workerId, now);
+                state.updateDriver(driver);
+            }
+            if (!workerId.equals(driver.workerId())) {
+                continue;
+            }
+            if (driver.killRequested()) {
+                sendKill(driver, effects);
+            } else if (process.pid() != null && (!driver.hasRun() || !process.pid().equals(driver.pid()))) {
+                DriverEntry running = driver.running(process.restarts(), process.pid(),
+                        process.startedAt() != null ? process.startedAt() : now);
+                state.updateDriver(running);
+                log.info("Driver {} adopted on {} (pid {})", driver.driverId(), workerId, process.pid());
+            }
+        }
+        if (afterTakeOver) {
+            for (String driverId : List.copyOf(state.worker(workerId).orElseThrow().driverIds())) {
+                if (!reportedIds.contains(driverId)) {
+                    state.activeDriver(driverId).ifPresent(d -> notReportedAfterTakeOver(d, now, effects));
+                }
+            }
+        }
+    }
+
+    /** A driver the master had placed that no worker reports after a take-over: it is not running. */
+    void notReportedAfterTakeOver(DriverEntry driver, Instant now, List<Effect> effects) {
+        String where = driver.workerId() == null ? "no worker" : "its worker " + driver.workerId();
+        workerLost(driver, where + " did not report it running after master " + state.url() + " took over", now,
+                effects);
     }
 
     /** A kill was asked for a driver its worker no longer runs: the kill has happened, whatever ended it. */
@@ -168,7 +218,6 @@ final class DriverHandler {
 
     private void end(DriverEntry ended, List<Effect> effects) {
         state.completeDriver(ended);
-        effects.add(new Effect.Unpersist(Effect.driverKey(ended.driverId())));
         applications.driverEnded(ended.driverId(), ended.endedAt(), effects);
         effects.add(new Effect.RequestSchedule());
         log.info("Driver {} {}{}{}", ended.driverId(), ended.state(),

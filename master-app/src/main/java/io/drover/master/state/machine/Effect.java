@@ -4,24 +4,17 @@ import io.drover.protocol.api.ApplicationEvent;
 import io.drover.protocol.internal.ApplicationFinished;
 import io.drover.protocol.internal.KillDriver;
 import io.drover.protocol.internal.KillExecutor;
-import io.drover.protocol.internal.LaunchExecutor;
 import io.drover.protocol.internal.LaunchDriver;
+import io.drover.protocol.internal.LaunchExecutor;
+import io.drover.protocol.internal.MasterChanged;
 
 /**
- * What a command asks the world to do, as data. Store effects run on the inbox thread before the sender
- * hears back, so an acknowledged change is durable; send effects run afterwards, off the inbox thread.
+ * What a command asks the world to do, as data. Effects leave the state store only after the batch that
+ * decided them is durable, and off its thread. Every kind has exactly one route, registered with the store
+ * at start-up; the store refuses to start while a kind has none, so a new effect cannot be forgotten.
+ * (What must be stored is not an effect: the state marks what it changed, and the store writes it.)
  */
 public sealed interface Effect {
-
-    /** Durable-state effects, applied in order before the reply. */
-    sealed interface StoreEffect extends Effect {
-    }
-
-    record Persist(String key, Object record) implements StoreEffect {
-    }
-
-    record Unpersist(String key) implements StoreEffect {
-    }
 
     record SendLaunchDriver(String workerId, String workerUrl, LaunchDriver message) implements Effect {
     }
@@ -40,23 +33,19 @@ public sealed interface Effect {
             implements Effect {
     }
 
+    /** Tells a worker that this master took over; it answers by registering with its inventory. */
+    record SendMasterChanged(String workerId, String workerUrl, MasterChanged message) implements Effect {
+    }
+
     /** An event for the application's subscribers; {@code last} when the application has ended. */
     record PublishEvent(ApplicationEvent event, boolean last) implements Effect {
     }
 
+    /** This master stopped leading: every open event stream ends, and its clients go to the new leader. */
+    record EndEventStreams(String reason) implements Effect {
+    }
+
     /** Something changed that could let a waiting driver or application be placed. */
     record RequestSchedule() implements Effect {
-    }
-
-    static String driverKey(String driverId) {
-        return "driver_" + driverId;
-    }
-
-    static String appKey(String appId) {
-        return "app_" + appId;
-    }
-
-    static String workerKey(String workerId) {
-        return "worker_" + workerId;
     }
 }

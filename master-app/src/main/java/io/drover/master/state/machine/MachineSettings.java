@@ -9,9 +9,11 @@ import java.time.Duration;
  * @param maxExecutorRetries consecutive executor failures, with none running, after which an application fails
  * @param defaultCores {@code maxCores} of applications that set none; null means unlimited
  * @param spreadOut spread an application's executors over workers, or fill one worker first
+ * @param recoveryTimeout how long a master that took over waits for its workers to answer before it gives
+ *     up on the silent ones
  */
 public record MachineSettings(Duration workerTimeout, Duration deadWorkerRetention, int maxLaunchAttempts,
-        int maxExecutorRetries, Integer defaultCores, boolean spreadOut) {
+        int maxExecutorRetries, Integer defaultCores, boolean spreadOut, Duration recoveryTimeout) {
 
     public Duration heartbeatInterval() {
         return workerTimeout.dividedBy(4);

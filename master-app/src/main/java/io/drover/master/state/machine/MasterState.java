@@ -6,10 +6,13 @@ import io.drover.master.state.model.DriverEntry;
 import io.drover.master.state.model.ExecutorEntry;
 import io.drover.master.state.model.WorkerEntry;
 import io.drover.protocol.state.MasterStatus;
+import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -18,31 +21,34 @@ import java.util.function.Supplier;
  * replaces one, so a snapshot is a shallow copy of the maps.
  *
  * <p>The methods here keep the indexes consistent (a driver placed on a worker is also in that worker's
- * driver set and counts in its used resources); handlers never edit the maps directly.
+ * driver set and counts in its used resources); handlers never edit the maps directly. Every change also
+ * marks what it touched, so the store writes exactly those records after the batch ({@link #drainChanges}):
+ * durability cannot be forgotten by a handler.
  */
 public final class MasterState {
 
-    private final Supplier<String> url;
-    private final long epoch;
     /** Ended executors an application keeps listing; live ones are always kept. */
     static final int RETAINED_EXECUTORS_PER_APP = 1000;
 
+    private final Supplier<String> url;
     private final int retainedDrivers;
     private final int retainedApplications;
-    private final Map<String, ApplicationEntry> apps = new LinkedHashMap<>();
-    private final Map<String, ApplicationEntry> completedApps = new LinkedHashMap<>();
-    private long nextAppSeq;
-    private MasterStatus status = MasterStatus.ALIVE;
     private final Map<String, WorkerEntry> workers = new LinkedHashMap<>();
     private final Map<String, DriverEntry> drivers = new LinkedHashMap<>();
     private final Map<String, DriverEntry> completedDrivers = new LinkedHashMap<>();
-    private long nextDriverSeq;
-    private int driverCursor;
+    private final Map<String, ApplicationEntry> apps = new LinkedHashMap<>();
+    private final Map<String, ApplicationEntry> completedApps = new LinkedHashMap<>();
+    private MasterStatus status = MasterStatus.STANDBY;
+    private long epoch;
+    private String leaderUrl;
+    private Instant recoveryStartedAt;
+    private long nextDriverNumber;
+    private long nextAppNumber;
+    private Changes.Builder changes = new Changes.Builder();
 
     /** @param url the master's public URL; a supplier because the port is known only once the server is up */
-    public MasterState(Supplier<String> url, long epoch, int retainedDrivers, int retainedApplications) {
+    public MasterState(Supplier<String> url, int retainedDrivers, int retainedApplications) {
         this.url = url;
-        this.epoch = epoch;
         this.retainedDrivers = retainedDrivers;
         this.retainedApplications = retainedApplications;
     }
@@ -57,6 +63,15 @@ public final class MasterState {
 
     public MasterStatus status() {
         return status;
+    }
+
+    public Optional<String> leaderUrl() {
+        return Optional.ofNullable(leaderUrl);
+    }
+
+    /** When the current recovery began; null unless RECOVERING. */
+    public Instant recoveryStartedAt() {
+        return recoveryStartedAt;
     }
 
     public Optional<WorkerEntry> worker(String workerId) {
@@ -93,12 +108,99 @@ public final class MasterState {
         return Collections.unmodifiableMap(apps);
     }
 
-    long nextAppSeq() {
-        return nextAppSeq++;
+    // ---- the lifecycle (changed only by the lifecycle handler)
+
+    void status(MasterStatus next, Instant now) {
+        status = next;
+        recoveryStartedAt = next == MasterStatus.RECOVERING ? now : null;
     }
+
+    void leaderUrl(String url) {
+        leaderUrl = url;
+    }
+
+    /** A new leader epoch: written with the batch that sets it. */
+    void epoch(long next) {
+        epoch = next;
+        changes.epoch(next);
+    }
+
+    /**
+     * Takes over what was stored: the entries as they were, workers as the store had them (the caller marks
+     * them UNKNOWN), and the id counters. Nothing is marked changed: this is what the store already holds.
+     */
+    void restore(RecoveredState recovered) {
+        clear();
+        epoch = recovered.epoch();
+        nextDriverNumber = recovered.counters().nextDriverNumber();
+        nextAppNumber = recovered.counters().nextAppNumber();
+        recovered.workers().forEach(w -> workers.put(w.workerId(), w.withoutWork()));
+        for (DriverEntry driver : recovered.drivers()) {
+            if (driver.state().isTerminal()) {
+                completedDrivers.put(driver.driverId(), driver);
+            } else {
+                drivers.put(driver.driverId(), driver);
+                if (driver.workerId() != null) {
+                    workers.computeIfPresent(driver.workerId(), (id, w) -> w.withDriver(driver.driverId(),
+                            driver.demand()));
+                }
+            }
+        }
+        for (ApplicationEntry app : recovered.applications()) {
+            if (app.state().isTerminal()) {
+                completedApps.put(app.appId(), app);
+                continue;
+            }
+            apps.put(app.appId(), app);
+            for (ExecutorEntry executor : app.executors().values()) {
+                if (executor.isLive()) {
+                    workers.computeIfPresent(executor.workerId(), (id, w) -> w.withExecutor(executor.key(),
+                            executor.resources()));
+                }
+            }
+        }
+        changes = new Changes.Builder();
+    }
+
+    /** Forgets everything: a master that stops leading keeps nothing that could be ahead of the store. */
+    void clear() {
+        workers.clear();
+        drivers.clear();
+        completedDrivers.clear();
+        apps.clear();
+        completedApps.clear();
+        epoch = 0;
+        nextDriverNumber = 0;
+        nextAppNumber = 0;
+        recoveryStartedAt = null;
+        changes = new Changes.Builder();
+    }
+
+    /** What changed since the last call: the records the store must write (or delete) now. */
+    public Changes drainChanges() {
+        Changes drained = changes.build();
+        changes = new Changes.Builder();
+        return drained;
+    }
+
+    // ---- ids
+
+    /** The number of the next driver: its id's suffix and its place in the queue. */
+    long nextDriverNumber() {
+        changes.counters(new IdCounters(nextDriverNumber + 1, nextAppNumber));
+        return nextDriverNumber++;
+    }
+
+    long nextAppNumber() {
+        changes.counters(new IdCounters(nextDriverNumber, nextAppNumber + 1));
+        return nextAppNumber++;
+    }
+
+    // ---- applications and executors
 
     void putApp(ApplicationEntry app) {
         apps.put(app.appId(), app);
+        changes.app(app.appId());
     }
 
     /** Adds a just-placed executor to its application and to its worker's accounting. */
@@ -107,6 +209,7 @@ public final class MasterState {
         apps.put(app.appId(), app.withExecutor(executor, app.consecutiveFailures(), app.nextExecutorId() + 1));
         WorkerEntry worker = workers.get(executor.workerId());
         workers.put(worker.workerId(), worker.withExecutor(executor.key(), executor.resources()));
+        changes.app(app.appId()).executor(executor.key());
     }
 
     /**
@@ -124,9 +227,13 @@ public final class MasterState {
             updated = pruneEnded(updated);
         }
         apps.put(app.appId(), updated);
+        changes.executor(executor.key());
+        if (consecutiveFailures != app.consecutiveFailures()) {
+            changes.app(app.appId());
+        }
     }
 
-    private static ApplicationEntry pruneEnded(ApplicationEntry app) {
+    private ApplicationEntry pruneEnded(ApplicationEntry app) {
         long ended = app.executors().size() - app.liveExecutors();
         if (ended <= RETAINED_EXECUTORS_PER_APP) {
             return app;
@@ -136,47 +243,51 @@ public final class MasterState {
         for (ExecutorEntry e : app.executors().values()) {
             if (!e.isLive() && drop > 0) {
                 drop--;
+                changes.executor(e.key());
             } else {
                 kept.put(e.executorId(), e);
             }
         }
-        return new ApplicationEntry(app.appId(), app.seq(), app.name(), app.executorCommand(), app.appResource(),
-                app.coresPerExecutor(), app.memoryPerExecutorMb(), app.maxCores(), app.executorLimit(),
-                app.driverUrl(), app.driverId(), app.state(), app.submittedAt(), app.endedAt(), app.message(),
-                app.consecutiveFailures(), app.nextExecutorId(), app.eventSeq(), kept, app.audit());
+        return app.withExecutors(kept);
     }
 
     /** Moves an ended application (its executors already ended) to the bounded completed list. */
     void completeApp(ApplicationEntry ended) {
         apps.remove(ended.appId());
         completedApps.put(ended.appId(), ended);
+        changes.app(ended.appId());
         while (completedApps.size() > retainedApplications) {
-            completedApps.remove(completedApps.keySet().iterator().next());
+            ApplicationEntry oldest = completedApps.remove(completedApps.keySet().iterator().next());
+            changes.app(oldest.appId());
+            oldest.executors().values().forEach(e -> changes.executor(e.key()));
         }
     }
 
-    long nextDriverSeq() {
-        return nextDriverSeq++;
-    }
-
-    int driverCursor() {
-        return driverCursor;
-    }
-
-    void driverCursor(int cursor) {
-        driverCursor = cursor;
-    }
+    // ---- workers
 
     void putWorker(WorkerEntry worker) {
         workers.put(worker.workerId(), worker);
+        changes.worker(worker.workerId());
+    }
+
+    /** A heartbeat: nothing the store keeps changes, so nothing is written. */
+    void heartbeat(String workerId, Instant now) {
+        WorkerEntry worker = workers.get(workerId);
+        if (worker != null) {
+            workers.put(workerId, worker.heartbeatAt(now));
+        }
     }
 
     void removeWorker(String workerId) {
         workers.remove(workerId);
+        changes.worker(workerId);
     }
+
+    // ---- drivers
 
     void addDriver(DriverEntry driver) {
         drivers.put(driver.driverId(), driver);
+        changes.driver(driver.driverId());
     }
 
     /** Replaces a driver that has not ended, keeping it and its worker's accounting in step. */
@@ -189,6 +300,7 @@ public final class MasterState {
             WorkerEntry worker = workers.get(driver.workerId());
             workers.put(worker.workerId(), worker.withDriver(driver.driverId(), driver.demand()));
         }
+        changes.driver(driver.driverId());
     }
 
     /** Moves an ended driver to the bounded completed list and frees what it held. */
@@ -198,8 +310,9 @@ public final class MasterState {
             release(previous);
         }
         completedDrivers.put(ended.driverId(), ended);
+        changes.driver(ended.driverId());
         while (completedDrivers.size() > retainedDrivers) {
-            completedDrivers.remove(completedDrivers.keySet().iterator().next());
+            changes.driver(completedDrivers.remove(completedDrivers.keySet().iterator().next()).driverId());
         }
     }
 
@@ -211,10 +324,70 @@ public final class MasterState {
     }
 
     public ClusterSnapshot snapshot() {
-        return new ClusterSnapshot(status, url.get(), epoch, Collections.unmodifiableMap(new LinkedHashMap<>(workers)),
+        return new ClusterSnapshot(status, url.get(), epoch, leaderUrl,
+                Collections.unmodifiableMap(new LinkedHashMap<>(workers)),
                 Collections.unmodifiableMap(new LinkedHashMap<>(drivers)),
                 Collections.unmodifiableMap(new LinkedHashMap<>(completedDrivers)),
                 Collections.unmodifiableMap(new LinkedHashMap<>(apps)),
                 Collections.unmodifiableMap(new LinkedHashMap<>(completedApps)));
+    }
+
+    /**
+     * The ids whose records changed since the last drain; each is written as it is now in the snapshot, or
+     * deleted when the snapshot no longer has it.
+     *
+     * @param executors executors as {@code <appId>/<executorId>}
+     * @param counters the id counters to store, or null when they did not change
+     * @param epoch the leader epoch to store, or null when it did not change
+     */
+    public record Changes(Set<String> workers, Set<String> drivers, Set<String> applications, Set<String> executors,
+            IdCounters counters, Long epoch) {
+
+        public boolean isEmpty() {
+            return workers.isEmpty() && drivers.isEmpty() && applications.isEmpty() && executors.isEmpty()
+                    && counters == null && epoch == null;
+        }
+
+        static final class Builder {
+            private final Set<String> workers = new LinkedHashSet<>();
+            private final Set<String> drivers = new LinkedHashSet<>();
+            private final Set<String> applications = new LinkedHashSet<>();
+            private final Set<String> executors = new LinkedHashSet<>();
+            private IdCounters counters;
+            private Long epoch;
+
+            Builder worker(String id) {
+                workers.add(id);
+                return this;
+            }
+
+            Builder driver(String id) {
+                drivers.add(id);
+                return this;
+            }
+
+            Builder app(String id) {
+                applications.add(id);
+                return this;
+            }
+
+            Builder executor(String key) {
+                executors.add(key);
+                return this;
+            }
+
+            void counters(IdCounters next) {
+                counters = next;
+            }
+
+            void epoch(long value) {
+                epoch = value;
+            }
+
+            Changes build() {
+                return new Changes(Set.copyOf(workers), Set.copyOf(drivers), Set.copyOf(applications),
+                        Set.copyOf(executors), counters, epoch);
+            }
+        }
     }
 }

@@ -16,11 +16,8 @@ import io.drover.protocol.internal.ExecutorDescription;
 import io.drover.protocol.internal.LaunchDriver;
 import io.drover.protocol.internal.LaunchExecutor;
 import io.drover.protocol.resources.Resources;
-import io.drover.protocol.state.MasterStatus;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.random.RandomGenerator;
 import java.util.stream.Collectors;
@@ -46,16 +43,13 @@ final class SchedulingHandler {
     }
 
     void schedule(Instant now, List<Effect> effects) {
-        if (state.status() != MasterStatus.ALIVE) {
-            return;
-        }
         placeDrivers(now, effects);
         placeExecutors(now, effects);
     }
 
     private List<WorkerCapacity> aliveWorkers() {
         return state.workers().values().stream()
-                .filter(WorkerEntry::isAlive)
+                .filter(WorkerEntry::acceptsWork)
                 .map(w -> new WorkerCapacity(w.workerId(), w.free()))
                 .toList();
     }
@@ -73,7 +67,6 @@ final class SchedulingHandler {
                     .placedOn(assignment.workerId(), now);
             state.updateDriver(placed);
             WorkerEntry worker = state.worker(assignment.workerId()).orElseThrow();
-            effects.add(new Effect.Persist(Effect.driverKey(placed.driverId()), placed));
             effects.add(new Effect.SendLaunchDriver(worker.workerId(), worker.url(),
                     new LaunchDriver(state.url(), state.epoch(), placed.driverId(), placed.description())));
         }
@@ -87,7 +80,6 @@ final class SchedulingHandler {
         if (pending.isEmpty()) {
             return;
         }
-        Map<String, Integer> launched = new LinkedHashMap<>();
         for (ExecutorAssignment assignment : ExecutorPlacement.place(pending, aliveWorkers(), settings.spreadOut())) {
             ApplicationEntry app = state.activeApp(assignment.appId()).orElseThrow();
             ExecutorEntry executor = ExecutorEntry.launching(app.appId(), app.nextExecutorId(),
@@ -99,10 +91,7 @@ final class SchedulingHandler {
                     new LaunchExecutor(state.url(), state.epoch(), app.appId(), executor.executorId(),
                             new ExecutorDescription(app.name(), app.executorCommand(), app.appResource(),
                                     executor.cores(), executor.memoryMb(), app.driverUrl()))));
-            launched.merge(app.appId(), 1, Integer::sum);
         }
-        launched.keySet().forEach(appId -> effects.add(
-                new Effect.Persist(Effect.appKey(appId), state.activeApp(appId).orElseThrow())));
     }
 
     private static PendingApp pending(ApplicationEntry app) {

@@ -6,8 +6,9 @@ import io.drover.protocol.internal.Heartbeat;
 import io.drover.protocol.internal.HeartbeatReply;
 import io.drover.protocol.internal.RegisterWorker;
 import io.drover.protocol.internal.RegisterWorkerReply;
+import io.drover.protocol.internal.StateReports;
+import io.drover.protocol.internal.WorkerLeaving;
 import io.drover.protocol.resources.Resources;
-import io.drover.protocol.state.MasterStatus;
 import io.drover.protocol.state.WorkerState;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,7 +17,10 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Workers: registration, heartbeats, and declaring silent workers DEAD (DESIGN.md §2, flows 1 and 2). */
+/**
+ * Workers: registration (first time, again after losing us, or answering a master that took over),
+ * heartbeats, leaving, and declaring silent workers DEAD (DESIGN.md §2, flows 1, 2 and 7).
+ */
 final class WorkerHandler {
 
     private static final Logger log = LoggerFactory.getLogger(WorkerHandler.class);
@@ -35,45 +39,84 @@ final class WorkerHandler {
     }
 
     RegisterWorkerReply register(RegisterWorker message, Instant now, List<Effect> effects) {
-        if (state.status() != MasterStatus.ALIVE) {
-            throw CommandRejected.notAlive("the master is " + state.status() + " and takes no registrations");
-        }
         WorkerEntry existing = state.worker(message.workerId()).orElse(null);
-        if (existing != null && existing.isAlive()) {
-            throw CommandRejected.conflict("worker " + message.workerId() + " is already registered");
+        if (existing != null && existing.isConnected() && !existing.url().equals(message.url())) {
+            throw CommandRejected.conflict("worker " + message.workerId() + " is already registered from "
+                    + existing.url());
         }
+        raiseEpochAbove(message.followedEpoch(), message.workerId());
         // Only one process can serve an address, so an entry there under another id is a worker that was
         // restarted: it is gone, and waiting for its timeout would only delay the new one (Spark waits).
         for (WorkerEntry other : List.copyOf(state.workers().values())) {
             if (other.url().equals(message.url()) && !other.workerId().equals(message.workerId())) {
-                if (other.isAlive()) {
+                if (other.mayRunWork()) {
                     lose(other, "replaced by " + message.workerId() + " registering from the same address", now,
                             effects);
                 }
-                forget(other.workerId(), effects);
+                forget(other.workerId());
             }
         }
-        if (existing != null) {
-            forget(existing.workerId(), effects);
+        Resources offered = Resources.of(message.cores(), message.memoryMb());
+        boolean rejoining = existing != null && existing.mayRunWork();
+        if (rejoining) {
+            boolean afterTakeOver = existing.state() == WorkerState.UNKNOWN;
+            state.putWorker(existing.rejoined(now).withTotal(offered));
+            adopt(existing.workerId(), message, afterTakeOver, now, effects);
+            log.info("Worker {} is back with {} drivers and {} executors running{}", existing.workerId(),
+                    message.drivers().size(), message.executors().size(), afterTakeOver ? " (after take-over)" : "");
+        } else {
+            if (existing != null) {
+                forget(existing.workerId());
+            }
+            state.putWorker(WorkerEntry.registered(message.workerId(), message.host(), message.port(), message.url(),
+                    offered, now));
+            applyUnreported(message.workerId(), message.unreported(), now, effects);
+            log.info("Worker {} registered from {} with {} cores and {} MB{}", message.workerId(), message.url(),
+                    message.cores(), message.memoryMb(), existing != null ? " (replacing its dead entry)" : "");
         }
-        WorkerEntry worker = WorkerEntry.registered(message.workerId(), message.host(), message.port(),
-                message.url(), Resources.of(message.cores(), message.memoryMb()), now);
-        state.putWorker(worker);
-        effects.add(new Effect.Persist(Effect.workerKey(worker.workerId()), worker));
         effects.add(new Effect.RequestSchedule());
-        log.info("Worker {} registered from {} with {} cores and {} MB{}", worker.workerId(), worker.url(),
-                message.cores(), message.memoryMb(), existing != null ? " (replacing its dead entry)" : "");
         return new RegisterWorkerReply(state.url(), state.epoch(), settings.heartbeatInterval().toMillis(),
-                notPlacedOn(worker.workerId(), message.runningDriverIds()),
-                applications.notPlacedOn(worker.workerId(), message.runningExecutors()));
+                notPlacedOn(message.workerId(), message.runningDriverIds()),
+                applications.notPlacedOn(message.workerId(), message.runningExecutors()));
+    }
+
+    /**
+     * Workers follow no epoch below one they have followed. A worker that has followed a higher one than ours
+     * (this store was reset, or it followed another master) would never follow us: we take a higher one.
+     */
+    private void raiseEpochAbove(long followedEpoch, String workerId) {
+        if (followedEpoch > state.epoch()) {
+            log.warn("Worker {} has followed epoch {}, above ours ({}); taking epoch {} so it can follow us",
+                    workerId, followedEpoch, state.epoch(), followedEpoch + 1);
+            state.epoch(followedEpoch + 1);
+        }
+    }
+
+    /**
+     * The worker's own word on what runs there: its undelivered reports first (a driver that ended while
+     * no master listened), then its running drivers and executors, which are adopted as they are.
+     */
+    private void adopt(String workerId, RegisterWorker message, boolean afterTakeOver, Instant now,
+            List<Effect> effects) {
+        applyUnreported(workerId, message.unreported(), now, effects);
+        drivers.adopt(workerId, message.drivers(), afterTakeOver, now, effects);
+        applications.adopt(workerId, message.executors(), afterTakeOver, now, effects);
+    }
+
+    private void applyUnreported(String workerId, StateReports reports, Instant now, List<Effect> effects) {
+        if (reports == null) {
+            return;
+        }
+        reports.drivers().forEach(change -> drivers.stateChanged(workerId, change, now, effects));
+        reports.executors().forEach(change -> applications.executorStateChanged(workerId, change, now, effects));
     }
 
     HeartbeatReply heartbeat(String workerId, Heartbeat heartbeat, Instant now, List<Effect> effects) {
         WorkerEntry worker = state.worker(workerId).orElse(null);
-        if (worker == null || !worker.isAlive() || heartbeat.epoch() != state.epoch()) {
+        if (worker == null || !worker.isConnected() || heartbeat.epoch() != state.epoch()) {
             return HeartbeatReply.RECONNECT;
         }
-        state.putWorker(worker.heartbeatAt(now));
+        state.heartbeat(workerId, now);
         for (String driverId : worker.driverIds()) {
             if (!heartbeat.runningDriverIds().contains(driverId)) {
                 state.activeDriver(driverId).ifPresent(d -> drivers.notRunningOnWorker(d, now, effects));
@@ -85,38 +128,47 @@ final class WorkerHandler {
             log.warn("Worker {} runs work the master has not given it; telling it to kill {} {}", workerId, kill,
                     killExecutors);
         }
-        return new HeartbeatReply(false, kill, killExecutors);
+        return kill.isEmpty() && killExecutors.isEmpty() ? HeartbeatReply.OK
+                : new HeartbeatReply(false, kill, killExecutors);
+    }
+
+    /** A worker says it is leaving, its children ended: its work is replaced now, not after its timeout. */
+    void leave(String workerId, WorkerLeaving message, Instant now, List<Effect> effects) {
+        WorkerEntry worker = state.worker(workerId).orElse(null);
+        if (worker == null || !worker.mayRunWork() || message.epoch() != state.epoch()) {
+            return;
+        }
+        String reason = message.reason() == null || message.reason().isBlank() ? "it stopped" : message.reason();
+        lose(worker, "it left: " + reason, now, effects);
     }
 
     void checkWorkers(Instant now, List<Effect> effects) {
         Instant silentSince = now.minus(settings.workerTimeout());
         Instant forgetBefore = now.minus(settings.deadWorkerRetention());
         for (WorkerEntry worker : List.copyOf(state.workers().values())) {
-            if (worker.isAlive() && worker.lastHeartbeat().isBefore(silentSince)) {
+            if (worker.isConnected() && worker.lastHeartbeat().isBefore(silentSince)) {
                 lose(worker, "no heartbeat for " + seconds(Duration.between(worker.lastHeartbeat(), now)), now,
                         effects);
             } else if (worker.state() == WorkerState.DEAD && worker.deadSince().isBefore(forgetBefore)) {
-                forget(worker.workerId(), effects);
+                forget(worker.workerId());
                 log.info("Worker {} forgotten after its retention", worker.workerId());
             }
         }
     }
 
-    private void lose(WorkerEntry worker, String why, Instant now, List<Effect> effects) {
+    /** The worker is gone: its drivers and executors are replaced or end, and it becomes DEAD. */
+    void lose(WorkerEntry worker, String why, Instant now, List<Effect> effects) {
         log.warn("Worker {} is DEAD: {}", worker.workerId(), why);
         for (String driverId : worker.driverIds()) {
             state.activeDriver(driverId).ifPresent(driver ->
                     drivers.workerLost(driver, "worker " + worker.workerId() + " was lost: " + why, now, effects));
         }
         applications.workerLost(state.worker(worker.workerId()).orElse(worker), why, now, effects);
-        WorkerEntry dead = state.worker(worker.workerId()).orElse(worker).dead(now);
-        state.putWorker(dead);
-        effects.add(new Effect.Persist(Effect.workerKey(dead.workerId()), dead));
+        state.putWorker(state.worker(worker.workerId()).orElse(worker).dead(now));
     }
 
-    private void forget(String workerId, List<Effect> effects) {
+    private void forget(String workerId) {
         state.removeWorker(workerId);
-        effects.add(new Effect.Unpersist(Effect.workerKey(workerId)));
     }
 
     /** Drivers a worker says it runs that the master has not placed on it: the worker must kill them. */

@@ -79,6 +79,13 @@ public record ApplicationEntry(
                 message, failures, nextId, eventSeq, copy, audit);
     }
 
+    /** The same application with only these executors (the ones it still lists). */
+    public ApplicationEntry withExecutors(Map<Integer, ExecutorEntry> kept) {
+        return new ApplicationEntry(appId, seq, name, executorCommand, appResource, coresPerExecutor,
+                memoryPerExecutorMb, maxCores, executorLimit, driverUrl, driverId, state, submittedAt, endedAt,
+                message, consecutiveFailures, nextExecutorId, eventSeq, kept, audit);
+    }
+
     public ApplicationEntry withExecutorLimit(Integer limit) {
         return new ApplicationEntry(appId, seq, name, executorCommand, appResource, coresPerExecutor,
                 memoryPerExecutorMb, maxCores, limit, driverUrl, driverId, state, submittedAt, endedAt, message,

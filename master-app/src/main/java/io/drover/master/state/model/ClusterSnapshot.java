@@ -8,6 +8,9 @@ import java.util.Optional;
  * The master's state as readers see it: an immutable copy published by the state store after every batch
  * of commands. Controllers, pages and metrics read it without locks and never see it change.
  *
+ * @param status where the master is in its lifecycle; only an ALIVE master takes submissions
+ * @param epoch the leader epoch it acts under; 0 while it has never led
+ * @param leaderUrl the master that leads the cluster, when known: this one while it leads
  * @param workers every known worker, alive or dead, in registration order
  * @param drivers drivers that have not ended, in submission order
  * @param completedDrivers ended drivers still retained, oldest first
@@ -18,11 +21,17 @@ public record ClusterSnapshot(
         MasterStatus status,
         String url,
         long epoch,
+        String leaderUrl,
         Map<String, WorkerEntry> workers,
         Map<String, DriverEntry> drivers,
         Map<String, DriverEntry> completedDrivers,
         Map<String, ApplicationEntry> applications,
         Map<String, ApplicationEntry> completedApplications) {
+
+    /** A master that leads nobody: what a standby publishes before it takes over. */
+    public static ClusterSnapshot standby(MasterStatus status, String url, String leaderUrl) {
+        return new ClusterSnapshot(status, url, 0, leaderUrl, Map.of(), Map.of(), Map.of(), Map.of(), Map.of());
+    }
 
     public Optional<WorkerEntry> worker(String workerId) {
         return Optional.ofNullable(workers.get(workerId));

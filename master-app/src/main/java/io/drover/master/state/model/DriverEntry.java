@@ -19,6 +19,7 @@ import java.time.Instant;
  * @param workerRestarts how often its current worker restarted it under supervise
  * @param launchAttempts consecutive launch calls that failed
  * @param audit who submitted it and who asked to kill it; once killed it must not be relaunched
+ * @param pid its process on its worker while RUNNING; null otherwise
  */
 public record DriverEntry(
         String driverId,
@@ -36,12 +37,13 @@ public record DriverEntry(
         int workerRestarts,
         int launchAttempts,
         Audit audit,
-        String message) {
+        String message,
+        Long pid) {
 
     public static DriverEntry submitted(String driverId, long seq, DriverDescription description, String submittedBy,
             Instant now) {
         return new DriverEntry(driverId, seq, description, DriverState.SUBMITTED, null, null, now, null, null, null,
-                null, 0, 0, 0, Audit.submittedBy(submittedBy), null);
+                null, 0, 0, 0, Audit.submittedBy(submittedBy), null, null);
     }
 
     /** A user asked to kill it: it must not be launched or relaunched again. */
@@ -63,33 +65,49 @@ public record DriverEntry(
 
     public DriverEntry placedOn(String worker, Instant now) {
         return new DriverEntry(driverId, seq, description, state, worker, worker, submittedAt, now, startedAt,
-                endedAt, exitCode, relaunches, workerRestarts, launchAttempts, audit, message);
+                endedAt, exitCode, relaunches, workerRestarts, launchAttempts, audit, message, null);
     }
 
-    public DriverEntry running(int restartsOnWorker, Instant now) {
+    /** Its worker reports its process running: at launch, after a supervised restart, or when adopted. */
+    public DriverEntry running(int restartsOnWorker, Long processId, Instant now) {
         return new DriverEntry(driverId, seq, description, DriverState.RUNNING, workerId, lastWorkerId, submittedAt,
-                launchedAt, now, endedAt, null, relaunches, restartsOnWorker, 0, audit, null);
+                launchedAt, now, endedAt, null, relaunches, restartsOnWorker, 0, audit, null, processId);
     }
 
     public DriverEntry ended(DriverState finalState, Integer code, String why, Instant now) {
         return new DriverEntry(driverId, seq, description, finalState, null, lastWorkerId, submittedAt, launchedAt,
-                startedAt, now, code, relaunches, workerRestarts, launchAttempts, audit, why);
+                startedAt, now, code, relaunches, workerRestarts, launchAttempts, audit, why, null);
     }
 
     /** Back to the queue after a failed launch call; the attempt is counted. */
     public DriverEntry launchFailed(String why) {
         return new DriverEntry(driverId, seq, description, state, null, lastWorkerId, submittedAt, launchedAt,
-                startedAt, endedAt, exitCode, relaunches, workerRestarts, launchAttempts + 1, audit, why);
+                startedAt, endedAt, exitCode, relaunches, workerRestarts, launchAttempts + 1, audit, why, null);
+    }
+
+    /**
+     * Back to the queue without counting anything against it: it was placed but never reported running, and
+     * its worker does not run it (lost before it started, or a master took over before the launch arrived).
+     */
+    public DriverEntry unplaced(String why) {
+        return new DriverEntry(driverId, seq, description, state, null, lastWorkerId, submittedAt, launchedAt,
+                startedAt, endedAt, exitCode, relaunches, workerRestarts, launchAttempts, audit, why, null);
+    }
+
+    /** Whether its worker has ever reported its process running in this placement. */
+    public boolean hasRun() {
+        return state == DriverState.RUNNING;
     }
 
     /** Back to the queue because its worker was lost (supervise). */
     public DriverEntry relaunching(String why) {
         return new DriverEntry(driverId, seq, description, DriverState.RELAUNCHING, null, lastWorkerId, submittedAt,
-                launchedAt, startedAt, endedAt, exitCode, relaunches + 1, 0, 0, audit, why);
+                launchedAt, startedAt, endedAt, exitCode, relaunches + 1, 0, 0, audit, why, null);
     }
 
     public DriverEntry withKillRequestedBy(String who) {
         return new DriverEntry(driverId, seq, description, state, workerId, lastWorkerId, submittedAt, launchedAt,
-                startedAt, endedAt, exitCode, relaunches, workerRestarts, launchAttempts, audit.killedBy(who), message);
+                startedAt, endedAt, exitCode, relaunches, workerRestarts, launchAttempts, audit.killedBy(who), message,
+                pid);
     }
 }

@@ -9,6 +9,7 @@ import java.time.Instant;
  * One executor of an application, as the master knows it. Immutable.
  *
  * @param runningSince when its worker reported its process running; null before that
+ * @param pid its process on its worker while it runs; null otherwise
  */
 public record ExecutorEntry(
         String appId,
@@ -21,12 +22,13 @@ public record ExecutorEntry(
         String message,
         Instant launchedAt,
         Instant runningSince,
-        Instant endedAt) {
+        Instant endedAt,
+        Long pid) {
 
     public static ExecutorEntry launching(String appId, int executorId, String workerId, int cores, long memoryMb,
             Instant now) {
         return new ExecutorEntry(appId, executorId, workerId, cores, memoryMb, ExecutorState.LAUNCHING, null, null,
-                now, null, null);
+                now, null, null, null);
     }
 
     public String key() {
@@ -41,9 +43,10 @@ public record ExecutorEntry(
         return !state.isTerminal();
     }
 
-    public ExecutorEntry running(Instant now) {
+    /** Its worker reports its process running: at launch, or when a master that took over adopts it. */
+    public ExecutorEntry running(Long processId, Instant now) {
         return new ExecutorEntry(appId, executorId, workerId, cores, memoryMb, ExecutorState.RUNNING, null, message,
-                launchedAt, now, null);
+                launchedAt, now, null, processId);
     }
 
     /** Whether it has been running for at least {@code stable}: proof that the command works. */
@@ -53,6 +56,6 @@ public record ExecutorEntry(
 
     public ExecutorEntry ended(ExecutorState finalState, Integer code, String why, Instant now) {
         return new ExecutorEntry(appId, executorId, workerId, cores, memoryMb, finalState, code, why, launchedAt,
-                runningSince, now);
+                runningSince, now, null);
     }
 }

@@ -44,13 +44,51 @@ public record WorkerEntry(
         return total.minus(used);
     }
 
-    public boolean isAlive() {
+    /** Placement may give it new work. */
+    public boolean acceptsWork() {
         return state == WorkerState.ALIVE;
+    }
+
+    /** It heartbeats to this master: its heartbeats are taken, and its silence makes it DEAD. */
+    public boolean isConnected() {
+        return state == WorkerState.ALIVE;
+    }
+
+    /**
+     * It may still run work of ours: ALIVE, or UNKNOWN while a master that took over waits for it to answer.
+     * Kills and notices are sent to it; its logs may be read.
+     */
+    public boolean mayRunWork() {
+        return state == WorkerState.ALIVE || state == WorkerState.UNKNOWN;
     }
 
     public WorkerEntry heartbeatAt(Instant now) {
         return new WorkerEntry(workerId, host, port, url, total, used, state, registeredAt, now, deadSince, driverIds,
                 executorKeys);
+    }
+
+    /** What it offers, as its latest registration says. */
+    public WorkerEntry withTotal(Resources offered) {
+        return new WorkerEntry(workerId, host, port, url, offered, used, state, registeredAt, lastHeartbeat, deadSince,
+                driverIds, executorKeys);
+    }
+
+    /** As stored: what runs on it is rebuilt from the drivers and executors placed there. */
+    public WorkerEntry withoutWork() {
+        return new WorkerEntry(workerId, host, port, url, total, Resources.NONE, state, registeredAt, lastHeartbeat,
+                deadSince, Set.of(), Set.of());
+    }
+
+    /** A master that took over does not know yet whether it still runs: it waits for its answer. */
+    public WorkerEntry unknown() {
+        return new WorkerEntry(workerId, host, port, url, total, used, WorkerState.UNKNOWN, registeredAt,
+                lastHeartbeat, deadSince, driverIds, executorKeys);
+    }
+
+    /** Back after a master took over: it answered with its inventory and heartbeats again. */
+    public WorkerEntry rejoined(Instant now) {
+        return new WorkerEntry(workerId, host, port, url, total, used, WorkerState.ALIVE, registeredAt, now, null,
+                driverIds, executorKeys);
     }
 
     public WorkerEntry dead(Instant now) {

@@ -47,7 +47,7 @@ public final class OverviewViews {
         long memory = 0;
         long memoryUsed = 0;
         for (WorkerEntry w : s.workers().values()) {
-            if (w.isAlive()) {
+            if (w.acceptsWork()) {
                 cores += w.total().cores();
                 coresUsed += w.used().cores();
                 memory += w.total().memoryMb();

@@ -39,11 +39,13 @@ class DriverLifecycleTest {
     }
 
     @Test
-    void aSubmissionIsPersistedBeforeItIsAcknowledged() {
+    void aSubmissionIsMarkedForTheStoreWithTheCommandThatMadeIt() {
+        h.machine.drainChanges();
         String driverId = h.submit(1, 512, false);
 
-        assertThat(h.effectsOf(Effect.Persist.class)).extracting(Effect.Persist::key)
-                .contains(Effect.driverKey(driverId));
+        MasterState.Changes changes = h.machine.drainChanges();
+        assertThat(changes.drivers()).contains(driverId);
+        assertThat(changes.counters()).isEqualTo(new IdCounters(1, 0));
     }
 
     @Test
@@ -82,8 +84,6 @@ class DriverLifecycleTest {
         assertThat(driver(driverId).exitCode()).isEqualTo(3);
         assertThat(h.snapshot().worker(worker).orElseThrow().used().cores()).isZero();
         assertThat(h.snapshot().completedDrivers()).containsKey(driverId);
-        assertThat(h.effectsOf(Effect.Unpersist.class)).extracting(Effect.Unpersist::key)
-                .contains(Effect.driverKey(driverId));
     }
 
     @Test

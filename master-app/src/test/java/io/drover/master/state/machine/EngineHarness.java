@@ -1,11 +1,16 @@
 package io.drover.master.state.machine;
 
+import io.drover.master.state.model.ApplicationEntry;
 import io.drover.master.state.model.ClusterSnapshot;
+import io.drover.master.state.model.DriverEntry;
+import io.drover.master.state.model.WorkerEntry;
+import io.drover.protocol.state.MasterStatus;
 import io.drover.protocol.api.SubmitDriverRequest;
 import io.drover.protocol.command.CommandSpec;
 import io.drover.protocol.ids.IdGenerator;
 import io.drover.protocol.internal.Heartbeat;
 import io.drover.protocol.internal.HeartbeatReply;
+import io.drover.protocol.internal.ChildProcess;
 import io.drover.protocol.internal.RegisterWorker;
 import io.drover.protocol.internal.RegisterWorkerReply;
 import java.time.Clock;
@@ -39,17 +44,44 @@ final class EngineHarness {
     }
 
     EngineHarness(Duration workerTimeout, int maxLaunchAttempts, int maxExecutorRetries, boolean spreadOut) {
-        MasterState state = new MasterState(() -> MASTER_URL, EPOCH, 200, 200);
-        machine = new ClusterStateMachine(state, new MachineSettings(workerTimeout, Duration.ofMinutes(15),
-                maxLaunchAttempts, maxExecutorRetries, null, spreadOut), clock,
-                new IdGenerator(clock), new Random(1));
+        this(workerTimeout, maxLaunchAttempts, maxExecutorRetries, spreadOut, RecoveredState.empty(EPOCH));
     }
 
+    private EngineHarness(Duration workerTimeout, int maxLaunchAttempts, int maxExecutorRetries, boolean spreadOut,
+            RecoveredState recovered) {
+        MasterState state = new MasterState(() -> MASTER_URL, 200, 200);
+        machine = new ClusterStateMachine(state, new MachineSettings(workerTimeout, Duration.ofMinutes(15),
+                maxLaunchAttempts, maxExecutorRetries, null, spreadOut, workerTimeout), clock,
+                new IdGenerator(clock), new Random(1));
+        apply(new Command.TakeOverCommand(recovered));
+    }
+
+    /**
+     * A second master taking over from what {@code before} had stored, under {@code epoch}: the snapshot's
+     * entries stand in for the store's records (the storage has tests of its own).
+     */
+    static EngineHarness takingOver(EngineHarness before, long epoch) {
+        ClusterSnapshot s = before.snapshot();
+        List<DriverEntry> drivers = new ArrayList<>(s.drivers().values());
+        drivers.addAll(s.completedDrivers().values());
+        List<ApplicationEntry> apps = new ArrayList<>(s.applications().values());
+        apps.addAll(s.completedApplications().values());
+        long nextDriver = drivers.stream().mapToLong(DriverEntry::seq).max().orElse(-1) + 1;
+        long nextApp = apps.stream().mapToLong(ApplicationEntry::seq).max().orElse(-1) + 1;
+        RecoveredState recovered = new RecoveredState(epoch, new IdCounters(nextDriver, nextApp),
+                s.workers().values().stream().map(WorkerEntry::withoutWork).toList(), drivers, apps);
+        EngineHarness after = new EngineHarness(Duration.ofSeconds(60), 3, 3, true, recovered);
+        after.clock.advance(Duration.between(after.clock.instant(), before.clock.instant()));
+        return after;
+    }
+
+    /** Applies the command as the store would, and a placement round when it asks for one and may have it. */
     <R> R apply(Command<R> command) {
         List<Effect> produced = new ArrayList<>();
         R reply = machine.apply(command, produced);
         effects.addAll(produced);
-        if (produced.stream().anyMatch(e -> e instanceof Effect.RequestSchedule)) {
+        if (produced.stream().anyMatch(e -> e instanceof Effect.RequestSchedule)
+                && machine.snapshot().status() == MasterStatus.ALIVE) {
             machine.apply(new Command.ScheduleCommand(), effects);
         }
         return reply;
@@ -58,8 +90,8 @@ final class EngineHarness {
     RegisterWorkerReply registerWorker(String host, int port, int cores, long memoryMb, List<String> running) {
         String id = IdGenerator.workerId(clock, host, port);
         return apply(new Command.RegisterWorkerCommand(
-                new RegisterWorker(id, host, port, "http://" + host + ":" + port, cores, memoryMb, 0, running,
-                        List.of())));
+                new RegisterWorker(id, host, port, "http://" + host + ":" + port, cores, memoryMb, 0,
+                        running.stream().map(d -> new ChildProcess(d, null, null, 0)).toList(), List.of(), null)));
     }
 
     String registerWorker(int port, int cores, long memoryMb) {

@@ -8,6 +8,7 @@ import io.drover.protocol.internal.DriverStateChanged;
 import io.drover.protocol.internal.StateReports;
 import io.drover.protocol.internal.Heartbeat;
 import io.drover.protocol.internal.HeartbeatReply;
+import io.drover.protocol.internal.ChildProcess;
 import io.drover.protocol.internal.RegisterWorker;
 import io.drover.protocol.internal.RegisterWorkerReply;
 import io.drover.protocol.state.DriverState;
@@ -40,12 +41,25 @@ class WorkerLifecycleTest {
     }
 
     @Test
-    void aDuplicateAliveWorkerIdIsAConflict() {
-        h.registerWorker(8081, 4, 4096);
+    void anAliveWorkerIdRegisteringFromAnotherAddressIsAConflict() {
+        String worker = h.registerWorker(8081, 4, 4096);
 
-        assertThatThrownBy(() -> h.registerWorker(8081, 4, 4096))
+        assertThatThrownBy(() -> h.apply(new Command.RegisterWorkerCommand(new RegisterWorker(worker, "127.0.0.2",
+                8081, "http://127.0.0.2:8081", 4, 4096, 0, List.of(), List.of(), null))))
                 .isInstanceOfSatisfying(CommandRejected.class,
                         e -> assertThat(e.reason()).isEqualTo(CommandRejected.Reason.CONFLICT));
+    }
+
+    @Test
+    void anAliveWorkerRegisteringAgainFromItsAddressKeepsItsWork() {
+        String worker = h.registerWorker(8081, 4, 4096);
+        String driverId = h.submit(1, 512, false);
+
+        RegisterWorkerReply reply = h.registerWorker("127.0.0.1", 8081, 4, 4096, List.of(driverId));
+
+        assertThat(reply.killDriverIds()).isEmpty();
+        assertThat(h.snapshot().driver(driverId).orElseThrow().workerId()).isEqualTo(worker);
+        assertThat(h.snapshot().workers()).hasSize(1);
     }
 
     @Test
@@ -86,7 +100,7 @@ class WorkerLifecycleTest {
             h.apply(new Command.CheckWorkersCommand());
         }
 
-        assertThat(h.snapshot().worker(worker).orElseThrow().isAlive()).isTrue();
+        assertThat(h.snapshot().worker(worker).orElseThrow().isConnected()).isTrue();
     }
 
     @Test
@@ -128,9 +142,10 @@ class WorkerLifecycleTest {
         h.apply(new Command.CheckWorkersCommand());
 
         RegisterWorkerReply reply = h.apply(new Command.RegisterWorkerCommand(new RegisterWorker(worker, "127.0.0.1",
-                8081, "http://127.0.0.1:8081", 2, 4096, EngineHarness.EPOCH, List.of(driverId), List.of())));
+                8081, "http://127.0.0.1:8081", 2, 4096, EngineHarness.EPOCH,
+                List.of(new ChildProcess(driverId, 4242L, null, 0)), List.of(), null)));
 
-        assertThat(h.snapshot().worker(worker).orElseThrow().isAlive()).isTrue();
+        assertThat(h.snapshot().worker(worker).orElseThrow().isConnected()).isTrue();
         assertThat(h.snapshot().workers()).hasSize(1);
         assertThat(reply.killDriverIds()).containsExactly(driverId);
     }

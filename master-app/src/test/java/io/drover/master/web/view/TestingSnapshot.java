@@ -102,7 +102,7 @@ final class TestingSnapshot {
     }
 
     ClusterSnapshot build() {
-        return new ClusterSnapshot(MasterStatus.ALIVE, "http://127.0.0.1:8080", 7, workers, drivers,
+        return new ClusterSnapshot(MasterStatus.ALIVE, "http://127.0.0.1:8080", 7, "http://127.0.0.1:8080", workers, drivers,
                 completedDrivers, apps, completedApps);
     }
 

@@ -7,8 +7,10 @@ import io.drover.protocol.internal.KillDriver;
 import io.drover.protocol.internal.KillExecutor;
 import io.drover.protocol.internal.LaunchDriver;
 import io.drover.protocol.internal.LaunchExecutor;
+import io.drover.protocol.internal.MasterChanged;
 import io.drover.server.ApiException;
 import io.drover.worker.registration.MasterLink;
+import io.drover.worker.registration.RegistrationService;
 import io.drover.worker.runner.RunnerRegistry;
 import io.drover.protocol.ids.ExecutorIds;
 import jakarta.validation.Valid;
@@ -32,10 +34,29 @@ class MasterCommandController {
 
     private final MasterLink link;
     private final RunnerRegistry registry;
+    private final RegistrationService registration;
 
-    MasterCommandController(MasterLink link, RunnerRegistry registry) {
+    MasterCommandController(MasterLink link, RunnerRegistry registry, RegistrationService registration) {
         this.link = link;
         this.registry = registry;
+        this.registration = registration;
+    }
+
+    /**
+     * A master took over (DESIGN.md §2, flow 7): followed only when its epoch is higher than any this worker
+     * has followed, so a deposed leader cannot pull workers back; the answer is a registration with the
+     * inventory, sent on the registration thread.
+     */
+    @PostMapping(Paths.INTERNAL_MASTER_CHANGED)
+    ResponseEntity<Void> masterChanged(@Valid @RequestBody MasterChanged message) {
+        if (!link.isNewer(message.epoch())) {
+            log.warn("Refused a master change to {} at epoch {}: this worker has followed epoch {}",
+                    message.masterUrl(), message.epoch(), link.epoch());
+            throw ApiException.forbidden("this worker has followed epoch " + link.epoch() + "; epoch "
+                    + message.epoch() + " is not newer");
+        }
+        registration.followNewMaster(message.masterUrl(), message.epoch());
+        return ResponseEntity.accepted().build();
     }
 
     @PostMapping(Paths.INTERNAL_LAUNCH_DRIVER)

@@ -1,0 +1,33 @@
+package io.drover.master.state.storage;
+
+import io.drover.protocol.command.CommandSpec;
+import io.drover.protocol.state.ApplicationState;
+import java.time.Instant;
+
+/**
+ * An application as stored under {@code app/<id>}, without its executors: each has a key of its own, so a
+ * report about one executor does not rewrite an application of a thousand.
+ */
+record StoredApplication(
+        int version,
+        String appId,
+        long seq,
+        String name,
+        CommandSpec executorCommand,
+        String appResource,
+        Integer coresPerExecutor,
+        long memoryPerExecutorMb,
+        Integer maxCores,
+        Integer executorLimit,
+        String driverUrl,
+        String driverId,
+        ApplicationState state,
+        Instant submittedAt,
+        Instant endedAt,
+        String message,
+        int consecutiveFailures,
+        int nextExecutorId,
+        long eventSeq,
+        String submittedBy,
+        String killedBy) implements StoredRecord {
+}

@@ -1,0 +1,31 @@
+package io.drover.master.state.storage;
+
+import io.drover.protocol.internal.DriverDescription;
+import io.drover.protocol.state.DriverState;
+import java.time.Instant;
+
+/**
+ * A driver as stored under {@code driver/<id>}, ended ones included while retained. The description is the
+ * protocol's record, whose JSON only ever grows by optional fields.
+ */
+record StoredDriver(
+        int version,
+        String driverId,
+        long seq,
+        DriverDescription description,
+        DriverState state,
+        String workerId,
+        String lastWorkerId,
+        Instant submittedAt,
+        Instant launchedAt,
+        Instant startedAt,
+        Instant endedAt,
+        Integer exitCode,
+        int relaunches,
+        int workerRestarts,
+        int launchAttempts,
+        String submittedBy,
+        String killedBy,
+        String message,
+        Long pid) implements StoredRecord {
+}
