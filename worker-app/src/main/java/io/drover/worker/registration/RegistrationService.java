@@ -3,6 +3,7 @@ package io.drover.worker.registration;
 import io.drover.protocol.ids.IdGenerator;
 import io.drover.protocol.internal.RegisterWorker;
 import io.drover.protocol.internal.RegisterWorkerReply;
+import io.drover.protocol.internal.StateReports;
 import io.drover.worker.config.AdvertisedHost;
 import io.drover.worker.config.WorkerProperties;
 import io.drover.worker.support.NamedThreads;
@@ -163,7 +164,9 @@ public class RegistrationService {
                 failures.add(url + ": stale epoch " + reply.epoch());
                 return Optional.empty();
             }
-            inventory.delivered(request.unreported());
+            if (request.unreported() != null) {
+                inventory.delivered(request.unreported());
+            }
             return Optional.of(reply);
         } catch (HttpClientErrorException.Conflict e) {
             // Another live worker has our id (same host, port and start second), or the master has not yet
@@ -178,9 +181,10 @@ public class RegistrationService {
 
     private RegisterWorker request() {
         WorkerIdentity me = link.identity();
+        StateReports undelivered = inventory.undelivered();
         return new RegisterWorker(me.workerId(), me.host(), me.port(), me.url(), properties.offeredCores(),
                 properties.offeredMemoryMb(), link.epoch(), inventory.drivers(), inventory.executors(),
-                inventory.undelivered());
+                undelivered.isNotEmpty() ? undelivered : null);
     }
 
     private void registered(String url, RegisterWorkerReply reply) {
