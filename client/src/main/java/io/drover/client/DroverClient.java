@@ -484,6 +484,11 @@ public final class DroverClient {
             this.masterUrls = masterUrls;
         }
 
+        /** How many masters this client will know. */
+        public int masterCount() {
+            return masterUrls.size();
+        }
+
         /** Sends {@code Authorization: Bearer <token>} with every call (the cluster secret, DESIGN.md §7). */
         public Builder bearerToken(String token) {
             if (token != null && token.isBlank()) {
