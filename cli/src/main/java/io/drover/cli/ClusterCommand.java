@@ -1,33 +1,23 @@
 package io.drover.cli;
 
+import io.drover.protocol.api.ClusterView;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code drover cluster}: the whole state in one document (Spark's {@code /json}), or its tables. */
 @Command(name = "cluster",
         description = "Show the whole cluster: its status, workers, drivers and applications.",
         footer = {"%nExamples:", "  drover cluster", "  drover cluster --output json > cluster.json"})
-final class ClusterCommand implements Callable<Integer> {
-
-    @ParentCommand
-    Drover drover;
-
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+final class ClusterCommand extends ApiCommand {
 
     @Override
     public Integer call() {
-        var cluster = drover.global.client().cluster();
-        PrintWriter out = spec.commandLine().getOut();
-        if (drover.global.json()) {
-            Output.json(out, cluster);
-            return 0;
-        }
+        return show(client().cluster(), ClusterCommand::tables);
+    }
+
+    private static void tables(PrintWriter out, ClusterView cluster) {
         Instant now = Instant.now();
         Views.cluster(out, cluster);
         out.println();
@@ -40,6 +30,5 @@ final class ClusterCommand implements Callable<Integer> {
         var apps = new ArrayList<>(cluster.activeApplications());
         apps.addAll(cluster.completedApplications());
         Views.applications(out, apps, now);
-        return 0;
     }
 }

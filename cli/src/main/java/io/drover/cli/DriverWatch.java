@@ -20,12 +20,17 @@ final class DriverWatch {
             if (view.state() != null && view.state().isTerminal()) {
                 return view;
             }
-            try {
-                Thread.sleep(POLL.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted", e);
-            }
+            pause(POLL);
+        }
+    }
+
+    /** Waits between two polls of the master. */
+    static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
         }
     }
 

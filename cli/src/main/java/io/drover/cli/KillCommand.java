@@ -4,11 +4,8 @@ import io.drover.client.DroverClient;
 import io.drover.client.DroverClientException;
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code drover kill ID…}: drivers, applications ({@code app-…}) or single executors ({@code app-…/N}). Every
@@ -19,22 +16,16 @@ import picocli.CommandLine.Spec;
         footer = {"%nExamples:",
                 "  drover kill driver-20261122083000-0000",
                 "  drover kill app-20261122083000-0000 app-20261122083000-0001/3"})
-final class KillCommand implements Callable<Integer> {
-
-    @ParentCommand
-    Drover drover;
-
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+final class KillCommand extends ApiCommand {
 
     @Parameters(arity = "1..*", paramLabel = "ID", description = "What to kill.")
     List<String> ids;
 
     @Override
     public Integer call() {
-        DroverClient client = drover.global.client();
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        DroverClient client = client();
+        PrintWriter out = out();
+        PrintWriter err = err();
         int exitCode = 0;
         for (String id : ids) {
             try {

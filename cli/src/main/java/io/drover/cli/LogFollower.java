@@ -60,7 +60,7 @@ final class LogFollower {
             if (ended) {
                 return view;
             }
-            sleep();
+            DriverWatch.pause(POLL);
         }
     }
 
@@ -81,15 +81,6 @@ final class LogFollower {
             out.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(POLL.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
         }
     }
 }

@@ -1,11 +1,9 @@
 package io.drover.cli;
 
 import io.drover.protocol.api.LogStream;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /** {@code drover logs ID [--stderr] [-f]}: a driver's output, through its worker's log API. */
 @Command(name = "logs",
@@ -13,10 +11,7 @@ import picocli.CommandLine.ParentCommand;
         footer = {"%nExamples:",
                 "  drover logs driver-20261122083000-0000",
                 "  drover logs -f --stderr driver-20261122083000-0000"})
-final class LogsCommand implements Callable<Integer> {
-
-    @ParentCommand
-    Drover drover;
+final class LogsCommand extends ApiCommand {
 
     @Parameters(paramLabel = "ID", description = "The driver's id.")
     String driverId;
@@ -29,7 +24,7 @@ final class LogsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        LogFollower logs = new LogFollower(drover.global.client(), driverId,
+        LogFollower logs = new LogFollower(client(), driverId,
                 stderr ? LogStream.STDERR : LogStream.STDOUT, System.out);
         if (follow) {
             logs.follow();

@@ -12,12 +12,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code drover submit}: a driver from a command line, as {@code spark-submit} and {@code nomad job run} do. */
 @Command(name = "submit",
@@ -28,13 +25,7 @@ import picocli.CommandLine.Spec;
                 "  drover submit --class io.drover.examples.PiDriver --jar file:/opt/examples.jar --follow -- 8 1000000 4",
                 "",
                 "Prints the driver's id. With --wait or --follow, exits with the driver's exit code."})
-final class SubmitCommand implements Callable<Integer> {
-
-    @ParentCommand
-    Drover drover;
-
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+final class SubmitCommand extends ApiCommand {
 
     @Option(names = "--name", description = "The driver's name (default: the command's or main class's name).")
     String name;
@@ -80,12 +71,12 @@ final class SubmitCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         SubmitDriverRequest request = request();
-        DroverClient client = drover.global.client();
+        DroverClient client = client();
         String driverId = client.submitDriver(request);
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = out();
+        PrintWriter err = err();
         if (!await && !follow) {
-            if (drover.global.json()) {
+            if (json()) {
                 Output.json(out, new SubmitDriverResponse(driverId));
             } else {
                 out.println(driverId);
@@ -100,7 +91,7 @@ final class SubmitCommand implements Callable<Integer> {
         } else {
             ended = DriverWatch.untilEnded(client, driverId);
         }
-        if (drover.global.json()) {
+        if (json()) {
             Output.json(out, ended);
         }
         err.println(driverId + " ended " + ended.state()
