@@ -1,12 +1,18 @@
 # shellcheck shell=bash
 # Helpers shared by bin/drover-master, bin/drover-worker and bin/drover-local. Sourced, not run.
 #
-# Sets DROVER_HOME (the repository root, found from the calling script's own location, so the scripts work
-# from any directory and through symlinks), JAVA (the java command) and JAVA_OPTS (DROVER_JAVA_OPTS split
-# into words).
+# Sets DROVER_HOME (the repository root or an unpacked release, found from the calling script's own
+# location, so the scripts work from any directory and through symlinks), DROVER_RELEASE (1 in an unpacked
+# release, whose jars are in lib/ and which has no sources to build), JAVA (the java command) and JAVA_OPTS
+# (DROVER_JAVA_OPTS split into words).
 
-# The callers source this file through its resolved path, so bin/lib/../.. is the repository root.
+# The callers source this file through its resolved path, so bin/lib/../.. is the root.
 DROVER_HOME=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd -P)
+if [[ -f $DROVER_HOME/mvnw ]]; then
+  DROVER_RELEASE=0
+else
+  DROVER_RELEASE=1
+fi
 
 if [[ -n ${JAVA_HOME:-} && -x ${JAVA_HOME}/bin/java ]]; then
   JAVA="$JAVA_HOME/bin/java"
@@ -58,7 +64,41 @@ newest_jar() {
 
 # exec_jar MODULE: the Spring Boot executable jar of master-app or worker-app, or nothing.
 exec_jar() {
-  newest_jar "$DROVER_HOME/$1/target" "$1-*-exec.jar"
+  if ((DROVER_RELEASE)); then
+    newest_jar "$DROVER_HOME/lib" "$1-*-exec.jar"
+  else
+    newest_jar "$DROVER_HOME/$1/target" "$1-*-exec.jar"
+  fi
+}
+
+# cli_jar: the command line's runnable jar, or nothing.
+cli_jar() {
+  if ((DROVER_RELEASE)); then
+    newest_jar "$DROVER_HOME/lib" "drover-cli-*.jar"
+  else
+    newest_jar "$DROVER_HOME/cli/target" "cli-*-all.jar"
+  fi
+}
+
+# require_jar KIND MODULE: prints the jar (KIND: exec or cli), building MODULE first when it is missing.
+require_jar() {
+  local kind=$1 module=$2 jar
+  if [[ $kind == cli ]]; then jar=$(cli_jar); else jar=$(exec_jar "$module"); fi
+  if [[ -z $jar ]]; then
+    ((DROVER_RELEASE == 0)) || die "no $module jar in $DROVER_HOME/lib: this release is incomplete."
+    build_modules "$module"
+    if [[ $kind == cli ]]; then jar=$(cli_jar); else jar=$(exec_jar "$module"); fi
+    [[ -n $jar ]] || die "the build finished but made no jar for $module."
+  fi
+  printf '%s' "$jar"
+}
+
+# config_args APP: in a release, where APP's (master or worker) commented configuration file is, as a
+# Spring Boot option; nothing in the repository.
+config_args() {
+  if ((DROVER_RELEASE)) && [[ -f $DROVER_HOME/conf/$1.yml ]]; then
+    printf '%s' "--spring.config.additional-location=optional:file:$DROVER_HOME/conf/$1.yml"
+  fi
 }
 
 # build_modules LIST: packages the comma-separated modules and what they depend on, without tests.
@@ -70,16 +110,12 @@ build_modules() {
 
 # run_app MODULE ARGS...: runs MODULE's executable jar in the foreground, building it when it is missing.
 run_app() {
-  local module=$1 jar
+  local module=$1 jar config
   shift
   require_java
-  jar=$(exec_jar "$module")
-  if [[ -z $jar ]]; then
-    build_modules "$module"
-    jar=$(exec_jar "$module")
-    [[ -n $jar ]] || die "the build finished but made no $module/target/$module-*-exec.jar."
-  fi
-  exec "$JAVA" ${JAVA_OPTS[@]+"${JAVA_OPTS[@]}"} -jar "$jar" "$@"
+  jar=$(require_jar exec "$module")
+  config=$(config_args "${module%-app}")
+  exec "$JAVA" ${JAVA_OPTS[@]+"${JAVA_OPTS[@]}"} -jar "$jar" ${config:+"$config"} "$@"
 }
 
 # wants_help ARGS...: whether -h or --help is among ARGS.

@@ -3,6 +3,7 @@ package io.drover.client;
 import io.drover.protocol.command.Placeholder;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -11,8 +12,9 @@ import java.util.OptionalLong;
 /**
  * What a worker tells a driver program through its environment (DESIGN.md §1): the master to register
  * applications with, the driver's id, its local copy of the app resource, its host, cores and memory, and
- * its worker. Only {@code DROVER_MASTER_URL} is required, so a driver can also be started by hand against
- * a cluster; everything else is empty when unset.
+ * its worker. Only the master is required ({@code DROVER_MASTER_URLS}, comma-separated, or else
+ * {@code DROVER_MASTER_URL}), so a driver can also be started by hand against a cluster; everything else
+ * is empty when unset.
  *
  * <pre>{@code
  * DriverContext context = DriverContext.fromEnvironment();
@@ -25,10 +27,13 @@ public final class DriverContext {
     /** Where the master is; exported by the worker to drivers and executors. */
     public static final String MASTER_URL = "DROVER_MASTER_URL";
 
+    /** Every master of the cluster, comma-separated (issue 9); exported by the worker, preferred over {@link #MASTER_URL}. */
+    public static final String MASTER_URLS = "DROVER_MASTER_URLS";
+
     /** The driver's own bearer token (role submit), exported by the worker to drivers only. */
     public static final String AUTH_TOKEN = "DROVER_AUTH_TOKEN";
 
-    private final URI masterUrl;
+    private final List<URI> masterUrls;
     private final String driverId;
     private final Path appResource;
     private final String hostname;
@@ -40,11 +45,15 @@ public final class DriverContext {
     /**
      * Reads a driver's context from {@code env}.
      *
-     * @throws IllegalStateException when {@code DROVER_MASTER_URL} is unset, or a variable is malformed
+     * @throws IllegalStateException when neither {@code DROVER_MASTER_URLS} nor {@code DROVER_MASTER_URL} is
+     *     set, or a variable is malformed
      */
     public DriverContext(Map<String, String> env) {
         EnvironmentReader reader = new EnvironmentReader(env, "driver");
-        this.masterUrl = reader.requiredHttpUrl(MASTER_URL);
+        this.masterUrls = reader.httpUrls(MASTER_URLS, MASTER_URL);
+        if (masterUrls.isEmpty()) {
+            reader.requiredString(MASTER_URL); // says which variable is missing
+        }
         this.driverId = reader.string(Placeholder.DRIVER_ID.environmentName()).orElse(null);
         this.appResource = reader.path(Placeholder.APP_RESOURCE.environmentName()).orElse(null);
         this.hostname = reader.string(Placeholder.HOSTNAME.environmentName()).orElse(null);
@@ -59,14 +68,22 @@ public final class DriverContext {
         return new DriverContext(System.getenv());
     }
 
-    /** {@code DROVER_MASTER_URL}: the master that launched this driver. */
+    /** The first of {@link #masterUrls()}: the master that launched this driver, or the first configured. */
     public URI masterUrl() {
-        return masterUrl;
+        return masterUrls.get(0);
     }
 
-    /** A client of {@link #masterUrl()} with default settings, presenting {@code DROVER_AUTH_TOKEN} when set. */
+    /** {@code DROVER_MASTER_URLS} (or {@code DROVER_MASTER_URL}): every master the driver may talk to. */
+    public List<URI> masterUrls() {
+        return masterUrls;
+    }
+
+    /**
+     * A client of {@link #masterUrls()} with default settings, following the leader, presenting
+     * {@code DROVER_AUTH_TOKEN} when set.
+     */
     public DroverClient client() {
-        DroverClient.Builder builder = DroverClient.builder(masterUrl);
+        DroverClient.Builder builder = DroverClient.builder(masterUrls);
         if (authToken != null) {
             builder.bearerToken(authToken);
         }
@@ -105,7 +122,7 @@ public final class DriverContext {
 
     @Override
     public String toString() {
-        return "DriverContext[driverId=" + driverId + ", masterUrl=" + masterUrl + ", hostname=" + hostname
+        return "DriverContext[driverId=" + driverId + ", masterUrls=" + masterUrls + ", hostname=" + hostname
                 + ", workerUrl=" + workerUrl + "]";
     }
 }

@@ -73,8 +73,8 @@ public final class DroverClient {
     private static final int MAX_ERROR_LINES = 100;
     private static final String USER_AGENT = "drover-client";
 
-    private final URI masterUrl;
-    private final String base;
+    private final MasterUrls masters;
+    private final Failover failover;
     private final String bearerToken;
     private final Duration requestTimeout;
     private final HttpClient http;
@@ -82,8 +82,7 @@ public final class DroverClient {
     private final Responses responses;
 
     private DroverClient(Builder builder) {
-        this.masterUrl = builder.masterUrl;
-        this.base = stripTrailingSlashes(builder.masterUrl.toString());
+        this.masters = new MasterUrls(builder.masterUrls);
         this.bearerToken = builder.bearerToken;
         this.requestTimeout = builder.requestTimeout;
         HttpClient.Builder http = HttpClient.newBuilder()
@@ -99,26 +98,43 @@ public final class DroverClient {
                 .changeDefaultPropertyInclusion(incl -> incl.withValueInclusion(JsonInclude.Include.NON_NULL))
                 .build();
         this.responses = new Responses(json);
+        this.failover = new Failover(masters, builder.failoverTimeout, responses);
     }
 
-    /** A client of the master at {@code masterUrl} (for example {@code http://127.0.0.1:8080}) with defaults. */
-    public static DroverClient create(String masterUrl) {
-        return builder(masterUrl).build();
+    /**
+     * A client with defaults of the master at {@code masterUrls} (for example {@code http://127.0.0.1:8080}),
+     * or of several masters, comma-separated ({@code http://m1:8080,http://m2:8080}), following the leader.
+     */
+    public static DroverClient create(String masterUrls) {
+        return builder(masterUrls).build();
     }
 
-    /** Starts configuring a client of the master at {@code masterUrl}. */
-    public static Builder builder(String masterUrl) {
-        return new Builder(URI.create(Objects.requireNonNull(masterUrl, "masterUrl")));
+    /** Starts configuring a client of one master, or of several comma-separated ones (see {@link #create}). */
+    public static Builder builder(String masterUrls) {
+        return new Builder(MasterUrls.parse(masterUrls));
     }
 
     /** Starts configuring a client of the master at {@code masterUrl}. */
     public static Builder builder(URI masterUrl) {
-        return new Builder(masterUrl);
+        return new Builder(List.of(Objects.requireNonNull(masterUrl, "masterUrl")));
     }
 
-    /** The master's URL this client talks to. */
+    /**
+     * Starts configuring a client of several masters (issue 9): calls go to the first, and move to the
+     * next on a refused connection, or to the leader a standby's {@code 503} names.
+     */
+    public static Builder builder(List<URI> masterUrls) {
+        return new Builder(List.copyOf(masterUrls));
+    }
+
+    /** The master this client talks to now: the one that last answered, or the first configured. */
     public URI masterUrl() {
-        return masterUrl;
+        return masters.current();
+    }
+
+    /** The masters this client was configured with, in order. */
+    public List<URI> masterUrls() {
+        return masters.configured();
     }
 
     // ---- drivers ------------------------------------------------------------------------------------
@@ -166,11 +182,22 @@ public final class DroverClient {
      * a multi-byte character shows a replacement character there).
      */
     public String driverLog(String driverId, LogStream stream, long offset, long length) {
+        return new String(driverLogChunk(driverId, stream, offset, length).bytes(), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * As {@link #driverLog}, as bytes with where they start and how long the file is now, to follow a growing
+     * log: ask again from {@link LogChunk#end()}. A negative {@code offset} counts from the end of the file.
+     */
+    public LogChunk driverLogChunk(String driverId, LogStream stream, long offset, long length) {
         Objects.requireNonNull(stream, "stream");
         String path = Paths.DRIVER_LOG.replace("{driverId}", segment(driverId, "driverId"))
                 .replace("{stream}", stream.fileName())
                 + "?offset=" + offset + "&length=" + length;
-        return new String(send("GET", path, null, ACCEPT_TEXT, 200).body(), StandardCharsets.UTF_8);
+        HttpResponse<byte[]> response = send("GET", path, null, ACCEPT_TEXT, 200);
+        long start = longHeader(response, "Drover-Log-Offset", Math.max(offset, 0));
+        long fileLength = longHeader(response, "Drover-Log-File-Length", start + response.body().length);
+        return new LogChunk(start, fileLength, response.body());
     }
 
     /**
@@ -280,34 +307,47 @@ public final class DroverClient {
     public EventSubscription followEvents(String appId, Consumer<ApplicationEvent> consumer) {
         Objects.requireNonNull(consumer, "consumer");
         String path = applicationPath(Paths.APPLICATION_EVENTS, appId);
-        URI uri = URI.create(base + path);
-        // The JDK's request timeout bounds the wait for the answer's headers, not the stream that follows.
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).GET().timeout(requestTimeout)
-                .header("Accept", ACCEPT_EVENTS)
-                .header("Cache-Control", "no-cache")
-                .header("User-Agent", USER_AGENT);
-        authorize(request);
-        HttpResponse<Stream<String>> response = exchange("GET", uri, request.build(),
-                HttpResponse.BodyHandlers.ofLines());
+        EventSubscription subscription = new EventSubscription(appId, openEvents(path, null),
+                lastEventId -> openEvents(path, lastEventId), new EventDecoder(json, appId), consumer);
+        subscription.start();
+        return subscription;
+    }
+
+    /**
+     * Opens the event stream at {@code path}, through failover; a resumed stream sends {@code Last-Event-ID} so
+     * the master can start after the last event the subscriber saw.
+     */
+    private Stream<String> openEvents(String path, Long lastEventId) {
+        HttpResponse<Stream<String>> response = failover.call("GET", path, master -> {
+            // No request timeout: the stream stays open as long as the application runs.
+            HttpRequest.Builder request = HttpRequest.newBuilder(MasterUrls.resolve(master, path))
+                    .header("Accept", ACCEPT_EVENTS)
+                    .header("User-Agent", USER_AGENT)
+                    .GET();
+            if (lastEventId != null) {
+                request.header("Last-Event-ID", Long.toString(lastEventId));
+            }
+            authorize(request);
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofLines());
+        }, DroverClient::errorText);
         String contentType = response.headers().firstValue("Content-Type").orElse("");
         if (response.statusCode() != 200) {
-            String text;
-            try (Stream<String> body = response.body()) {
-                text = body.limit(MAX_ERROR_LINES).collect(Collectors.joining("\n"));
-            } catch (RuntimeException e) {
-                text = "";
-            }
-            throw responses.error("GET", path, response.statusCode(), contentType, text);
+            throw responses.error("GET", path, response.statusCode(), contentType, errorText(response));
         }
         if (!contentType.toLowerCase(Locale.ROOT).startsWith(EVENT_STREAM)) {
             response.body().close();
             throw new DroverClientException("GET " + path + " answered 200 with Content-Type '" + contentType
                     + "', not " + EVENT_STREAM);
         }
-        EventSubscription subscription = new EventSubscription(appId, response.body(),
-                new EventDecoder(json, appId), consumer);
-        subscription.start();
-        return subscription;
+        return response.body();
+    }
+
+    private static String errorText(HttpResponse<Stream<String>> response) {
+        try (Stream<String> body = response.body()) {
+            return body.limit(MAX_ERROR_LINES).collect(Collectors.joining("\n"));
+        } catch (RuntimeException e) {
+            return "";
+        }
     }
 
     /**
@@ -360,35 +400,32 @@ public final class DroverClient {
         return responses.read(send("GET", path, null, ACCEPT_JSON, 200), "GET", path, type);
     }
 
-    /** Sends one request; any status but {@code expectedStatus} becomes a {@link DroverApiException}. */
+    /** Sends one request to the leading master; any status but {@code expectedStatus} becomes a {@link DroverApiException}. */
     private HttpResponse<byte[]> send(String method, String path, byte[] body, String accept, int expectedStatus) {
-        URI uri = URI.create(base + path);
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
-                .timeout(requestTimeout)
-                .header("Accept", accept)
-                .header("User-Agent", USER_AGENT);
-        authorize(request);
-        if (body == null) {
-            request.method(method, HttpRequest.BodyPublishers.noBody());
-        } else {
-            request.header("Content-Type", JSON).method(method, HttpRequest.BodyPublishers.ofByteArray(body));
-        }
-        HttpResponse<byte[]> response = exchange(method, uri, request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> response = failover.call(method, path, master -> {
+            HttpRequest.Builder request = HttpRequest.newBuilder(MasterUrls.resolve(master, path))
+                    .timeout(requestTimeout)
+                    .header("Accept", accept)
+                    .header("User-Agent", USER_AGENT);
+            authorize(request);
+            if (body == null) {
+                request.method(method, HttpRequest.BodyPublishers.noBody());
+            } else {
+                request.header("Content-Type", JSON).method(method, HttpRequest.BodyPublishers.ofByteArray(body));
+            }
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        }, answer -> new String(answer.body(), StandardCharsets.UTF_8));
         if (response.statusCode() != expectedStatus) {
             throw responses.error(method, path, response);
         }
         return response;
     }
 
-    private <T> HttpResponse<T> exchange(String method, URI uri, HttpRequest request, HttpResponse.BodyHandler<T> body) {
+    private static long longHeader(HttpResponse<?> response, String name, long otherwise) {
         try {
-            return http.send(request, body);
-        } catch (IOException e) {
-            String reason = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
-            throw new DroverClientException(method + " " + uri + " failed: " + reason, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new DroverClientException(method + " " + uri + " was interrupted", e);
+            return response.headers().firstValue(name).map(Long::parseLong).orElse(otherwise);
+        } catch (NumberFormatException e) {
+            return otherwise;
         }
     }
 
@@ -432,34 +469,24 @@ public final class DroverClient {
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
-    private static String stripTrailingSlashes(String url) {
-        String result = url;
-        while (result.endsWith("/")) {
-            result = result.substring(0, result.length() - 1);
-        }
-        return result;
-    }
-
     /** Configures a {@link DroverClient}. */
     public static final class Builder {
 
-        private final URI masterUrl;
+        private final List<URI> masterUrls;
         private String bearerToken;
+        private Duration failoverTimeout = Duration.ofSeconds(30);
         private Duration connectTimeout = Duration.ofSeconds(5);
         private Duration requestTimeout = Duration.ofSeconds(30);
         private javax.net.ssl.SSLContext sslContext;
 
-        private Builder(URI masterUrl) {
-            Objects.requireNonNull(masterUrl, "masterUrl");
-            String scheme = masterUrl.getScheme();
-            if (!masterUrl.isAbsolute() || masterUrl.getHost() == null
-                    || !("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme))) {
-                throw new IllegalArgumentException("masterUrl must be an http: or https: URL with a host: " + masterUrl);
-            }
-            if (masterUrl.getRawQuery() != null || masterUrl.getRawFragment() != null) {
-                throw new IllegalArgumentException("masterUrl must not have a query or fragment: " + masterUrl);
-            }
-            this.masterUrl = masterUrl;
+        private Builder(List<URI> masterUrls) {
+            new MasterUrls(masterUrls); // checks every URL now rather than at the first call
+            this.masterUrls = masterUrls;
+        }
+
+        /** How many masters this client will know. */
+        public int masterCount() {
+            return masterUrls.size();
         }
 
         /** Sends {@code Authorization: Bearer <token>} with every call (the cluster secret, DESIGN.md §7). */
@@ -480,6 +507,15 @@ public final class DroverClient {
         /** How long to wait for a connection; default 5 s. */
         public Builder connectTimeout(Duration timeout) {
             this.connectTimeout = positive(timeout, "connectTimeout");
+            return this;
+        }
+
+        /**
+         * How long one call keeps looking for a master that takes it, across refused connections and standby
+         * masters' {@code 503}s, before it gives up; default 30 s.
+         */
+        public Builder failoverTimeout(Duration timeout) {
+            this.failoverTimeout = positive(timeout, "failoverTimeout");
             return this;
         }
 

@@ -71,6 +71,27 @@ final class EnvironmentReader {
         return parseHttpUrl(name, requiredString(name));
     }
 
+    /**
+     * The masters, from {@code urlsName} (comma-separated, issue 9) or else {@code urlName}; empty when neither
+     * is set.
+     */
+    List<URI> httpUrls(String urlsName, String urlName) {
+        Optional<String> value = string(urlsName);
+        if (value.isEmpty()) {
+            return httpUrl(urlName).map(List::of).orElse(List.of());
+        }
+        List<URI> urls = new ArrayList<>();
+        for (String part : value.get().split(",")) {
+            if (!part.isBlank()) {
+                urls.add(parseHttpUrl(urlsName, part.strip()));
+            }
+        }
+        if (urls.isEmpty()) {
+            throw malformed(urlsName, value.get(), "comma-separated http: or https: URLs");
+        }
+        return List.copyOf(urls);
+    }
+
     Optional<Path> path(String name) {
         return string(name).map(value -> parsePath(name, value));
     }

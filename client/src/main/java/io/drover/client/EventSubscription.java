@@ -1,6 +1,8 @@
 package io.drover.client;
 
 import io.drover.protocol.api.ApplicationEvent;
+import io.drover.protocol.api.ApplicationEventType;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.Objects;
@@ -14,10 +16,14 @@ import java.util.stream.Stream;
  * A live subscription to an application's events ({@link DroverClient#followEvents}). One daemon thread
  * reads the Server-Sent Events stream and hands every event to the consumer, in the order the master
  * sent them. The subscription ends when the master closes the stream (it does once the application has
- * reached a final state), when {@link #close()} is called, when the connection fails, or when the
- * consumer throws; {@link #failure()} then says why, unless it ended cleanly. A clean end does not by itself
- * mean the application ended (a master may also close the stream when it stops): the last
- * {@code APPLICATION_STATE} event, or {@link DroverClient#application}, says so. There is no reconnection.
+ * reached a final state), when {@link #close()} is called, when the consumer throws, or when the stream
+ * cannot be opened again; {@link #failure()} then says why, unless it ended cleanly.
+ *
+ * <p>A stream that ends or breaks before the application's final state (its master stopped, or a standby
+ * took over) is opened again through the client's failover (issue 9), with {@code Last-Event-ID} set to the
+ * last sequence delivered. Events numbered at or below it are not delivered twice; a master that does not
+ * resume from that id sends the application as it is now, so executors may be announced again with a
+ * newer sequence.
  *
  * <p>{@link #close()} may be called from any thread, the consumer's included. An event being delivered
  * when it is called finishes; no other is delivered after. The reading thread is interrupted only while
@@ -26,7 +32,16 @@ import java.util.stream.Stream;
 public final class EventSubscription implements AutoCloseable {
 
     private final String appId;
-    private final Stream<String> lines;
+    /** Opens the stream again after the given sequence (issue 9's reconnection). */
+    interface Reopener {
+        Stream<String> open(long lastEventId);
+    }
+
+    private final Reopener reopener;
+    private volatile Stream<String> lines;
+    private long lastSequence;
+    private long resumeAfter = -1;
+    private boolean finalState;
     private final EventDecoder decoder;
     private final Consumer<ApplicationEvent> consumer;
     private final Thread thread;
@@ -37,9 +52,11 @@ public final class EventSubscription implements AutoCloseable {
     private volatile Throwable failure;
     private volatile long delivered;
 
-    EventSubscription(String appId, Stream<String> lines, EventDecoder decoder, Consumer<ApplicationEvent> consumer) {
+    EventSubscription(String appId, Stream<String> lines, Reopener reopener, EventDecoder decoder,
+                      Consumer<ApplicationEvent> consumer) {
         this.appId = appId;
         this.lines = lines;
+        this.reopener = reopener;
         this.decoder = decoder;
         this.consumer = consumer;
         this.thread = new Thread(this::read, "drover-events-" + appId);
@@ -98,17 +115,11 @@ public final class EventSubscription implements AutoCloseable {
     }
 
     private void read() {
-        SseParser parser = new SseParser();
         try {
-            Iterator<String> it = lines.iterator();
-            while (!isClosed() && it.hasNext()) {
-                Optional<SseParser.Event> sse = parser.line(it.next());
-                if (sse.isPresent()) {
-                    Optional<ApplicationEvent> event = decoder.decode(sse.get());
-                    if (event.isPresent() && !deliver(event.get())) {
-                        break;
-                    }
-                }
+            while (readOneStream()) {
+                lines.close();
+                resumeAfter = lastSequence;
+                lines = reopener.open(lastSequence);
             }
         } catch (RuntimeException e) {
             // Closing interrupts the read, which surfaces as an UncheckedIOException: that is no failure.
@@ -130,6 +141,32 @@ public final class EventSubscription implements AutoCloseable {
         }
     }
 
+    /**
+     * Reads the current stream until it ends; true when it must be opened again: it ended or broke before the
+     * application's final state, and the subscription was not closed.
+     */
+    private boolean readOneStream() {
+        SseParser parser = new SseParser();
+        try {
+            Iterator<String> it = lines.iterator();
+            while (!isClosed() && it.hasNext()) {
+                Optional<SseParser.Event> sse = parser.line(it.next());
+                if (sse.isPresent()) {
+                    Optional<ApplicationEvent> event = decoder.decode(sse.get());
+                    if (event.isPresent() && event.get().sequence() > resumeAfter && !deliver(event.get())) {
+                        return false;
+                    }
+                }
+            }
+        } catch (UncheckedIOException e) {
+            if (isClosed()) {
+                return false;
+            }
+            // A broken connection: open the stream again below.
+        }
+        return !isClosed() && !finalState;
+    }
+
     /** Hands one event to the consumer unless closed; false when the subscription must stop. */
     private boolean deliver(ApplicationEvent event) {
         synchronized (lock) {
@@ -141,6 +178,11 @@ public final class EventSubscription implements AutoCloseable {
         try {
             consumer.accept(event);
             delivered++;
+            lastSequence = Math.max(lastSequence, event.sequence());
+            if (event.type() == ApplicationEventType.APPLICATION_STATE && event.state() != null
+                    && event.state().isTerminal()) {
+                finalState = true;
+            }
         } catch (RuntimeException e) {
             failure = e;
             return false;

@@ -35,7 +35,7 @@ public final class ExecutorContext {
     private final String hostname;
     private final Path appResource;
     private final List<Path> localDirs;
-    private final URI masterUrl;
+    private final List<URI> masterUrls;
 
     /**
      * Reads an executor's context from {@code env}.
@@ -54,7 +54,7 @@ public final class ExecutorContext {
         this.hostname = reader.string(Placeholder.HOSTNAME.environmentName()).orElse(null);
         this.appResource = reader.path(Placeholder.APP_RESOURCE.environmentName()).orElse(null);
         this.localDirs = reader.paths(LOCAL_DIRS);
-        this.masterUrl = reader.httpUrl(DriverContext.MASTER_URL).orElse(null);
+        this.masterUrls = reader.httpUrls(DriverContext.MASTER_URLS, DriverContext.MASTER_URL);
     }
 
     /** This process's context, from {@link System#getenv()}. */
@@ -107,9 +107,14 @@ public final class ExecutorContext {
         return localDirs;
     }
 
-    /** {@code DROVER_MASTER_URL}: the master that launched this executor. */
+    /** The first of {@link #masterUrls()}: the master that launched this executor. */
     public Optional<URI> masterUrl() {
-        return Optional.ofNullable(masterUrl);
+        return masterUrls.stream().findFirst();
+    }
+
+    /** {@code DROVER_MASTER_URLS} (or else {@code DROVER_MASTER_URL}): every master; empty when neither is set. */
+    public List<URI> masterUrls() {
+        return masterUrls;
     }
 
     @Override

@@ -1,7 +1,10 @@
 package io.drover.client;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.JsonNode;
@@ -63,6 +66,28 @@ final class Responses {
             detail = detail.substring(0, MAX_DETAIL_CHARS) + "…";
         }
         return new DroverApiException(method, path, status, null, detail.isEmpty() ? null : detail);
+    }
+
+    /**
+     * The {@code leader} a standby master names in its {@code 503} problem (issue 9), when the body is a
+     * problem document with an http(s) URL there.
+     */
+    Optional<URI> leader(String contentType, String text) {
+        if (!contentType.contains("json") || text == null || text.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            JsonNode problem = json.readTree(text);
+            String leader = problem != null && problem.isObject() ? string(problem, "leader") : null;
+            if (leader == null || leader.isBlank()) {
+                return Optional.empty();
+            }
+            URI url = new URI(leader.strip());
+            boolean http = "http".equalsIgnoreCase(url.getScheme()) || "https".equalsIgnoreCase(url.getScheme());
+            return http && url.getHost() != null ? Optional.of(url) : Optional.empty();
+        } catch (JacksonException | URISyntaxException e) {
+            return Optional.empty();
+        }
     }
 
     private static String string(JsonNode node, String field) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -30,6 +31,31 @@ class ContextsTest {
         assertThat(context.cores()).hasValue(2);
         assertThat(context.memoryMb()).hasValue(512);
         assertThat(context.workerUrl()).contains(URI.create("http://node-7:8081"));
+    }
+
+    @Test
+    void everyMasterOfTheClusterComesFromDroverMasterUrlsBeforeDroverMasterUrl() {
+        Map<String, String> env = Map.of(
+                "DROVER_MASTER_URLS", "http://m1:8080, http://m2:8080",
+                "DROVER_MASTER_URL", "http://m2:8080",
+                "DROVER_APP_ID", "app-20240101120000-0001",
+                "DROVER_EXECUTOR_ID", "0");
+
+        DriverContext driver = new DriverContext(env);
+        ExecutorContext executor = new ExecutorContext(env);
+
+        List<URI> both = List.of(URI.create("http://m1:8080"), URI.create("http://m2:8080"));
+        assertThat(driver.masterUrls()).isEqualTo(both);
+        assertThat(driver.client().masterUrls()).isEqualTo(both);
+        assertThat(executor.masterUrls()).isEqualTo(both);
+        assertThat(executor.masterUrl()).contains(URI.create("http://m1:8080"));
+    }
+
+    @Test
+    void aDriverWithoutAnyMasterVariableIsToldWhichIsMissing() {
+        assertThatThrownBy(() -> new DriverContext(Map.of()))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("DROVER_MASTER_URL is not set");
     }
 
     @Test

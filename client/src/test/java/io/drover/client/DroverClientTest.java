@@ -280,13 +280,13 @@ class DroverClientTest {
     }
 
     @Test
-    void aRefusedConnectionIsAClientException() throws IOException {
+    void aRefusedConnectionIsAClientExceptionOnceTheFailoverTimeoutPasses() throws IOException {
         int port;
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = socket.getLocalPort();
         }
         DroverClient nobody = DroverClient.builder("http://127.0.0.1:" + port)
-                .connectTimeout(Duration.ofSeconds(2)).build();
+                .connectTimeout(Duration.ofSeconds(2)).failoverTimeout(Duration.ofMillis(300)).build();
 
         assertThatThrownBy(nobody::cluster)
                 .isExactlyInstanceOf(DroverClientException.class)

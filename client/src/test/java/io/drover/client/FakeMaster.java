@@ -27,7 +27,7 @@ import java.util.concurrent.TimeUnit;
 final class FakeMaster implements AutoCloseable {
 
     record Request(String method, String path, String query, String contentType, String accept,
-                   String authorization, String body) {
+                   String authorization, String body, String lastEventId) {
     }
 
     private record Reply(int status, String contentType, String body, EventStream stream) {
@@ -157,7 +157,8 @@ final class FakeMaster implements AutoCloseable {
                         exchange.getRequestHeaders().getFirst("Content-Type"),
                         exchange.getRequestHeaders().getFirst("Accept"),
                         exchange.getRequestHeaders().getFirst("Authorization"),
-                        new String(body, StandardCharsets.UTF_8)));
+                        new String(body, StandardCharsets.UTF_8),
+                        exchange.getRequestHeaders().getFirst("Last-Event-ID")));
                 reply = replies.size() > 1 ? replies.removeFirst() : replies.peekFirst();
             }
             if (reply == null) {
