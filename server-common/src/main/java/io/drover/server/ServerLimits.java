@@ -1,14 +1,37 @@
 package io.drover.server;
 
+import jakarta.validation.constraints.Positive;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
 
 /**
- * Limits both servers enforce on what a client sends ({@code drover.server.*}).
+ * Limits both servers enforce on what a client sends ({@code drover.server.*}); the timeouts and the
+ * connection cap apply to each of the two connectors (public and internal).
  *
  * @param maxRequestSize the largest request body accepted; a larger one answers {@code 413}
+ * @param connectionTimeout how long a connection may take to send its request line and headers, and stay
+ *     idle between requests
+ * @param bodyReadTimeout the longest pause allowed while a request body is read
+ * @param maxConnections open connections each connector accepts; more wait in the operating system's queue
+ * @param internalThreads the internal connector's request threads (the public one has Spring Boot's
+ *     {@code server.tomcat.threads.max})
  */
+@Validated
 @ConfigurationProperties("drover.server")
-public record ServerLimits(@DefaultValue("1MB") DataSize maxRequestSize) {
+public record ServerLimits(
+        @DefaultValue("1MB") DataSize maxRequestSize,
+        @DefaultValue("10s") Duration connectionTimeout,
+        @DefaultValue("10s") Duration bodyReadTimeout,
+        @DefaultValue("1000") @Positive int maxConnections,
+        @DefaultValue("16") @Positive int internalThreads) {
+
+    public ServerLimits {
+        if (connectionTimeout.isNegative() || connectionTimeout.isZero()
+                || bodyReadTimeout.isNegative() || bodyReadTimeout.isZero()) {
+            throw new IllegalArgumentException("drover.server.connection-timeout and body-read-timeout must be positive");
+        }
+    }
 }

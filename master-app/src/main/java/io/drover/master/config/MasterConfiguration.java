@@ -8,6 +8,7 @@ import io.drover.master.state.machine.MachineSettings;
 import io.drover.master.state.machine.MasterState;
 import io.drover.protocol.ids.IdGenerator;
 import io.drover.server.InternalRestClients;
+import io.drover.server.connector.InternalConnector;
 import io.drover.server.security.AuthProperties;
 import io.drover.server.security.ClusterSecret;
 import java.time.Clock;
@@ -62,6 +63,12 @@ class MasterConfiguration {
                 properties.maxLaunchAttempts(), properties.maxExecutorRetries(), properties.defaultCores(),
                 properties.spreadOut());
         return new ClusterStateStore(new ClusterStateMachine(state, settings, clock, ids, random), persistence);
+    }
+
+    /** The connector workers call: heartbeats and state reports never queue behind public traffic. */
+    @Bean
+    InternalConnector internalConnector(MasterProperties properties) {
+        return new InternalConnector(properties.internalPort());
     }
 
     /** Calls to workers: short connect timeout, and a read timeout so a hung worker cannot hold a thread. */

@@ -27,6 +27,8 @@ import org.springframework.validation.annotation.Validated;
  * @param historyInterval how often the master samples cores, memory, executors and drivers for the
  *     overview's charts and {@code /api/v1/cluster/history}
  * @param historyWindow how far back those samples go; older ones are dropped
+ * @param internalPort the port of the connector that serves only the worker protocol ({@code /internal/**}),
+ *     on threads of its own; 0 picks any free port, which workers learn when they register
  */
 @Validated
 @ConfigurationProperties("drover.master")
@@ -44,7 +46,8 @@ public record MasterProperties(
         @DefaultValue("3") @Positive int maxLaunchAttempts,
         @DefaultValue("data") Path dataDir,
         @DefaultValue("10s") Duration historyInterval,
-        @DefaultValue("1h") Duration historyWindow) {
+        @DefaultValue("1h") Duration historyWindow,
+        @DefaultValue("0") int internalPort) {
 
     /** The most samples the history may hold: enough for a day at one a second, a few megabytes. */
     static final int MAX_HISTORY_SAMPLES = 86_400;

@@ -2,6 +2,7 @@ package io.drover.worker.config;
 
 import io.drover.server.InternalRestClients;
 import io.drover.server.ServerScheme;
+import io.drover.server.connector.InternalConnector;
 import io.drover.server.security.AuthProperties;
 import io.drover.server.security.ClusterSecret;
 import org.springframework.core.env.Environment;
@@ -45,6 +46,12 @@ class WorkerConfiguration {
     @Bean
     ClusterSecret clusterSecret(AuthProperties auth) {
         return ClusterSecret.resolve(auth, null);
+    }
+
+    /** The connector the master calls: launches and kills never queue behind public traffic. */
+    @Bean
+    InternalConnector internalConnector(WorkerProperties properties) {
+        return new InternalConnector(properties.internalPort());
     }
 
     /** The client for the master's {@code /internal/v1}; bodies use the application's JSON mapper. */

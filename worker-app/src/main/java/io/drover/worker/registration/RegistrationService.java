@@ -5,6 +5,7 @@ import io.drover.protocol.internal.RegisterWorker;
 import io.drover.protocol.internal.RegisterWorkerReply;
 import io.drover.worker.config.AdvertisedHost;
 import io.drover.worker.config.WorkerProperties;
+import io.drover.server.connector.InternalConnector;
 import io.drover.worker.support.NamedThreads;
 import jakarta.annotation.PreDestroy;
 import java.net.URI;
@@ -45,6 +46,7 @@ class RegistrationService {
     private final HeartbeatService heartbeats;
     private final Inventory inventory;
     private final AdvertisedHost advertisedHost;
+    private final InternalConnector internal;
     private final Clock clock;
     private final Backoff backoff;
     private final List<String> masterUrls;
@@ -54,7 +56,9 @@ class RegistrationService {
     private volatile boolean closed;
 
     RegistrationService(WorkerProperties properties, MasterLink link, MasterClient client, HeartbeatService heartbeats,
-            Inventory inventory, AdvertisedHost advertisedHost, Clock clock, RandomGenerator random) {
+            Inventory inventory, AdvertisedHost advertisedHost, InternalConnector internal, Clock clock,
+            RandomGenerator random) {
+        this.internal = internal;
         this.properties = properties;
         this.link = link;
         this.client = client;
@@ -80,7 +84,7 @@ class RegistrationService {
         URI publicUrl = properties.publicUrl();
         String host = publicUrl != null && publicUrl.getHost() != null ? publicUrl.getHost() : advertisedHost.host();
         String url = publicUrl != null ? withoutTrailingSlash(publicUrl.toString()) : advertisedHost.urlFor(port);
-        return new WorkerIdentity(IdGenerator.workerId(clock, host, port), host, port, url);
+        return new WorkerIdentity(IdGenerator.workerId(clock, host, port), host, port, url, internal.urlBeside(url));
     }
 
     /**
@@ -147,12 +151,13 @@ class RegistrationService {
     private RegisterWorker request() {
         WorkerIdentity me = link.identity();
         return new RegisterWorker(me.workerId(), me.host(), me.port(), me.url(), properties.offeredCores(),
-                properties.offeredMemoryMb(), link.epoch(), inventory.runningDriverIds(), inventory.runningExecutors());
+                properties.offeredMemoryMb(), link.epoch(), inventory.runningDriverIds(), inventory.runningExecutors(),
+                me.internalUrl());
     }
 
     private void registered(String url, RegisterWorkerReply reply) {
         String masterUrl = reply.masterUrl() == null || reply.masterUrl().isBlank() ? url : reply.masterUrl();
-        link.registered(masterUrl, reply.epoch());
+        link.registered(masterUrl, reply.masterInternalUrl(), reply.epoch());
         log.info("Registered with master {} (epoch {}) as {}", masterUrl, reply.epoch(), link.workerId());
         if (!reply.killDriverIds().isEmpty()) {
             log.info("Master {} gave drivers {} to someone else; killing them here", masterUrl, reply.killDriverIds());
@@ -165,7 +170,7 @@ class RegistrationService {
         Duration interval = reply.heartbeatIntervalMs() > 0
                 ? Duration.ofMillis(reply.heartbeatIntervalMs()) : DEFAULT_HEARTBEAT_INTERVAL;
         inProgress.set(false);
-        heartbeats.start(masterUrl, interval, this::reconnect);
+        heartbeats.start(link.protocolUrl(), interval, this::reconnect);
     }
 
     private void schedule(Runnable task, Duration delay) {

@@ -233,7 +233,7 @@ final class ApplicationHandler {
         state.updateExecutor(killed, app.consecutiveFailures());
         publish(executor.appId(), ApplicationEventType.EXECUTOR_REMOVED, killed, effects);
         state.worker(executor.workerId()).filter(WorkerEntry::isAlive).ifPresent(worker -> effects.add(
-                new Effect.SendKillExecutor(worker.workerId(), worker.url(), executor.appId(), executor.executorId(),
+                new Effect.SendKillExecutor(worker.workerId(), worker.protocolUrl(), executor.appId(), executor.executorId(),
                         new KillExecutor(state.url(), state.epoch()))));
         log.info("Executor {} {}", executor.key(), why);
     }
@@ -253,7 +253,7 @@ final class ApplicationHandler {
         // The workers kill what is left and delete the application's local directories.
         for (String workerId : hosts) {
             state.worker(workerId).filter(WorkerEntry::isAlive).ifPresent(worker -> effects.add(
-                    new Effect.SendApplicationFinished(worker.workerId(), worker.url(), app.appId(),
+                    new Effect.SendApplicationFinished(worker.workerId(), worker.protocolUrl(), app.appId(),
                             new ApplicationFinished(state.url(), state.epoch()))));
         }
         ApplicationEntry current = state.activeApp(app.appId()).orElseThrow();

@@ -96,7 +96,7 @@ final class DriverHandler {
         state.updateDriver(killing);
         effects.add(new Effect.Persist(Effect.driverKey(driverId), killing));
         WorkerEntry worker = state.worker(driver.workerId()).orElseThrow();
-        effects.add(new Effect.SendKillDriver(worker.workerId(), worker.url(), driverId,
+        effects.add(new Effect.SendKillDriver(worker.workerId(), worker.protocolUrl(), driverId,
                 new KillDriver(state.url(), state.epoch())));
         log.info("Driver {} to be killed on {}, asked by {}", driverId, worker.workerId(), killedBy);
     }
