@@ -47,6 +47,7 @@ public class Commands {
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
             case CONFLICT -> HttpStatus.CONFLICT;
             case NOT_ALIVE -> HttpStatus.SERVICE_UNAVAILABLE;
+            case TOO_MANY -> HttpStatus.TOO_MANY_REQUESTS;
         };
         return new ApiException(status, rejected.getMessage());
     }

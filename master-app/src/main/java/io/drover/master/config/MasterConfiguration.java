@@ -61,7 +61,7 @@ class MasterConfiguration {
                 properties.retainedApplications());
         MachineSettings settings = new MachineSettings(properties.workerTimeout(), properties.deadWorkerRetention(),
                 properties.maxLaunchAttempts(), properties.maxExecutorRetries(), properties.defaultCores(),
-                properties.spreadOut());
+                properties.spreadOut(), properties.quotas().toQuota());
         return new ClusterStateStore(new ClusterStateMachine(state, settings, clock, ids, random), persistence);
     }
 

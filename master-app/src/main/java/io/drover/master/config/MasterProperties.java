@@ -1,5 +1,7 @@
 package io.drover.master.config;
 
+import io.drover.master.state.machine.SubmissionQuota;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Positive;
 import java.net.URI;
@@ -7,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -29,6 +32,7 @@ import org.springframework.validation.annotation.Validated;
  * @param historyWindow how far back those samples go; older ones are dropped
  * @param internalPort the port of the connector that serves only the worker protocol ({@code /internal/**}),
  *     on threads of its own; 0 picks any free port, which workers learn when they register
+ * @param quotas what one principal (a token) may have waiting or running; past it a submission answers 429
  */
 @Validated
 @ConfigurationProperties("drover.master")
@@ -47,7 +51,27 @@ public record MasterProperties(
         @DefaultValue("data") Path dataDir,
         @DefaultValue("10s") Duration historyInterval,
         @DefaultValue("1h") Duration historyWindow,
-        @DefaultValue("0") int internalPort) {
+        @DefaultValue("0") int internalPort,
+        @DefaultValue @Valid Quotas quotas) {
+
+    /**
+     * {@code drover.master.quotas.*}: far above what a person or a pipeline submits, low enough that one
+     * token cannot fill the master's memory with queued work.
+     *
+     * @param maxDrivers drivers one principal may have waiting or running
+     * @param maxApplications applications one principal may have waiting or running
+     * @param maxBytes the total size of those requests (the characters of their names, commands, arguments,
+     *     options, environments and URLs)
+     */
+    public record Quotas(
+            @DefaultValue("1000") @Positive int maxDrivers,
+            @DefaultValue("1000") @Positive int maxApplications,
+            @DefaultValue("64MB") DataSize maxBytes) {
+
+        public SubmissionQuota toQuota() {
+            return new SubmissionQuota(maxDrivers, maxApplications, maxBytes.toBytes());
+        }
+    }
 
     /** The most samples the history may hold: enough for a day at one a second, a few megabytes. */
     static final int MAX_HISTORY_SAMPLES = 86_400;

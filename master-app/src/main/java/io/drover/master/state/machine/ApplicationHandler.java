@@ -64,6 +64,7 @@ final class ApplicationHandler {
                 request.memoryPerExecutorMb(), maxCores, request.executorLimit(), request.driverUrl(),
                 request.driverId(), ApplicationState.WAITING, now, null, null, 0, 0, 0, Map.of(),
                 Audit.submittedBy(submittedBy));
+        settings.quota().checkApplication(state, submittedBy, app);
         state.putApp(app);
         effects.add(new Effect.Persist(Effect.appKey(app.appId()), app));
         effects.add(new Effect.RequestSchedule());

@@ -6,7 +6,8 @@ package io.drover.master.state.machine;
  */
 public final class CommandRejected extends RuntimeException {
 
-    public enum Reason { INVALID, NOT_FOUND, CONFLICT, NOT_ALIVE }
+    /** {@code TOO_MANY}: the caller's quota of waiting and running work is used up. */
+    public enum Reason { INVALID, NOT_FOUND, CONFLICT, NOT_ALIVE, TOO_MANY }
 
     private final Reason reason;
 
@@ -29,6 +30,10 @@ public final class CommandRejected extends RuntimeException {
 
     static CommandRejected conflict(String message) {
         return new CommandRejected(Reason.CONFLICT, message);
+    }
+
+    static CommandRejected tooMany(String message) {
+        return new CommandRejected(Reason.TOO_MANY, message);
     }
 
     static CommandRejected notAlive(String message) {

@@ -40,6 +40,7 @@ final class DriverHandler {
         checkSomeWorkerCouldHold(demand);
         DriverDescription description = new DriverDescription(request.name(), request.appResource(),
                 request.command(), request.cores(), request.memoryMb(), request.supervise());
+        settings.quota().checkDriver(state, submittedBy, description);
         DriverEntry driver = DriverEntry.submitted(ids.newDriverId(), state.nextDriverSeq(), description,
                 submittedBy, now);
         state.addDriver(driver);
