@@ -55,6 +55,7 @@ class ApplicationController {
     @PostMapping(path = Paths.APPLICATIONS, produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<RegisterApplicationResponse> register(@Valid @RequestBody RegisterApplicationRequest request,
             @AuthenticationPrincipal DroverPrincipal caller) {
+        Ownership.checkNamedDriver(caller, store.snapshot(), request.driverId());
         String appId = commands.call(new Command.RegisterApplicationCommand(request, caller.name()));
         AuditLog.LOG.info("submit: application {} ({}) by '{}'", appId, request.name(), caller.name());
         return ResponseEntity.created(URI.create(Paths.APPLICATIONS + "/" + appId))

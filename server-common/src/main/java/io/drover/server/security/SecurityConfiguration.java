@@ -41,8 +41,10 @@ public class SecurityConfiguration {
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "TRACE", "OPTIONS");
 
     @Bean
-    TokenAuthenticator tokenAuthenticator(AuthProperties auth, ObjectProvider<ClusterSecret> secret) {
-        return new TokenAuthenticator(secret.getIfAvailable(), auth.tokens());
+    TokenAuthenticator tokenAuthenticator(AuthProperties auth, ObjectProvider<ClusterSecret> secret,
+            ObjectProvider<DriverTokenCheck> driverCheck) {
+        return new TokenAuthenticator(secret.getIfAvailable(), auth.tokens(),
+                driverCheck.getIfAvailable(() -> driverId -> true));
     }
 
     /** Also keeps Spring Boot from creating its default user with a generated password. */

@@ -5,6 +5,7 @@ import io.drover.server.ServerScheme;
 import io.drover.server.connector.InternalConnector;
 import io.drover.server.security.AuthProperties;
 import io.drover.server.security.ClusterSecret;
+import io.drover.server.security.DriverTokenCheck;
 import org.springframework.core.env.Environment;
 import java.time.Clock;
 import java.time.Duration;
@@ -46,6 +47,15 @@ class WorkerConfiguration {
     @Bean
     ClusterSecret clusterSecret(AuthProperties auth) {
         return ClusterSecret.resolve(auth, null);
+    }
+
+    /**
+     * A worker cannot tell whether a driver elsewhere has ended, so it takes no driver tokens at all: a
+     * driver reads its logs through the master, which checks that the driver still runs (issue 10).
+     */
+    @Bean
+    DriverTokenCheck driverTokenCheck() {
+        return DriverTokenCheck.NEVER;
     }
 
     /** The connector the master calls: launches and kills never queue behind public traffic. */
