@@ -2,6 +2,7 @@ package io.drover.server;
 
 import jakarta.validation.constraints.Positive;
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -18,6 +19,8 @@ import org.springframework.validation.annotation.Validated;
  * @param maxConnections open connections each connector accepts; more wait in the operating system's queue
  * @param internalThreads the internal connector's request threads (the public one has Spring Boot's
  *     {@code server.tomcat.threads.max})
+ * @param allowedHosts with authentication off, further names a state-changing request's {@code Host} may
+ *     carry (beyond loopback names, this machine's name, the bound address and the advertised URL's host)
  */
 @Validated
 @ConfigurationProperties("drover.server")
@@ -26,7 +29,8 @@ public record ServerLimits(
         @DefaultValue("10s") Duration connectionTimeout,
         @DefaultValue("10s") Duration bodyReadTimeout,
         @DefaultValue("1000") @Positive int maxConnections,
-        @DefaultValue("16") @Positive int internalThreads) {
+        @DefaultValue("16") @Positive int internalThreads,
+        @DefaultValue({}) List<String> allowedHosts) {
 
     public ServerLimits {
         if (connectionTimeout.isNegative() || connectionTimeout.isZero()

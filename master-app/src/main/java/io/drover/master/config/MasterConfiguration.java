@@ -11,6 +11,10 @@ import io.drover.server.InternalRestClients;
 import io.drover.server.connector.InternalConnector;
 import io.drover.server.security.AuthProperties;
 import io.drover.server.security.ClusterSecret;
+import io.drover.server.security.KnownHosts;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.core.env.Environment;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.random.RandomGenerator;
@@ -63,6 +67,17 @@ class MasterConfiguration {
                 properties.maxLaunchAttempts(), properties.maxExecutorRetries(), properties.defaultCores(),
                 properties.spreadOut(), properties.quotas().toQuota());
         return new ClusterStateStore(new ClusterStateMachine(state, settings, clock, ids, random), persistence);
+    }
+
+    /** The names a state-changing call's Host may carry with authentication off: ours, as we advertise them. */
+    @Bean
+    KnownHosts knownHosts(MasterProperties properties, Environment environment) {
+        List<String> names = new ArrayList<>();
+        names.add(environment.getProperty("server.address"));
+        if (properties.publicUrl() != null) {
+            names.add(properties.publicUrl().getHost());
+        }
+        return new KnownHosts(names);
     }
 
     /** The connector workers call: heartbeats and state reports never queue behind public traffic. */

@@ -6,6 +6,9 @@ import io.drover.server.connector.InternalConnector;
 import io.drover.server.security.AuthProperties;
 import io.drover.server.security.ClusterSecret;
 import io.drover.server.security.DriverTokenCheck;
+import io.drover.server.security.KnownHosts;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.core.env.Environment;
 import java.time.Clock;
 import java.time.Duration;
@@ -56,6 +59,17 @@ class WorkerConfiguration {
     @Bean
     DriverTokenCheck driverTokenCheck() {
         return DriverTokenCheck.NEVER;
+    }
+
+    /** The names a state-changing call's Host may carry with authentication off: ours, as we advertise them. */
+    @Bean
+    KnownHosts knownHosts(WorkerProperties properties, AdvertisedHost advertised,
+            @Value("${server.address:127.0.0.1}") String bindAddress) {
+        List<String> names = new ArrayList<>(List.of(bindAddress, advertised.host()));
+        if (properties.publicUrl() != null && properties.publicUrl().getHost() != null) {
+            names.add(properties.publicUrl().getHost());
+        }
+        return new KnownHosts(names);
     }
 
     /** The connector the master calls: launches and kills never queue behind public traffic. */
