@@ -79,12 +79,16 @@ class ApplicationController {
      * events; the stream ends after the application's final state.
      */
     @GetMapping(path = Paths.APPLICATION_EVENTS, produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    SseEmitter events(@PathVariable String appId) {
+    SseEmitter events(@PathVariable String appId, @AuthenticationPrincipal DroverPrincipal caller) {
         find(store.snapshot(), appId);
         SseEmitter emitter = new SseEmitter(0L);
-        ApplicationEventHub.Subscription subscription = events.subscribe(appId, emitter);
+        ApplicationEventHub.Subscription subscription = events.subscribe(appId, emitter, caller.name());
         ClusterSnapshot snapshot = store.snapshot();
-        ApplicationEntry app = find(snapshot, appId);
+        ApplicationEntry app = snapshot.application(appId).orElse(null);
+        if (app == null) { // forgotten in between: the slot is given back
+            events.cancel(subscription);
+            throw ApiException.notFound("no application " + appId);
+        }
         List<ApplicationEvent> opening = new ArrayList<>();
         for (ExecutorEntry executor : app.executors().values()) {
             if (executor.isLive()) {

@@ -33,6 +33,7 @@ import org.springframework.validation.annotation.Validated;
  * @param internalPort the port of the connector that serves only the worker protocol ({@code /internal/**}),
  *     on threads of its own; 0 picks any free port, which workers learn when they register
  * @param quotas what one principal (a token) may have waiting or running; past it a submission answers 429
+ * @param eventStreamsPerPrincipal application event streams one principal may hold open at once
  */
 @Validated
 @ConfigurationProperties("drover.master")
@@ -52,7 +53,8 @@ public record MasterProperties(
         @DefaultValue("10s") Duration historyInterval,
         @DefaultValue("1h") Duration historyWindow,
         @DefaultValue("0") int internalPort,
-        @DefaultValue @Valid Quotas quotas) {
+        @DefaultValue @Valid Quotas quotas,
+        @DefaultValue("32") @Positive int eventStreamsPerPrincipal) {
 
     /**
      * {@code drover.master.quotas.*}: far above what a person or a pipeline submits, low enough that one
