@@ -86,6 +86,9 @@ public final class DashboardRenderBenchmark {
                         "--logging.level.io.drover=WARN", "--logging.level.drover.audit=WARN",
                         "--drover.master.retained-applications=" + APPLICATIONS,
                         "--drover.master.retained-drivers=" + DRIVERS,
+                        // One principal has all of them waiting or running at once.
+                        "--drover.master.quotas.max-drivers=" + DRIVERS,
+                        "--drover.master.quotas.max-applications=" + APPLICATIONS,
                         // Nobody heartbeats for the pretend workers: they must stay ALIVE for the whole run.
                         "--drover.master.worker-timeout=1h")) {
             new DashboardRenderBenchmark(workers, master).run(heapBefore);
