@@ -24,7 +24,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 class BrowserHardeningTest {
 
     private static final String SECRET = "browser-hardening-secret";
-    private static final String ALICE = "alice-submit-token-0001";
+    private static final String ALICE = SubmitTokens.ALICE;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private ConfigurableApplicationContext master;
@@ -32,10 +32,8 @@ class BrowserHardeningTest {
 
     @BeforeEach
     void start() {
-        master = MasterApplication.builder().run("--server.port=0", "--drover.auth.secret=" + SECRET,
-                "--drover.auth.tokens[0].name=alice", "--drover.auth.tokens[0].token=" + ALICE,
-                "--drover.auth.tokens[0].role=submit", "--drover.auth.throttle.max-failures=3",
-                "--drover.auth.throttle.window=1m");
+        master = MasterApplication.builder().run(SubmitTokens.masterArgs(SECRET,
+                "--drover.auth.throttle.max-failures=3", "--drover.auth.throttle.window=1m"));
         base = "http://127.0.0.1:" + ((WebServerApplicationContext) master).getWebServer().getPort();
     }
 

@@ -23,8 +23,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 class DriverTokensTest {
 
     private static final String SECRET = "driver-tokens-test-secret";
-    private static final String ALICE = "alice-submit-token-0001";
-    private static final String BOB = "bob-submit-token-000002";
+    private static final String ALICE = SubmitTokens.ALICE;
+    private static final String BOB = SubmitTokens.BOB;
     private static final DriverTokens TOKENS = new DriverTokens(ClusterSecret.of(SECRET));
     private static final String DRIVER = """
             {"name":"waits","command":{"executable":"/bin/true"},"cores":1,"memoryMb":64}""";
@@ -35,11 +35,7 @@ class DriverTokensTest {
 
     @BeforeAll
     static void start() {
-        master = MasterApplication.builder().run("--server.port=0", "--drover.auth.secret=" + SECRET,
-                "--drover.auth.tokens[0].name=alice", "--drover.auth.tokens[0].token=" + ALICE,
-                "--drover.auth.tokens[0].role=submit",
-                "--drover.auth.tokens[1].name=bob", "--drover.auth.tokens[1].token=" + BOB,
-                "--drover.auth.tokens[1].role=submit");
+        master = MasterApplication.builder().run(SubmitTokens.masterArgs(SECRET));
         base = "http://127.0.0.1:" + ((WebServerApplicationContext) master).getWebServer().getPort();
     }
 
