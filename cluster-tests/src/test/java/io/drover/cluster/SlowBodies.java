@@ -23,6 +23,7 @@ final class SlowBodies implements AutoCloseable {
 
     private final URI target;
     private final String path;
+    private final String contentType;
     private final List<Socket> sockets = new ArrayList<>();
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "slow-bodies");
@@ -31,9 +32,10 @@ final class SlowBodies implements AutoCloseable {
     });
     final AtomicInteger reopened = new AtomicInteger();
 
-    SlowBodies(String baseUrl, String path, int count, Duration interval) throws IOException {
+    SlowBodies(String baseUrl, String path, String contentType, int count, Duration interval) throws IOException {
         this.target = URI.create(baseUrl);
         this.path = path;
+        this.contentType = contentType;
         for (int i = 0; i < count; i++) {
             sockets.add(open(i));
         }
@@ -45,7 +47,7 @@ final class SlowBodies implements AutoCloseable {
         Socket socket = new Socket(target.getHost(), target.getPort());
         boolean chunked = index % 2 == 1;
         String head = "POST " + path + " HTTP/1.1\r\nHost: " + target.getHost() + ":" + target.getPort()
-                + "\r\nContent-Type: application/json\r\n"
+                + "\r\nContent-Type: " + contentType + "\r\n"
                 + (chunked ? "Transfer-Encoding: chunked\r\n" : "Content-Length: 100000\r\n") + "\r\n"
                 + (chunked ? "100\r\n{" : "{");
         socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));

@@ -28,6 +28,8 @@ class SlowBodiesTest {
     /** Short, so that starved heartbeats would get the worker declared DEAD within the attack. */
     private static final Duration WORKER_TIMEOUT = Duration.ofSeconds(2);
     private static final Duration ATTACK = Duration.ofSeconds(12);
+    private static final String JSON = "application/json";
+    private static final String FORM = "application/x-www-form-urlencoded";
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
     @TempDir
@@ -48,7 +50,7 @@ class SlowBodiesTest {
 
     @Test
     void slowBodiesOnTheMastersPublicPortStarveNeitherHeartbeatsNorAuthorizedCalls() throws Exception {
-        try (SlowBodies attack = new SlowBodies(cluster.masterUrl, "/api/v1/drivers", 300, Duration.ofSeconds(3))) {
+        try (SlowBodies attack = new SlowBodies(cluster.masterUrl, "/api/v1/drivers", JSON, 300, Duration.ofSeconds(3))) {
             await("an authorized call within 1 s and the worker ALIVE, all through the attack")
                     .during(ATTACK).atMost(ATTACK.plusSeconds(5)).pollInterval(Duration.ofMillis(250))
                     .until(() -> answersWithinOneSecond(cluster.masterUrl + "/api/v1/cluster") && workerAlive());
@@ -56,9 +58,19 @@ class SlowBodiesTest {
         }
     }
 
+    /** A login form must be read before anyone is known: those reads are bounded, and cost only logins. */
+    @Test
+    void slowLoginFormsCostNeitherHeartbeatsNorAuthorizedCalls() throws Exception {
+        try (SlowBodies attack = new SlowBodies(cluster.masterUrl, "/login", FORM, 300, Duration.ofSeconds(3))) {
+            await("an authorized call within 1 s and the worker ALIVE, all through the attack")
+                    .during(ATTACK).atMost(ATTACK.plusSeconds(5)).pollInterval(Duration.ofMillis(250))
+                    .until(() -> answersWithinOneSecond(cluster.masterUrl + "/api/v1/cluster") && workerAlive());
+        }
+    }
+
     @Test
     void slowBodiesOnTheWorkersPublicPortDoNotKeepItFromRunningWork() throws Exception {
-        try (SlowBodies attack = new SlowBodies(cluster.workerUrl(1), "/api/v1/worker", 300, Duration.ofSeconds(3))) {
+        try (SlowBodies attack = new SlowBodies(cluster.workerUrl(1), "/api/v1/worker", JSON, 300, Duration.ofSeconds(3))) {
             String driverId = cluster.client.submitDriver(new SubmitDriverRequest("under-attack", null,
                     CommandSpec.executable("/bin/sh", List.of("-c", "exit 0")), 1, 64L, false));
 

@@ -54,13 +54,15 @@ final class ServerConnectors implements WebServerFactoryCustomizer<TomcatServlet
     }
 
     /**
-     * Timeouts on every read: of the request head, between requests, and of the body (Tomcat's upload
-     * timeout, which replaces the connection timeout once a body is being read).
+     * Timeouts on every read: of the request head, between requests (an idle connection holds no thread,
+     * and clients keep theirs for a while: closing them sooner makes a client's next request find the
+     * connection gone), and of the body (Tomcat's upload timeout, which replaces the connection timeout once
+     * a body is being read).
      */
     private void limit(Connector connector) {
         AbstractHttp11Protocol<?> protocol = (AbstractHttp11Protocol<?>) connector.getProtocolHandler();
         protocol.setConnectionTimeout((int) limits.connectionTimeout().toMillis());
-        protocol.setKeepAliveTimeout((int) limits.connectionTimeout().toMillis());
+        protocol.setKeepAliveTimeout((int) limits.keepAliveTimeout().toMillis());
         protocol.setDisableUploadTimeout(false);
         protocol.setConnectionUploadTimeout((int) limits.bodyReadTimeout().toMillis());
         protocol.setMaxConnections(limits.maxConnections());

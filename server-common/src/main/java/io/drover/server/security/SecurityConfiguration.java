@@ -89,6 +89,7 @@ public class SecurityConfiguration {
                 .addFilterBefore(new BearerTokenFilter(authenticator, problems, auth.enabled(), throttle),
                         CsrfFilter.class)
                 .addFilterBefore(new ThrottleFilter(throttle), BearerTokenFilter.class)
+                .addFilterBefore(new AnonymousFormReads(limits.anonymousFormReaders()), ThrottleFilter.class)
                 .authorizeHttpRequests(requests -> requests.anyRequest().access(new PolicyAuthorization()))
                 .csrf(csrf -> csrf.requireCsrfProtectionMatcher(request -> needsCsrf(request, auth.enabled())))
                 .formLogin(login -> login.loginPage("/login").usernameParameter("token").passwordParameter("token")
