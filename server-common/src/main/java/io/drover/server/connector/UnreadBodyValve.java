@@ -35,6 +35,9 @@ final class UnreadBodyValve extends ValveBase {
                 }
                 response.finishResponse();
                 request.getCoyoteRequest().action(ActionCode.DISABLE_SWALLOW_INPUT, null);
+                // That action marks the exchange as failed; the answer is already out, so no error page
+                // (whose dispatch would run the whole filter chain again) is wanted.
+                response.getCoyoteResponse().setErrorReported();
             }
         }
     }
