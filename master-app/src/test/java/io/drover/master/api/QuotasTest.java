@@ -3,6 +3,7 @@ package io.drover.master.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.drover.master.MasterApplication;
+import io.drover.master.SubmitTokens;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -25,21 +26,15 @@ import org.springframework.context.ConfigurableApplicationContext;
 class QuotasTest {
 
     private static final String SECRET = "quotas-test-cluster-secret";
-    private static final String ALICE = "alice-submit-token-0001";
-    private static final String BOB = "bob-submit-token-000002";
+    private static final String ALICE = SubmitTokens.ALICE;
+    private static final String BOB = SubmitTokens.BOB;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private ConfigurableApplicationContext master;
     private String base;
 
     private void start(String... quotas) {
-        List<String> args = new ArrayList<>(List.of("--server.port=0", "--drover.auth.secret=" + SECRET,
-                "--drover.auth.tokens[0].name=alice", "--drover.auth.tokens[0].token=" + ALICE,
-                "--drover.auth.tokens[0].role=submit",
-                "--drover.auth.tokens[1].name=bob", "--drover.auth.tokens[1].token=" + BOB,
-                "--drover.auth.tokens[1].role=submit"));
-        args.addAll(List.of(quotas));
-        master = MasterApplication.builder().run(args.toArray(String[]::new));
+        master = MasterApplication.builder().run(SubmitTokens.masterArgs(SECRET, quotas));
         base = "http://127.0.0.1:" + ((WebServerApplicationContext) master).getWebServer().getPort();
     }
 

@@ -3,6 +3,7 @@ package io.drover.master.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.drover.master.MasterApplication;
+import io.drover.master.SubmitTokens;
 import io.drover.server.security.ClusterSecret;
 import io.drover.server.security.DriverTokens;
 import java.net.URI;

@@ -3,6 +3,7 @@ package io.drover.master.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.drover.master.MasterApplication;
+import io.drover.master.SubmitTokens;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.http.HttpClient;
