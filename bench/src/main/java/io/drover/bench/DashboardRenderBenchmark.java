@@ -1,6 +1,7 @@
 package io.drover.bench;
 
 import io.drover.master.MasterApplication;
+import io.drover.master.config.MasterAddress;
 import io.drover.master.state.ClusterStateStore;
 import io.drover.master.state.model.ClusterSnapshot;
 import io.drover.protocol.Paths;
@@ -67,11 +68,13 @@ public final class DashboardRenderBenchmark {
     private final ExecutorService clients = Executors.newFixedThreadPool(CLIENT_THREADS);
     private final StubWorkers workers;
     private final String base;
+    private final String internalBase;
     private final ClusterStateStore store;
 
     private DashboardRenderBenchmark(StubWorkers workers, ConfigurableApplicationContext master) {
         this.workers = workers;
         this.base = "http://127.0.0.1:" + ((WebServerApplicationContext) master).getWebServer().getPort();
+        this.internalBase = master.getBean(MasterAddress.class).internalUrl();
         this.store = master.getBean(ClusterStateStore.class);
     }
 
@@ -85,6 +88,9 @@ public final class DashboardRenderBenchmark {
                         "--logging.level.io.drover=WARN", "--logging.level.drover.audit=WARN",
                         "--drover.master.retained-applications=" + APPLICATIONS,
                         "--drover.master.retained-drivers=" + DRIVERS,
+                        // One principal has all of them waiting or running at once.
+                        "--drover.master.quotas.max-drivers=" + DRIVERS,
+                        "--drover.master.quotas.max-applications=" + APPLICATIONS,
                         // Nobody heartbeats for the pretend workers: they must stay ALIVE for the whole run.
                         "--drover.master.worker-timeout=1h")) {
             new DashboardRenderBenchmark(workers, master).run(heapBefore);
@@ -201,7 +207,8 @@ public final class DashboardRenderBenchmark {
 
     /** Every call of the benchmark goes through here, presenting the cluster secret. */
     private HttpResponse<String> send(String method, String path, Object body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+        String at = path.startsWith("/internal/") ? internalBase : base; // the worker protocol has its own port
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(at + path)).timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Bearer " + BenchSecret.SECRET);
         if (body != null) {
             request.header("Content-Type", "application/json")

@@ -73,7 +73,7 @@ class RouteCoverageTest {
 
         assertThat(routes).extracting(Route::toString).contains("POST /api/v1/drivers",
                 "POST /internal/v1/workers", "GET /actuator/prometheus", "GET /", "GET /api/v1/openapi");
-        checkAll(cluster.masterUrl, routes);
+        checkAll(cluster.masterUrl, cluster.internalUrl(cluster.masterUrl), routes);
     }
 
     @Test
@@ -82,32 +82,50 @@ class RouteCoverageTest {
 
         assertThat(routes).extracting(Route::toString).contains("GET /api/v1/worker",
                 "POST /internal/v1/drivers", "GET /actuator/prometheus", "GET /");
-        checkAll(cluster.workerUrl(1), routes);
+        checkAll(cluster.workerUrl(1), cluster.internalUrl(cluster.workerUrl(1)), routes);
     }
 
-    private static void checkAll(String base, List<Route> routes) throws Exception {
+    /**
+     * Each route on the connector that serves it obeys the policy; on the other connector it does not exist
+     * (404), whatever the credential. Worker registration is the one internal route the public port serves too.
+     */
+    private static void checkAll(String publicBase, String internalBase, List<Route> routes) throws Exception {
         List<String> wrong = new ArrayList<>();
         for (Route route : routes) {
-            Access needed = AccessPolicy.required(route.method(), route.path());
-            int anonymous = send(base, route, null);
-            if (needed == Access.OPEN) {
-                // Open means no credential is asked for; a form post still needs its CSRF token (403).
-                boolean open = anonymous != 401 && (route.method() != HttpMethod.GET || anonymous != 403);
-                expect(wrong, route, "without a credential", open, anonymous);
-                continue;
+            boolean internal = route.path().startsWith("/internal/");
+            boolean bothPorts = route.method() == HttpMethod.POST && route.path().equals("/internal/v1/workers");
+            String base = internal ? internalBase : publicBase;
+            String otherBase = internal ? publicBase : internalBase;
+            if (bothPorts) {
+                checkPolicy(wrong, route, publicBase);
+            } else {
+                int elsewhere = send(otherBase, route, ADMIN_TOKEN);
+                expect(wrong, route, "on the other connector", elsewhere == 404, elsewhere);
             }
-            expect(wrong, route, "without a credential", anonymous == 401, anonymous);
-            String tooLow = switch (needed) {
-                case SUBMIT -> VIEW_TOKEN;
-                case CLUSTER -> ADMIN_TOKEN;
-                default -> null;
-            };
-            if (tooLow != null) {
-                int refused = send(base, route, tooLow);
-                expect(wrong, route, "with a role too low", refused == 403, refused);
-            }
+            checkPolicy(wrong, route, base);
         }
         assertThat(wrong).as("routes that do not obey AccessPolicy").isEmpty();
+    }
+
+    private static void checkPolicy(List<String> wrong, Route route, String base) throws Exception {
+        Access needed = AccessPolicy.required(route.method(), route.path());
+        int anonymous = send(base, route, null);
+        if (needed == Access.OPEN) {
+            // Open means no credential is asked for; a form post still needs its CSRF token (403).
+            boolean open = anonymous != 401 && (route.method() != HttpMethod.GET || anonymous != 403);
+            expect(wrong, route, "without a credential", open, anonymous);
+            return;
+        }
+        expect(wrong, route, "without a credential", anonymous == 401, anonymous);
+        String tooLow = switch (needed) {
+            case SUBMIT -> VIEW_TOKEN;
+            case CLUSTER -> ADMIN_TOKEN;
+            default -> null;
+        };
+        if (tooLow != null) {
+            int refused = send(base, route, tooLow);
+            expect(wrong, route, "with a role too low", refused == 403, refused);
+        }
     }
 
     private static void expect(List<String> wrong, Route route, String how, boolean ok, int status) {

@@ -6,6 +6,7 @@ import io.drover.client.DroverClient;
 import io.drover.master.MasterApplication;
 import io.drover.protocol.api.WorkerView;
 import io.drover.protocol.state.WorkerState;
+import io.drover.server.connector.InternalConnector;
 import io.drover.worker.WorkerApplication;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -110,6 +111,13 @@ final class TestCluster implements AutoCloseable {
         return workRoot.resolve("worker-" + index);
     }
 
+
+    /** The internal URL (the worker protocol's own connector) of the master or worker at {@code publicUrl}. */
+    String internalUrl(String publicUrl) {
+        ConfigurableApplicationContext context = publicUrl.equals(masterUrl) ? master
+                : workers.stream().filter(w -> publicUrl.endsWith(":" + port(w))).findFirst().orElseThrow();
+        return context.getBean(InternalConnector.class).urlBeside(publicUrl);
+    }
 
     private static int port(ConfigurableApplicationContext context) {
         return ((WebServerApplicationContext) context).getWebServer().getPort();

@@ -58,7 +58,7 @@ class FragmentsTest {
 
     @Test
     void aResourceBarShowsTheShareUsedCappedAtAHundred() {
-        assertThat(render(Map.of("used", 3, "total", 4, "shown", 0))).contains("style=\"width: 75%\"").contains(">75%<");
+        assertThat(render(Map.of("used", 3, "total", 4, "shown", 0))).contains("data-fill=\"75\"").contains(">75%<");
         assertThat(render(Map.of("used", 9, "total", 4, "shown", 0))).contains("bar-fill full").contains(">100%<");
         assertThat(render(Map.of("used", 0, "total", 0, "shown", 0))).contains(">0%<");
     }

@@ -1,10 +1,12 @@
 package io.drover.server;
 
+import io.drover.server.connector.ConnectorConfiguration;
 import io.drover.server.security.ClusterSecret;
 import io.drover.server.security.SecurityConfiguration;
 import org.springframework.beans.factory.ObjectProvider;
 import org.apache.tomcat.util.buf.EncodedSolidusHandling;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.core.Ordered;
@@ -15,7 +17,7 @@ import org.springframework.context.annotation.Import;
 
 /** What both servers configure alike; each app imports it. */
 @Configuration(proxyBeanMethods = false)
-@Import({ApiErrors.class, ProblemErrorController.class, SecurityConfiguration.class})
+@Import({ApiErrors.class, ProblemErrorController.class, SecurityConfiguration.class, ConnectorConfiguration.class})
 @EnableConfigurationProperties({ServerLimits.class, TlsSettings.class})
 public class ServerCommonConfiguration {
 
@@ -24,19 +26,24 @@ public class ServerCommonConfiguration {
         return new InternalRestClients(bundles, tls, secret.getIfAvailable());
     }
 
-    /** First of all filters: a request with unreadable headers or an oversized body goes no further. */
+    /** Early: a request with unreadable headers goes no further. */
     @Bean
     FilterRegistrationBean<HeaderGuardFilter> headerGuardFilter() {
         FilterRegistrationBean<HeaderGuardFilter> registration = new FilterRegistrationBean<>(new HeaderGuardFilter());
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;
     }
 
+    /**
+     * Right after authentication, never before: reading a chunked body to measure it is the one place a
+     * filter reads a body, and a body an unauthenticated client sends one byte at a time must not hold a
+     * thread (issue 10). A declared length over the limit is refused here too, once the caller is known.
+     */
     @Bean
     FilterRegistrationBean<RequestSizeLimitFilter> requestSizeLimitFilter(ServerLimits limits) {
         FilterRegistrationBean<RequestSizeLimitFilter> registration =
                 new FilterRegistrationBean<>(new RequestSizeLimitFilter(limits));
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 1);
         return registration;
     }
 

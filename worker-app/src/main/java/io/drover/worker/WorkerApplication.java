@@ -41,6 +41,8 @@ public class WorkerApplication {
                 "management.observations.enable.spring.security=false",
                 // The API takes JSON only; a multipart body must not reach a parser that fails with a 500.
                 "spring.servlet.multipart.enabled=false",
+                // Nothing may read a body before authentication (issue 10); the API takes no form-encoded PUTs.
+                "spring.mvc.formcontent.filter.enabled=false",
                         "management.endpoints.web.exposure.include=health,info,prometheus",
                         "management.endpoint.health.probes.enabled=true",
                         "management.endpoint.health.group.readiness.include=readinessState,droverReadiness",

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import io.drover.server.connector.InternalConnector;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -26,10 +27,13 @@ public final class TestWorker implements AutoCloseable {
 
     public final ConfigurableApplicationContext context;
     public final String url;
+    /** Where the master's calls ({@code /internal/**}) go: the worker's internal connector. */
+    public final String internalUrl;
 
     private TestWorker(ConfigurableApplicationContext context) {
         this.context = context;
         this.url = "http://127.0.0.1:" + ((WebServerApplicationContext) context).getWebServer().getPort();
+        this.internalUrl = context.getBean(InternalConnector.class).urlBeside(url);
     }
 
     public static TestWorker start(Path workDir, String masterUrls, String... extraProperties) {
@@ -51,9 +55,13 @@ public final class TestWorker implements AutoCloseable {
         return context.getBean(type);
     }
 
-    /** A request presenting {@code token}, or no credential when it is null. */
+    /**
+     * A request presenting {@code token}, or no credential when it is null; a {@code /internal/} path goes to
+     * the internal connector, as the master sends it.
+     */
     public HttpRequest.Builder requestAs(String path, String token) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url + path));
+        String base = path.startsWith("/internal/") ? internalUrl : url;
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path));
         return token == null ? request : request.header("Authorization", "Bearer " + token);
     }
 

@@ -139,7 +139,7 @@ class ClusterApiFuzzTest {
             cluster.settle();
             before = cluster.snapshot();
         }
-        FuzzHttp.Answer answer = HTTP.send(request, cluster.baseUrl(request.target()), cluster);
+        FuzzHttp.Answer answer = HTTP.send(request, cluster.baseUrl(request), cluster);
         String pathAndQuery = request.pathAndQuery(cluster);
         Findings.count(request, answer);
         int status = answer.status();

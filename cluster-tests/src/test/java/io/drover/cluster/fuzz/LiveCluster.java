@@ -44,6 +44,8 @@ final class LiveCluster implements LiveRef.Resolver, AutoCloseable {
     private final FuzzHttp http = new FuzzHttp();
     final String masterUrl;
     final String workerUrl;
+    private final String masterInternalUrl;
+    private final String workerInternalUrl;
     final String workerId;
     private String finishedDriverId;
     private String runningDriverId;
@@ -57,11 +59,14 @@ final class LiveCluster implements LiveRef.Resolver, AutoCloseable {
     record Snapshot(ClusterView cluster, WorkerStatus worker, List<String> projection) {
     }
 
-    private LiveCluster(AutoCloseable testCluster, String masterUrl, String workerUrl, String workerId) {
+    private LiveCluster(AutoCloseable testCluster, String masterUrl, String workerUrl, String workerId,
+            String masterInternalUrl, String workerInternalUrl) {
         this.testCluster = testCluster;
         this.masterUrl = masterUrl;
         this.workerUrl = workerUrl;
         this.workerId = workerId;
+        this.masterInternalUrl = masterInternalUrl;
+        this.workerInternalUrl = workerInternalUrl;
     }
 
     /**
@@ -72,15 +77,20 @@ final class LiveCluster implements LiveRef.Resolver, AutoCloseable {
         try {
             Class<?> type = Class.forName("io.drover.cluster.TestCluster");
             Method start = accessible(type.getDeclaredMethod("start", Path.class, String[].class));
-            Object cluster = start.invoke(null, workRoot, new String[0]);
+            // The fuzz sends bad bearer tokens by the thousand from one address; its own calls must not be
+            // throttled for them.
+            String[] unthrottled = {"--drover.auth.throttle.max-failures=1000000000"};
+            Object cluster = start.invoke(null, workRoot, unthrottled);
             try {
                 String workerId = (String) accessible(type.getDeclaredMethod("addWorker", int.class, long.class,
-                        String[].class)).invoke(cluster, 2, 256L, new String[0]);
+                        String[].class)).invoke(cluster, 2, 256L, unthrottled);
                 Field masterUrl = type.getDeclaredField("masterUrl");
                 masterUrl.setAccessible(true);
                 String workerUrl = (String) accessible(type.getDeclaredMethod("workerUrl", int.class)).invoke(cluster, 1);
-                LiveCluster live = new LiveCluster((AutoCloseable) cluster, (String) masterUrl.get(cluster), workerUrl,
-                        workerId);
+                Method internalUrl = accessible(type.getDeclaredMethod("internalUrl", String.class));
+                String master = (String) masterUrl.get(cluster);
+                LiveCluster live = new LiveCluster((AutoCloseable) cluster, master, workerUrl, workerId,
+                        (String) internalUrl.invoke(cluster, master), (String) internalUrl.invoke(cluster, workerUrl));
                 live.settle();
                 return live;
             } catch (InvocationTargetException | RuntimeException | Error e) {
@@ -134,8 +144,18 @@ final class LiveCluster implements LiveRef.Resolver, AutoCloseable {
         return JSON.readValue(http.call("GET", masterUrl + Paths.CLUSTER, null, 200), ClusterView.class).epoch();
     }
 
-    String baseUrl(FuzzRequest.Target target) {
-        return target == FuzzRequest.Target.MASTER ? masterUrl : workerUrl;
+    /**
+     * Where a request goes: the worker protocol's routes to the target's internal connector, the rest to its
+     * public one. Every fourth internal call goes to the public port instead (and so is refused there), so
+     * both connectors' refusals are fuzzed too.
+     */
+    String baseUrl(FuzzRequest request) {
+        boolean master = request.target() == FuzzRequest.Target.MASTER;
+        boolean internal = request.route().contains(" /internal/") && (request.hashCode() & 3) != 0;
+        if (internal) {
+            return master ? masterInternalUrl : workerInternalUrl;
+        }
+        return master ? masterUrl : workerUrl;
     }
 
     Snapshot snapshot() {

@@ -55,6 +55,7 @@ class ApplicationController {
     @PostMapping(path = Paths.APPLICATIONS, produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<RegisterApplicationResponse> register(@Valid @RequestBody RegisterApplicationRequest request,
             @AuthenticationPrincipal DroverPrincipal caller) {
+        Ownership.checkNamedDriver(caller, store.snapshot(), request.driverId());
         String appId = commands.call(new Command.RegisterApplicationCommand(request, caller.name()));
         AuditLog.LOG.info("submit: application {} ({}) by '{}'", appId, request.name(), caller.name());
         return ResponseEntity.created(URI.create(Paths.APPLICATIONS + "/" + appId))
@@ -78,12 +79,16 @@ class ApplicationController {
      * events; the stream ends after the application's final state.
      */
     @GetMapping(path = Paths.APPLICATION_EVENTS, produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    SseEmitter events(@PathVariable String appId) {
+    SseEmitter events(@PathVariable String appId, @AuthenticationPrincipal DroverPrincipal caller) {
         find(store.snapshot(), appId);
         SseEmitter emitter = new SseEmitter(0L);
-        ApplicationEventHub.Subscription subscription = events.subscribe(appId, emitter);
+        ApplicationEventHub.Subscription subscription = events.subscribe(appId, emitter, caller.name());
         ClusterSnapshot snapshot = store.snapshot();
-        ApplicationEntry app = find(snapshot, appId);
+        ApplicationEntry app = snapshot.application(appId).orElse(null);
+        if (app == null) { // forgotten in between: the slot is given back
+            events.cancel(subscription);
+            throw ApiException.notFound("no application " + appId);
+        }
         List<ApplicationEvent> opening = new ArrayList<>();
         for (ExecutorEntry executor : app.executors().values()) {
             if (executor.isLive()) {

@@ -55,6 +55,7 @@ public class Commands {
             case NOT_FOUND -> new ApiException(HttpStatus.NOT_FOUND, rejected.getMessage());
             case CONFLICT -> new ApiException(HttpStatus.CONFLICT, rejected.getMessage());
             case NOT_ALIVE -> notLeading(rejected.getMessage(), rejected.masterStatus(), rejected.leaderUrl());
+            case TOO_MANY -> new ApiException(HttpStatus.TOO_MANY_REQUESTS, rejected.getMessage());
         };
     }
 

@@ -44,6 +44,7 @@ class DriverController {
     @PostMapping(path = Paths.DRIVERS, produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<SubmitDriverResponse> submit(@Valid @RequestBody SubmitDriverRequest request,
             @AuthenticationPrincipal DroverPrincipal caller) {
+        Ownership.checkMaySubmitDrivers(caller);
         String driverId = commands.call(new Command.SubmitDriverCommand(request, caller.name()));
         AuditLog.LOG.info("submit: driver {} ({}) by '{}'", driverId, request.name(), caller.name());
         return ResponseEntity.created(URI.create(Paths.DRIVERS + "/" + driverId))

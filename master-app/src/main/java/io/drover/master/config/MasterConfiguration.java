@@ -1,8 +1,13 @@
 package io.drover.master.config;
 
 import io.drover.server.InternalRestClients;
+import io.drover.server.connector.InternalConnector;
 import io.drover.server.security.AuthProperties;
 import io.drover.server.security.ClusterSecret;
+import io.drover.server.security.KnownHosts;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.core.env.Environment;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.random.RandomGenerator;
@@ -34,6 +39,23 @@ class MasterConfiguration {
     @Bean
     ClusterSecret clusterSecret(AuthProperties auth, MasterProperties properties) {
         return ClusterSecret.resolve(auth, properties.dataDir().resolve(CLUSTER_SECRET_FILE));
+    }
+
+    /** The names a state-changing call's Host may carry with authentication off: ours, as we advertise them. */
+    @Bean
+    KnownHosts knownHosts(MasterProperties properties, Environment environment) {
+        List<String> names = new ArrayList<>();
+        names.add(environment.getProperty("server.address"));
+        if (properties.publicUrl() != null) {
+            names.add(properties.publicUrl().getHost());
+        }
+        return new KnownHosts(names);
+    }
+
+    /** The connector workers call: heartbeats and state reports never queue behind public traffic. */
+    @Bean
+    InternalConnector internalConnector(MasterProperties properties) {
+        return new InternalConnector(properties.internalPort());
     }
 
     /** Calls to workers: short connect timeout, and a read timeout so a hung worker cannot hold a thread. */

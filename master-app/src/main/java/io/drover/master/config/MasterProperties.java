@@ -1,5 +1,6 @@
 package io.drover.master.config;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Positive;
 import java.net.URI;
@@ -7,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -32,6 +34,10 @@ import org.springframework.validation.annotation.Validated;
  * @param historyInterval how often the master samples cores, memory, executors and drivers for the
  *     overview's charts and {@code /api/v1/cluster/history}
  * @param historyWindow how far back those samples go; older ones are dropped
+ * @param internalPort the port of the connector that serves only the worker protocol ({@code /internal/**}),
+ *     on threads of its own; 0 picks any free port, which workers learn when they register
+ * @param quotas what one principal (a token) may have waiting or running; past it a submission answers 429
+ * @param eventStreamsPerPrincipal application event streams one principal may hold open at once
  */
 @Validated
 @ConfigurationProperties("drover.master")
@@ -51,7 +57,25 @@ public record MasterProperties(
         @DefaultValue("10s") Duration historyInterval,
         @DefaultValue("1h") Duration historyWindow,
         @DefaultValue("LOCAL") RecoveryMode recoveryMode,
-        Duration recoveryTimeout) {
+        Duration recoveryTimeout,
+        @DefaultValue("0") int internalPort,
+        @DefaultValue @Valid Quotas quotas,
+        @DefaultValue("32") @Positive int eventStreamsPerPrincipal) {
+
+    /**
+     * {@code drover.master.quotas.*}: far above what a person or a pipeline submits, low enough that one
+     * token cannot fill the master's memory with queued work.
+     *
+     * @param maxDrivers drivers one principal may have waiting or running
+     * @param maxApplications applications one principal may have waiting or running
+     * @param maxBytes the total size of those requests (the characters of their names, commands, arguments,
+     *     options, environments and URLs)
+     */
+    public record Quotas(
+            @DefaultValue("1000") @Positive int maxDrivers,
+            @DefaultValue("1000") @Positive int maxApplications,
+            @DefaultValue("64MB") DataSize maxBytes) {
+    }
 
     /** The most samples the history may hold: enough for a day at one a second, a few megabytes. */
     static final int MAX_HISTORY_SAMPLES = 86_400;

@@ -6,6 +6,7 @@ import io.drover.master.persistence.PersistenceEngine;
 import io.drover.master.state.machine.ClusterStateMachine;
 import io.drover.master.state.machine.MachineSettings;
 import io.drover.master.state.machine.MasterState;
+import io.drover.master.state.machine.SubmissionQuota;
 import io.drover.master.state.storage.StateStorage;
 import io.drover.protocol.ids.IdGenerator;
 import java.time.Clock;
@@ -27,7 +28,9 @@ class StateConfiguration {
                 properties.retainedApplications());
         MachineSettings settings = new MachineSettings(properties.workerTimeout(), properties.deadWorkerRetention(),
                 properties.maxLaunchAttempts(), properties.maxExecutorRetries(), properties.defaultCores(),
-                properties.spreadOut(), properties.effectiveRecoveryTimeout());
+                properties.spreadOut(), properties.effectiveRecoveryTimeout(), new SubmissionQuota(
+                        properties.quotas().maxDrivers(), properties.quotas().maxApplications(),
+                        properties.quotas().maxBytes().toBytes()));
         return new ClusterStateStore(new ClusterStateMachine(state, settings, clock, new IdGenerator(clock), random),
                 new StateStorage(persistence));
     }

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.sun.net.httpserver.HttpServer;
 import io.drover.master.MasterApplication;
+import io.drover.master.config.MasterAddress;
 import io.drover.protocol.api.ClusterHistoryView;
 import io.drover.protocol.api.ClusterSample;
 import java.io.IOException;
@@ -43,6 +44,7 @@ class ClusterHistoryApiTest {
     private static HttpServer worker;
     private static ConfigurableApplicationContext master;
     private static String base;
+    private static String internalBase;
 
     @BeforeAll
     static void start() throws IOException {
@@ -59,6 +61,7 @@ class ClusterHistoryApiTest {
                 "--drover.master.history-interval=100ms",
                 "--drover.master.history-window=2s");
         base = "http://127.0.0.1:" + ((WebServerApplicationContext) master).getWebServer().getPort();
+        internalBase = master.getBean(MasterAddress.class).internalUrl();
     }
 
     @AfterAll
@@ -171,7 +174,8 @@ class ClusterHistoryApiTest {
     }
 
     private static HttpResponse<String> post(String path, String json) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + SECRET).header("Content-Type", "application/json")
+        String at = path.startsWith("/internal/") ? internalBase : base;
+        return HTTP.send(HttpRequest.newBuilder(URI.create(at + path)).header("Authorization", "Bearer " + SECRET).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     }
 

@@ -63,4 +63,65 @@ class AuthDisabledTest {
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("Authentication is disabled");
     }
+
+    /** A request as a browser or a rebinding page would send it: its own Host and Origin, raw on the socket. */
+    private static int rawPost(String path, String host, String origin, String contentType, String body)
+            throws Exception {
+        URI uri = URI.create(base);
+        try (java.net.Socket socket = new java.net.Socket(uri.getHost(), uri.getPort())) {
+            String head = "POST " + path + " HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n"
+                    + (origin == null ? "" : "Origin: " + origin + "\r\n") + "Content-Type: " + contentType
+                    + "\r\nContent-Length: " + body.getBytes(java.nio.charset.StandardCharsets.UTF_8).length
+                    + "\r\n\r\n" + body;
+            socket.getOutputStream().write(head.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            return Integer.parseInt(answer.substring(9, 12));
+        }
+    }
+
+    private static String submit() throws Exception {
+        HttpResponse<String> submitted = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/drivers"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"name\":\"waits\",\"command\":{\"executable\":\"/bin/true\"},\"memoryMb\":64}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(submitted.statusCode()).isEqualTo(201);
+        return submitted.body().replaceAll(".*\"driverId\":\"([^\"]+)\".*", "$1");
+    }
+
+    private static String driver(String driverId) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/drivers/" + driverId)).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    @Test
+    void aCrossSiteFormCannotKillWork() throws Exception {
+        String driverId = submit();
+        String host = URI.create(base).getAuthority();
+
+        // A form on another site may post anywhere; the API's kill takes no body and no CSRF token.
+        int status = rawPost("/api/v1/drivers/" + driverId + "/kill", host, "https://evil.example",
+                "application/x-www-form-urlencoded", "x=1");
+
+        assertThat(status).isEqualTo(403);
+        assertThat(driver(driverId)).contains("\"state\":\"SUBMITTED\"");
+        assertThat(rawPost("/api/v1/drivers/" + driverId + "/kill", host, "http://" + host, "application/json", ""))
+                .as("the server's own origin may").isEqualTo(202);
+    }
+
+    @Test
+    void aDnsRebindingPageCannotSubmit() throws Exception {
+        String before = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/drivers")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        String rebound = "attacker.example:" + URI.create(base).getPort();
+
+        int status = rawPost("/api/v1/drivers", rebound, "http://" + rebound, "application/json",
+                "{\"name\":\"rebound\",\"command\":{\"executable\":\"/bin/true\"},\"memoryMb\":64}");
+
+        assertThat(status).isEqualTo(403);
+        assertThat(HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/drivers")).build(),
+                HttpResponse.BodyHandlers.ofString()).body()).isEqualTo(before);
+        assertThat(rawPost("/api/v1/drivers", "localhost:" + URI.create(base).getPort(), null, "application/json",
+                "{\"name\":\"local\",\"command\":{\"executable\":\"/bin/true\"},\"memoryMb\":64}"))
+                .as("a loopback name without Origin, as curl sends it").isEqualTo(201);
+    }
 }

@@ -4,6 +4,7 @@ import io.drover.master.TestDataDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.drover.master.MasterApplication;
+import io.drover.master.SubmitTokens;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -21,8 +22,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 class MasterSecurityTest {
 
     private static final String SECRET = "master-security-test-secret";
-    private static final String ALICE = "alice-submit-token-0001";
-    private static final String BOB = "bob-submit-token-000002";
+    private static final String ALICE = SubmitTokens.ALICE;
+    private static final String BOB = SubmitTokens.BOB;
     private static final String VIEWER = "viewer-token-000000003";
     private static final String DRIVER = """
             {"name":"sleepy","command":{"executable":"/bin/sleep","arguments":["60"]},"cores":1,"memoryMb":64}""";
@@ -33,13 +34,9 @@ class MasterSecurityTest {
 
     @BeforeAll
     static void start() {
-        master = MasterApplication.builder().run("--server.port=0", TestDataDir.argument(), "--drover.auth.secret=" + SECRET,
-                "--drover.auth.tokens[0].name=alice", "--drover.auth.tokens[0].token=" + ALICE,
-                "--drover.auth.tokens[0].role=submit",
-                "--drover.auth.tokens[1].name=bob", "--drover.auth.tokens[1].token=" + BOB,
-                "--drover.auth.tokens[1].role=SUBMIT",
+        master = MasterApplication.builder().run(SubmitTokens.masterArgs(SECRET,
                 "--drover.auth.tokens[2].name=carol", "--drover.auth.tokens[2].token=" + VIEWER,
-                "--drover.auth.tokens[2].role=view");
+                "--drover.auth.tokens[2].role=view"));
         base = "http://127.0.0.1:" + ((WebServerApplicationContext) master).getWebServer().getPort();
     }
 

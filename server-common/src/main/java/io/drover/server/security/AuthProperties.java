@@ -4,7 +4,9 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -19,6 +21,7 @@ import org.springframework.validation.annotation.Validated;
  * @param secretFile a file holding the cluster secret; a master whose file does not exist yet writes a new
  *     secret there (mode 0600)
  * @param tokens named tokens for people and tools, each with a role
+ * @param throttle how many failed logins and bad bearer tokens one client address may present
  */
 @Validated
 @ConfigurationProperties("drover.auth")
@@ -26,7 +29,26 @@ public record AuthProperties(
         @DefaultValue("true") boolean enabled,
         String secret,
         Path secretFile,
-        @DefaultValue List<@Valid NamedToken> tokens) {
+        @DefaultValue List<@Valid NamedToken> tokens,
+        @DefaultValue @Valid Throttle throttle) {
+
+    /**
+     * {@code drover.auth.throttle.*}: past {@code maxFailures} failed logins or bad bearer tokens from one
+     * address within {@code window}, that address gets {@code 429} with {@code Retry-After} until the window
+     * ends. Tokens are long and random, so this costs a guesser everything and a person who mistyped little.
+     *
+     * @param maxFailures failures one address may have in a window
+     * @param window how long failures are counted, and how long an address that passed the limit waits
+     */
+    public record Throttle(@DefaultValue("20") @Positive int maxFailures,
+            @DefaultValue("1m") Duration window) {
+
+        public Throttle {
+            if (window == null || window.isNegative() || window.isZero()) {
+                throw new IllegalArgumentException("drover.auth.throttle.window must be positive");
+            }
+        }
+    }
 
     /**
      * A token for a person or a tool ({@code drover.auth.tokens[0].name=alice}, {@code .token=…},

@@ -31,12 +31,18 @@ final class BearerTokenFilter extends OncePerRequestFilter {
     private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
 
     private final boolean refuseInvalid;
+    private final AuthThrottle throttle;
 
-    /** @param refuseInvalid false with authentication disabled: a token that is not valid is simply ignored */
-    BearerTokenFilter(TokenAuthenticator authenticator, AuthenticationEntryPoint refused, boolean refuseInvalid) {
+    /**
+     * @param refuseInvalid false with authentication disabled: a token that is not valid is simply ignored
+     * @param throttle where a token that is not valid is counted against its client's address
+     */
+    BearerTokenFilter(TokenAuthenticator authenticator, AuthenticationEntryPoint refused, boolean refuseInvalid,
+            AuthThrottle throttle) {
         this.authenticator = authenticator;
         this.refused = refused;
         this.refuseInvalid = refuseInvalid;
+        this.throttle = throttle;
     }
 
     static boolean carriesBearer(HttpServletRequest request) {
@@ -58,6 +64,7 @@ final class BearerTokenFilter extends OncePerRequestFilter {
             return;
         }
         if (principal.isEmpty()) {
+            throttle.failed(request.getRemoteAddr());
             log.warn("Refused a request to {} {} from {}: the bearer token is not valid",
                     request.getMethod(), request.getRequestURI(), request.getRemoteAddr());
             refused.commence(request, response, new BadCredentialsException("the bearer token is not valid"));

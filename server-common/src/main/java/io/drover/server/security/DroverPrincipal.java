@@ -29,6 +29,12 @@ public record DroverPrincipal(String name, Role role, boolean cluster) implement
         return name;
     }
 
+    /** The driver whose token this is; null for any other credential. */
+    public String driverId() {
+        return !cluster && name.startsWith(DriverTokens.NAME_PREFIX) ? name.substring(DriverTokens.NAME_PREFIX.length())
+                : null;
+    }
+
     public boolean isAdmin() {
         return role == Role.ADMIN;
     }

@@ -16,6 +16,11 @@ final class LoginAudit implements AuthenticationSuccessHandler, AuthenticationFa
 
     private final AuthenticationSuccessHandler success = new SavedRequestAwareAuthenticationSuccessHandler();
     private final AuthenticationFailureHandler failure = new SimpleUrlAuthenticationFailureHandler("/login?error");
+    private final AuthThrottle throttle;
+
+    LoginAudit(AuthThrottle throttle) {
+        this.throttle = throttle;
+    }
 
     @Override
     public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
@@ -30,6 +35,7 @@ final class LoginAudit implements AuthenticationSuccessHandler, AuthenticationFa
     public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
             AuthenticationException exception) throws IOException, ServletException {
         AuditLog.LOG.warn("login refused: a token that is not valid, from {}", request.getRemoteAddr());
+        throttle.failed(request.getRemoteAddr());
         failure.onAuthenticationFailure(request, response, exception);
     }
 }

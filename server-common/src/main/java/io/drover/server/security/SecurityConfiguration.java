@@ -1,12 +1,16 @@
 package io.drover.server.security;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
+import io.drover.server.ServerLimits;
+import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.server.servlet.CookieSameSiteSupplier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -41,14 +45,30 @@ public class SecurityConfiguration {
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "TRACE", "OPTIONS");
 
     @Bean
-    TokenAuthenticator tokenAuthenticator(AuthProperties auth, ObjectProvider<ClusterSecret> secret) {
-        return new TokenAuthenticator(secret.getIfAvailable(), auth.tokens());
+    TokenAuthenticator tokenAuthenticator(AuthProperties auth, ObjectProvider<ClusterSecret> secret,
+            ObjectProvider<DriverTokenCheck> driverCheck) {
+        return new TokenAuthenticator(secret.getIfAvailable(), auth.tokens(),
+                driverCheck.getIfAvailable(() -> driverId -> true));
     }
 
     /** Also keeps Spring Boot from creating its default user with a generated password. */
     @Bean
     AuthenticationManager droverAuthenticationManager(TokenAuthenticator authenticator) {
         return new ProviderManager(new TokenLoginProvider(authenticator));
+    }
+
+    /**
+     * Session cookies (and any other) with {@code SameSite=Lax}: a link from elsewhere still opens the
+     * dashboard logged in, but no other site's form or script gets the cookie sent along (issue 10).
+     */
+    @Bean
+    CookieSameSiteSupplier sameSiteCookies() {
+        return CookieSameSiteSupplier.ofLax();
+    }
+
+    @Bean
+    AuthThrottle authThrottle(AuthProperties auth) {
+        return new AuthThrottle(auth.throttle(), Clock.systemUTC());
     }
 
     /** The one writer of security refusals; as a bean it is also the firewall's RequestRejectedHandler. */
@@ -59,21 +79,28 @@ public class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain droverSecurity(HttpSecurity http, AuthProperties auth, TokenAuthenticator authenticator,
-            AuthenticationManager manager, ProblemSecurityResponses problems) throws Exception {
+            AuthenticationManager manager, ProblemSecurityResponses problems, AuthThrottle throttle,
+            ObjectProvider<KnownHosts> knownHosts, ServerLimits limits) throws Exception {
         HttpSessionRequestCache pagesOnly = new HttpSessionRequestCache();
         // Only a page a person opened is worth returning to after login; remembering API calls would
         // create a session for every unauthenticated request.
         pagesOnly.setRequestMatcher(ProblemSecurityResponses::isBrowserPage);
         http.authenticationManager(manager)
-                .addFilterBefore(new BearerTokenFilter(authenticator, problems, auth.enabled()), CsrfFilter.class)
+                .addFilterBefore(new BearerTokenFilter(authenticator, problems, auth.enabled(), throttle),
+                        CsrfFilter.class)
+                .addFilterBefore(new ThrottleFilter(throttle), BearerTokenFilter.class)
+                .addFilterBefore(new AnonymousFormReads(limits.anonymousFormReaders()), ThrottleFilter.class)
                 .authorizeHttpRequests(requests -> requests.anyRequest().access(new PolicyAuthorization()))
                 .csrf(csrf -> csrf.requireCsrfProtectionMatcher(request -> needsCsrf(request, auth.enabled())))
                 .formLogin(login -> login.loginPage("/login").usernameParameter("token").passwordParameter("token")
-                        .successHandler(new LoginAudit()).failureHandler(new LoginAudit()).permitAll())
+                        .successHandler(new LoginAudit(throttle)).failureHandler(new LoginAudit(throttle)).permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .requestCache(cache -> cache.requestCache(pagesOnly))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems));
+        BrowserHeaders.apply(http);
         if (!auth.enabled()) {
+            KnownHosts hosts = knownHosts.getIfAvailable(() -> new KnownHosts(List.of())).with(limits.allowedHosts());
+            http.addFilterBefore(new SameOriginGuard(hosts), BearerTokenFilter.class);
             http.anonymous(anonymous -> anonymous.principal(DroverPrincipal.UNAUTHENTICATED)
                     .authorities(DroverPrincipal.UNAUTHENTICATED.authorities()));
         }

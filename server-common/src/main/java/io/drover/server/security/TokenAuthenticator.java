@@ -17,12 +17,20 @@ public final class TokenAuthenticator {
     private final ClusterSecret secret;
     private final DriverTokens driverTokens;
     private final List<AuthProperties.NamedToken> tokens;
+    private final DriverTokenCheck driverCheck;
 
     /** @param secret null only when authentication is disabled and no secret was given */
     public TokenAuthenticator(ClusterSecret secret, List<AuthProperties.NamedToken> tokens) {
+        this(secret, tokens, driverId -> true);
+    }
+
+    /** @param driverCheck whether a genuine driver token still works here (its driver has not ended) */
+    public TokenAuthenticator(ClusterSecret secret, List<AuthProperties.NamedToken> tokens,
+            DriverTokenCheck driverCheck) {
         this.secret = secret;
         this.driverTokens = secret == null ? null : new DriverTokens(secret);
         this.tokens = List.copyOf(tokens);
+        this.driverCheck = driverCheck;
         check();
     }
 
@@ -60,6 +68,7 @@ public final class TokenAuthenticator {
             return Optional.of(named);
         }
         return driverTokens == null ? Optional.empty() : driverTokens.verify(presented)
+                .filter(driverCheck::accepts)
                 .map(driverId -> new DroverPrincipal(DriverTokens.NAME_PREFIX + driverId, Role.SUBMIT, false));
     }
 

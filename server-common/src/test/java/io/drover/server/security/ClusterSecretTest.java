@@ -16,7 +16,7 @@ class ClusterSecretTest {
     Path dir;
 
     private static AuthProperties auth(String secret, Path file) {
-        return new AuthProperties(true, secret, file, List.of());
+        return new AuthProperties(true, secret, file, List.of(), new AuthProperties.Throttle(20, java.time.Duration.ofMinutes(1)));
     }
 
     @Test

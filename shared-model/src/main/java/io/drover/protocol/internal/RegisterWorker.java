@@ -21,6 +21,8 @@ import java.util.List;
  * @param drivers drivers it runs, by driver id
  * @param executors executors it runs, by {@code <appId>/<executorId>}
  * @param unreported state changes not yet delivered to any master, oldest first; may be null
+ * @param internalUrl where the worker serves the master's calls ({@code /internal/v1}) on a connector of its
+ *     own; null from a worker that serves them at {@code url}
  */
 public record RegisterWorker(
         @NotNull @Pattern(regexp = Ids.WORKER_ID_REGEX) String workerId,
@@ -32,7 +34,8 @@ public record RegisterWorker(
         @PositiveOrZero long followedEpoch,
         @Size(max = 100_000) List<@NotNull @Valid ChildProcess> drivers,
         @Size(max = 100_000) List<@NotNull @Valid ChildProcess> executors,
-        @Valid StateReports unreported) {
+        @Valid StateReports unreported,
+        @Pattern(regexp = "https?://\\S+") String internalUrl) {
 
     public RegisterWorker {
         drivers = drivers == null ? List.of() : List.copyOf(drivers);
@@ -45,5 +48,16 @@ public record RegisterWorker(
 
     public List<String> runningExecutors() {
         return executors.stream().map(ChildProcess::id).toList();
+    }
+
+    /** A registration without an internal URL: the master calls the worker at {@code url}. */
+    public RegisterWorker(String workerId, String host, int port, String url, int cores, long memoryMb,
+            long followedEpoch, List<ChildProcess> drivers, List<ChildProcess> executors, StateReports unreported) {
+        this(workerId, host, port, url, cores, memoryMb, followedEpoch, drivers, executors, unreported, null);
+    }
+
+    /** Where the master sends launches and kills: the internal URL when the worker gave one. */
+    public String protocolUrl() {
+        return internalUrl != null ? internalUrl : url;
     }
 }

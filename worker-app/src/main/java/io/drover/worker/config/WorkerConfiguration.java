@@ -2,8 +2,13 @@ package io.drover.worker.config;
 
 import io.drover.server.InternalRestClients;
 import io.drover.server.ServerScheme;
+import io.drover.server.connector.InternalConnector;
 import io.drover.server.security.AuthProperties;
 import io.drover.server.security.ClusterSecret;
+import io.drover.server.security.DriverTokenCheck;
+import io.drover.server.security.KnownHosts;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.core.env.Environment;
 import java.time.Clock;
 import java.time.Duration;
@@ -45,6 +50,32 @@ class WorkerConfiguration {
     @Bean
     ClusterSecret clusterSecret(AuthProperties auth) {
         return ClusterSecret.resolve(auth, null);
+    }
+
+    /**
+     * A worker cannot tell whether a driver elsewhere has ended, so it takes no driver tokens at all: a
+     * driver reads its logs through the master, which checks that the driver still runs (issue 10).
+     */
+    @Bean
+    DriverTokenCheck driverTokenCheck() {
+        return DriverTokenCheck.NEVER;
+    }
+
+    /** The names a state-changing call's Host may carry with authentication off: ours, as we advertise them. */
+    @Bean
+    KnownHosts knownHosts(WorkerProperties properties, AdvertisedHost advertised,
+            @Value("${server.address:127.0.0.1}") String bindAddress) {
+        List<String> names = new ArrayList<>(List.of(bindAddress, advertised.host()));
+        if (properties.publicUrl() != null && properties.publicUrl().getHost() != null) {
+            names.add(properties.publicUrl().getHost());
+        }
+        return new KnownHosts(names);
+    }
+
+    /** The connector the master calls: launches and kills never queue behind public traffic. */
+    @Bean
+    InternalConnector internalConnector(WorkerProperties properties) {
+        return new InternalConnector(properties.internalPort());
     }
 
     /** The client for the master's {@code /internal/v1}; bodies use the application's JSON mapper. */

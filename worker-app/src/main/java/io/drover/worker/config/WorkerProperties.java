@@ -30,6 +30,8 @@ import org.springframework.validation.annotation.Validated;
  *     {@code /usr/bin/*}); empty allows any. JVM commands run the worker's own {@code java}.
  * @param allowedResourceHosts hosts an {@code appResource} may be downloaded from, exactly or as
  *     {@code *.domain}; empty allows any. Every redirect is checked too.
+ * @param internalPort the port of the connector that serves only the master's calls ({@code /internal/**}),
+ *     on threads of its own; 0 picks any free port, which the master learns at registration
  */
 @Validated
 @ConfigurationProperties("drover.worker")
@@ -44,7 +46,8 @@ public record WorkerProperties(
         @DefaultValue("1000") @PositiveOrZero int retainedExecutors,
         @DefaultValue("30s") @NotNull Duration registrationRetryMax,
         @DefaultValue({}) List<@NotNull String> allowedExecutables,
-        @DefaultValue({}) List<@NotNull String> allowedResourceHosts) {
+        @DefaultValue({}) List<@NotNull String> allowedResourceHosts,
+        @DefaultValue("0") int internalPort) {
 
     static final long RESERVED_MEMORY_MB = 1024;
     static final long MIN_MEMORY_MB = 512;

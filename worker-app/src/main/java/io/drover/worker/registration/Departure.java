@@ -24,7 +24,7 @@ public class Departure {
     }
 
     public void leave(String reason) {
-        String masterUrl = link.masterUrl();
+        String masterUrl = link.protocolUrl();
         if (masterUrl == null || !link.isRegistered()) {
             return;
         }

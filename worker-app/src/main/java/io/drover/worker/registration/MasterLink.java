@@ -13,24 +13,30 @@ import org.springframework.stereotype.Component;
 @Component
 public class MasterLink {
 
-    /** The master and epoch we follow; both are remembered while re-registering so we can try it first. */
-    private record Followed(String masterUrl, long epoch, boolean registered) {
+    /**
+     * The master and epoch we follow; both are remembered while re-registering so we can try it first.
+     * {@code protocolUrl} is where heartbeats and reports go: the master's internal URL, when it gave one.
+     */
+    private record Followed(String masterUrl, String protocolUrl, long epoch, boolean registered) {
     }
 
-    private final AtomicReference<Followed> followed = new AtomicReference<>(new Followed(null, 0, false));
+    private final AtomicReference<Followed> followed = new AtomicReference<>(new Followed(null, null, 0, false));
     private volatile WorkerIdentity identity;
 
     void identify(WorkerIdentity identity) {
         this.identity = identity;
     }
 
-    /** @return false, changing nothing, when {@code epoch} is below one this worker has followed */
-    boolean registered(String masterUrl, long epoch) {
+    /**
+     * @param internalUrl the master's internal URL from its reply; null to report to {@code masterUrl}
+     * @return false, changing nothing, when {@code epoch} is below one this worker has followed
+     */
+    boolean registered(String masterUrl, String internalUrl, long epoch) {
         Followed before = followed.get();
         if (epoch < before.epoch()) {
             return false;
         }
-        followed.set(new Followed(masterUrl, epoch, true));
+        followed.set(new Followed(masterUrl, internalUrl != null ? internalUrl : masterUrl, epoch, true));
         return true;
     }
 
@@ -41,7 +47,7 @@ public class MasterLink {
 
     /** Registration is under way again; the master and epoch stay as they were until a new reply. */
     void disconnected() {
-        followed.updateAndGet(f -> new Followed(f.masterUrl(), f.epoch(), false));
+        followed.updateAndGet(f -> new Followed(f.masterUrl(), f.protocolUrl(), f.epoch(), false));
     }
 
     /** Null until the web server listens. */
@@ -71,6 +77,11 @@ public class MasterLink {
     /** The master last registered with; null before the first registration. */
     public String masterUrl() {
         return followed.get().masterUrl();
+    }
+
+    /** Where heartbeats and state reports go; null before the first registration. */
+    public String protocolUrl() {
+        return followed.get().protocolUrl();
     }
 
     public long epoch() {

@@ -6,6 +6,7 @@ import io.drover.protocol.internal.RegisterWorkerReply;
 import io.drover.protocol.internal.StateReports;
 import io.drover.worker.config.AdvertisedHost;
 import io.drover.worker.config.WorkerProperties;
+import io.drover.server.connector.InternalConnector;
 import io.drover.worker.support.NamedThreads;
 import jakarta.annotation.PreDestroy;
 import java.net.URI;
@@ -47,6 +48,7 @@ public class RegistrationService {
     private final HeartbeatService heartbeats;
     private final Inventory inventory;
     private final AdvertisedHost advertisedHost;
+    private final InternalConnector internal;
     private final Clock clock;
     private final Backoff backoff;
     private final List<String> masterUrls;
@@ -59,7 +61,9 @@ public class RegistrationService {
     private volatile boolean closed;
 
     RegistrationService(WorkerProperties properties, MasterLink link, MasterClient client, HeartbeatService heartbeats,
-            Inventory inventory, AdvertisedHost advertisedHost, Clock clock, RandomGenerator random) {
+            Inventory inventory, AdvertisedHost advertisedHost, InternalConnector internal, Clock clock,
+            RandomGenerator random) {
+        this.internal = internal;
         this.properties = properties;
         this.link = link;
         this.client = client;
@@ -85,7 +89,7 @@ public class RegistrationService {
         URI publicUrl = properties.publicUrl();
         String host = publicUrl != null && publicUrl.getHost() != null ? publicUrl.getHost() : advertisedHost.host();
         String url = publicUrl != null ? withoutTrailingSlash(publicUrl.toString()) : advertisedHost.urlFor(port);
-        return new WorkerIdentity(IdGenerator.workerId(clock, host, port), host, port, url);
+        return new WorkerIdentity(IdGenerator.workerId(clock, host, port), host, port, url, internal.urlBeside(url));
     }
 
     /**
@@ -184,12 +188,12 @@ public class RegistrationService {
         StateReports undelivered = inventory.undelivered();
         return new RegisterWorker(me.workerId(), me.host(), me.port(), me.url(), properties.offeredCores(),
                 properties.offeredMemoryMb(), link.epoch(), inventory.drivers(), inventory.executors(),
-                undelivered.isNotEmpty() ? undelivered : null);
+                undelivered.isNotEmpty() ? undelivered : null, me.internalUrl());
     }
 
     private void registered(String url, RegisterWorkerReply reply) {
         String masterUrl = reply.masterUrl() == null || reply.masterUrl().isBlank() ? url : reply.masterUrl();
-        if (!link.registered(masterUrl, reply.epoch())) {
+        if (!link.registered(masterUrl, reply.masterInternalUrl(), reply.epoch())) {
             // A newer master announced itself while this reply was on its way: follow that one instead.
             inProgress.set(false);
             begin(true);
@@ -207,7 +211,7 @@ public class RegistrationService {
         Duration interval = reply.heartbeatIntervalMs() > 0
                 ? Duration.ofMillis(reply.heartbeatIntervalMs()) : DEFAULT_HEARTBEAT_INTERVAL;
         inProgress.set(false);
-        heartbeats.start(masterUrl, interval, this::reconnect);
+        heartbeats.start(link.protocolUrl(), interval, this::reconnect);
     }
 
     private void schedule(Runnable task, Duration delay) {

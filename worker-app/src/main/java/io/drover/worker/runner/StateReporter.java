@@ -181,7 +181,7 @@ class StateReporter {
                 changes.stream().map(Change::executor).filter(Objects::nonNull).toList());
         RuntimeException last = null;
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            String masterUrl = link.masterUrl();
+            String masterUrl = link.protocolUrl();
             if (masterUrl == null || !link.isRegistered()) {
                 return Outcome.HOLD;
             }

@@ -1,6 +1,7 @@
 package io.drover.master.api.internal;
 
 import io.drover.master.api.Commands;
+import io.drover.master.config.MasterAddress;
 import io.drover.master.state.machine.Command;
 import io.drover.protocol.Paths;
 import io.drover.protocol.internal.StateReports;
@@ -23,15 +24,19 @@ import org.springframework.web.bind.annotation.RestController;
 class WorkerProtocolController {
 
     private final Commands commands;
+    private final MasterAddress address;
 
-    WorkerProtocolController(Commands commands) {
+    WorkerProtocolController(Commands commands, MasterAddress address) {
         this.commands = commands;
+        this.address = address;
     }
 
     /** {@code produces} here and below: an Accept the answer cannot meet is refused before anything changes. */
     @PostMapping(path = Paths.INTERNAL_WORKERS, produces = MediaType.APPLICATION_JSON_VALUE)
     RegisterWorkerReply register(@Valid @RequestBody RegisterWorker message) {
-        return commands.call(new Command.RegisterWorkerCommand(message));
+        // Registration comes through the public URL a worker was configured with; from now on it heartbeats
+        // and reports to the internal connector.
+        return commands.call(new Command.RegisterWorkerCommand(message)).withMasterInternalUrl(address.internalUrl());
     }
 
     @PostMapping(path = Paths.INTERNAL_HEARTBEAT, produces = MediaType.APPLICATION_JSON_VALUE)

@@ -65,6 +65,7 @@ final class ApplicationHandler {
                 request.memoryPerExecutorMb(), maxCores, request.executorLimit(), request.driverUrl(),
                 request.driverId(), ApplicationState.WAITING, now, null, null, 0, 0, 0, Map.of(),
                 Audit.submittedBy(submittedBy));
+        settings.quota().checkApplication(state, submittedBy, app);
         state.putApp(app);
         effects.add(new Effect.RequestSchedule());
         log.info("Application {} registered by {}: {} ({} MB per executor, {} cores per executor, max cores {})",
@@ -279,7 +280,7 @@ final class ApplicationHandler {
         state.updateExecutor(killed, app.consecutiveFailures());
         publish(executor.appId(), ApplicationEventType.EXECUTOR_REMOVED, killed, effects);
         state.worker(executor.workerId()).filter(WorkerEntry::mayRunWork).ifPresent(worker -> effects.add(
-                new Effect.SendKillExecutor(worker.workerId(), worker.url(), executor.appId(), executor.executorId(),
+                new Effect.SendKillExecutor(worker.workerId(), worker.protocolUrl(), executor.appId(), executor.executorId(),
                         new KillExecutor(state.url(), state.epoch()))));
         log.info("Executor {} {}", executor.key(), why);
     }
@@ -299,7 +300,7 @@ final class ApplicationHandler {
         // The workers kill what is left and delete the application's local directories.
         for (String workerId : hosts) {
             state.worker(workerId).filter(WorkerEntry::mayRunWork).ifPresent(worker -> effects.add(
-                    new Effect.SendApplicationFinished(worker.workerId(), worker.url(), app.appId(),
+                    new Effect.SendApplicationFinished(worker.workerId(), worker.protocolUrl(), app.appId(),
                             new ApplicationFinished(state.url(), state.epoch()))));
         }
         ApplicationEntry current = state.activeApp(app.appId()).orElseThrow();

@@ -8,7 +8,8 @@ import io.drover.protocol.state.MasterStatus;
  */
 public final class CommandRejected extends RuntimeException {
 
-    public enum Reason { INVALID, NOT_FOUND, CONFLICT, NOT_ALIVE }
+    /** {@code TOO_MANY}: the caller's quota of waiting and running work is used up. */
+    public enum Reason { INVALID, NOT_FOUND, CONFLICT, NOT_ALIVE, TOO_MANY }
 
     private final Reason reason;
     private final MasterStatus masterStatus;
@@ -49,6 +50,10 @@ public final class CommandRejected extends RuntimeException {
 
     static CommandRejected conflict(String message) {
         return new CommandRejected(Reason.CONFLICT, message);
+    }
+
+    static CommandRejected tooMany(String message) {
+        return new CommandRejected(Reason.TOO_MANY, message);
     }
 
     public static CommandRejected notAlive(String message, MasterStatus status, String leaderUrl) {

@@ -39,6 +39,7 @@ final class DriverHandler {
         checkSomeWorkerCouldHold(demand);
         DriverDescription description = new DriverDescription(request.name(), request.appResource(),
                 request.command(), request.cores(), request.memoryMb(), request.supervise());
+        settings.quota().checkDriver(state, submittedBy, description);
         long number = state.nextDriverNumber();
         DriverEntry driver = DriverEntry.submitted(ids.driverId(number), number, description, submittedBy, now);
         state.addDriver(driver);
@@ -97,7 +98,7 @@ final class DriverHandler {
 
     private void sendKill(DriverEntry driver, List<Effect> effects) {
         state.worker(driver.workerId()).filter(WorkerEntry::mayRunWork).ifPresent(worker -> effects.add(
-                new Effect.SendKillDriver(worker.workerId(), worker.url(), driver.driverId(),
+                new Effect.SendKillDriver(worker.workerId(), worker.protocolUrl(), driver.driverId(),
                         new KillDriver(state.url(), state.epoch()))));
     }
 

@@ -47,7 +47,7 @@ final class RecoveryHandler {
         for (WorkerEntry worker : List.copyOf(state.workers().values())) {
             if (worker.state() == WorkerState.ALIVE || worker.state() == WorkerState.UNKNOWN) {
                 state.putWorker(worker.unknown().heartbeatAt(now));
-                effects.add(new Effect.SendMasterChanged(worker.workerId(), worker.url(),
+                effects.add(new Effect.SendMasterChanged(worker.workerId(), worker.protocolUrl(),
                         new MasterChanged(state.url(), state.epoch())));
                 waiting++;
             }

@@ -67,7 +67,7 @@ final class SchedulingHandler {
                     .placedOn(assignment.workerId(), now);
             state.updateDriver(placed);
             WorkerEntry worker = state.worker(assignment.workerId()).orElseThrow();
-            effects.add(new Effect.SendLaunchDriver(worker.workerId(), worker.url(),
+            effects.add(new Effect.SendLaunchDriver(worker.workerId(), worker.protocolUrl(),
                     new LaunchDriver(state.url(), state.epoch(), placed.driverId(), placed.description())));
         }
     }
@@ -87,7 +87,7 @@ final class SchedulingHandler {
             state.launchExecutor(executor);
             applications.publish(app.appId(), ApplicationEventType.EXECUTOR_ADDED, executor, effects);
             WorkerEntry worker = state.worker(assignment.workerId()).orElseThrow();
-            effects.add(new Effect.SendLaunchExecutor(worker.workerId(), worker.url(),
+            effects.add(new Effect.SendLaunchExecutor(worker.workerId(), worker.protocolUrl(),
                     new LaunchExecutor(state.url(), state.epoch(), app.appId(), executor.executorId(),
                             new ExecutorDescription(app.name(), app.executorCommand(), app.appResource(),
                                     executor.cores(), executor.memoryMb(), app.driverUrl()))));

@@ -60,7 +60,7 @@ final class WorkerHandler {
         boolean rejoining = existing != null && existing.mayRunWork();
         if (rejoining) {
             boolean afterTakeOver = existing.state() == WorkerState.UNKNOWN;
-            state.putWorker(existing.rejoined(now).withTotal(offered));
+            state.putWorker(existing.rejoined(now).withOffer(offered, message.protocolUrl()));
             adopt(existing.workerId(), message, afterTakeOver, now, effects);
             log.info("Worker {} is back with {} drivers and {} executors running{}", existing.workerId(),
                     message.drivers().size(), message.executors().size(), afterTakeOver ? " (after take-over)" : "");
@@ -69,7 +69,7 @@ final class WorkerHandler {
                 forget(existing.workerId());
             }
             state.putWorker(WorkerEntry.registered(message.workerId(), message.host(), message.port(), message.url(),
-                    offered, now));
+                    offered, now, message.protocolUrl()));
             applyUnreported(message.workerId(), message.unreported(), now, effects);
             log.info("Worker {} registered from {} with {} cores and {} MB{}", message.workerId(), message.url(),
                     message.cores(), message.memoryMb(), existing != null ? " (replacing its dead entry)" : "");

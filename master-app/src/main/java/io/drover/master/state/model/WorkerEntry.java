@@ -14,6 +14,8 @@ import java.util.Set;
  * @param used cores and memory of the drivers and executors placed on it that have not ended
  * @param deadSince when it was declared DEAD; null while alive
  * @param executorKeys its live executors, as {@code <appId>/<executorId>}
+ * @param protocolUrl where the master calls it (launches, kills): its internal URL, or {@code url} for a
+ *     worker that gave none
  */
 public record WorkerEntry(
         String workerId,
@@ -27,17 +29,32 @@ public record WorkerEntry(
         Instant lastHeartbeat,
         Instant deadSince,
         Set<String> driverIds,
-        Set<String> executorKeys) {
+        Set<String> executorKeys,
+        String protocolUrl) {
 
     public WorkerEntry {
         driverIds = Collections.unmodifiableSet(new LinkedHashSet<>(driverIds));
         executorKeys = Collections.unmodifiableSet(new LinkedHashSet<>(executorKeys));
+        protocolUrl = protocolUrl != null ? protocolUrl : url;
+    }
+
+    /** An entry for a worker called at its public URL. */
+    public WorkerEntry(String workerId, String host, int port, String url, Resources total, Resources used,
+            WorkerState state, Instant registeredAt, Instant lastHeartbeat, Instant deadSince, Set<String> driverIds,
+            Set<String> executorKeys) {
+        this(workerId, host, port, url, total, used, state, registeredAt, lastHeartbeat, deadSince, driverIds,
+                executorKeys, url);
     }
 
     public static WorkerEntry registered(String workerId, String host, int port, String url, Resources total,
             Instant now) {
+        return registered(workerId, host, port, url, total, now, url);
+    }
+
+    public static WorkerEntry registered(String workerId, String host, int port, String url, Resources total,
+            Instant now, String protocolUrl) {
         return new WorkerEntry(workerId, host, port, url, total, Resources.NONE, WorkerState.ALIVE, now, now, null,
-                Set.of(), Set.of());
+                Set.of(), Set.of(), protocolUrl);
     }
 
     public Resources free() {
@@ -64,43 +81,43 @@ public record WorkerEntry(
 
     public WorkerEntry heartbeatAt(Instant now) {
         return new WorkerEntry(workerId, host, port, url, total, used, state, registeredAt, now, deadSince, driverIds,
-                executorKeys);
+                executorKeys, protocolUrl);
     }
 
-    /** What it offers, as its latest registration says. */
-    public WorkerEntry withTotal(Resources offered) {
+    /** What it offers and where it takes the master's calls, as its latest registration says. */
+    public WorkerEntry withOffer(Resources offered, String calledAt) {
         return new WorkerEntry(workerId, host, port, url, offered, used, state, registeredAt, lastHeartbeat, deadSince,
-                driverIds, executorKeys);
+                driverIds, executorKeys, calledAt);
     }
 
     /** As stored: what runs on it is rebuilt from the drivers and executors placed there. */
     public WorkerEntry withoutWork() {
         return new WorkerEntry(workerId, host, port, url, total, Resources.NONE, state, registeredAt, lastHeartbeat,
-                deadSince, Set.of(), Set.of());
+                deadSince, Set.of(), Set.of(), protocolUrl);
     }
 
     /** A master that took over does not know yet whether it still runs: it waits for its answer. */
     public WorkerEntry unknown() {
         return new WorkerEntry(workerId, host, port, url, total, used, WorkerState.UNKNOWN, registeredAt,
-                lastHeartbeat, deadSince, driverIds, executorKeys);
+                lastHeartbeat, deadSince, driverIds, executorKeys, protocolUrl);
     }
 
     /** Back after a master took over: it answered with its inventory and heartbeats again. */
     public WorkerEntry rejoined(Instant now) {
         return new WorkerEntry(workerId, host, port, url, total, used, WorkerState.ALIVE, registeredAt, now, null,
-                driverIds, executorKeys);
+                driverIds, executorKeys, protocolUrl);
     }
 
     public WorkerEntry dead(Instant now) {
         return new WorkerEntry(workerId, host, port, url, total, Resources.NONE, WorkerState.DEAD, registeredAt,
-                lastHeartbeat, now, Set.of(), Set.of());
+                lastHeartbeat, now, Set.of(), Set.of(), protocolUrl);
     }
 
     public WorkerEntry withDriver(String driverId, Resources demand) {
         Set<String> ids = new LinkedHashSet<>(driverIds);
         ids.add(driverId);
         return new WorkerEntry(workerId, host, port, url, total, used.plus(demand), state, registeredAt,
-                lastHeartbeat, deadSince, ids, executorKeys);
+                lastHeartbeat, deadSince, ids, executorKeys, protocolUrl);
     }
 
     public WorkerEntry withoutDriver(String driverId, Resources demand) {
@@ -110,14 +127,14 @@ public record WorkerEntry(
         Set<String> ids = new LinkedHashSet<>(driverIds);
         ids.remove(driverId);
         return new WorkerEntry(workerId, host, port, url, total, used.minus(demand), state, registeredAt,
-                lastHeartbeat, deadSince, ids, executorKeys);
+                lastHeartbeat, deadSince, ids, executorKeys, protocolUrl);
     }
 
     public WorkerEntry withExecutor(String key, Resources demand) {
         Set<String> keys = new LinkedHashSet<>(executorKeys);
         keys.add(key);
         return new WorkerEntry(workerId, host, port, url, total, used.plus(demand), state, registeredAt,
-                lastHeartbeat, deadSince, driverIds, keys);
+                lastHeartbeat, deadSince, driverIds, keys, protocolUrl);
     }
 
     public WorkerEntry withoutExecutor(String key, Resources demand) {
@@ -127,6 +144,6 @@ public record WorkerEntry(
         Set<String> keys = new LinkedHashSet<>(executorKeys);
         keys.remove(key);
         return new WorkerEntry(workerId, host, port, url, total, used.minus(demand), state, registeredAt,
-                lastHeartbeat, deadSince, driverIds, keys);
+                lastHeartbeat, deadSince, driverIds, keys, protocolUrl);
     }
 }

@@ -17,12 +17,13 @@ final class StoredRecords {
 
     static StoredWorker of(WorkerEntry w) {
         return new StoredWorker(V, w.workerId(), w.host(), w.port(), w.url(), w.total().cores(), w.total().memoryMb(),
-                w.state(), w.registeredAt(), w.deadSince());
+                w.state(), w.registeredAt(), w.deadSince(), w.protocolUrl());
     }
 
     static WorkerEntry entry(StoredWorker w) {
         return new WorkerEntry(w.workerId(), w.host(), w.port(), w.url(), Resources.of(w.cores(), w.memoryMb()),
-                Resources.NONE, w.state(), w.registeredAt(), w.registeredAt(), w.deadSince(), Set.of(), Set.of());
+                Resources.NONE, w.state(), w.registeredAt(), w.registeredAt(), w.deadSince(), Set.of(), Set.of(),
+                w.protocolUrl());
     }
 
     static StoredDriver of(DriverEntry d) {

@@ -6,6 +6,9 @@ import java.time.Instant;
 /**
  * A worker as stored under {@code worker/<id>}. What runs on it is not stored here: it follows from the
  * drivers and executors placed on it, so placing work never rewrites the worker.
+ *
+ * @param protocolUrl where it takes the master's calls (its internal connector); may be absent in format 1
+ *     records written before it was kept, which then mean {@code url}
  */
 record StoredWorker(
         int version,
@@ -17,5 +20,6 @@ record StoredWorker(
         long memoryMb,
         WorkerState state,
         Instant registeredAt,
-        Instant deadSince) implements StoredRecord {
+        Instant deadSince,
+        String protocolUrl) implements StoredRecord {
 }
