@@ -65,8 +65,13 @@ public class ApplicationEventHub implements DisposableBean {
 
     ApplicationEventHub(ClusterStateStore store, int maxStreamsPerPrincipal) {
         this.maxStreamsPerPrincipal = maxStreamsPerPrincipal;
-        store.route(Effect.PublishEvent.class, publish -> sorter.execute(() -> deliver(publish)));
+        store.route(Effect.PublishEvent.class, publish -> dispatch(List.of(publish)));
         store.route(Effect.EndEventStreams.class, end -> sorter.execute(this::endAll));
+    }
+
+    /** Hands published events to the sorting thread, in order: the store's route, and the tests' way in. */
+    void dispatch(List<Effect.PublishEvent> events) {
+        events.forEach(publish -> sorter.execute(() -> deliver(publish)));
     }
 
     /**
