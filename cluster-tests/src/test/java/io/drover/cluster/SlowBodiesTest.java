@@ -8,6 +8,7 @@ import io.drover.master.state.model.WorkerEntry;
 import io.drover.protocol.api.SubmitDriverRequest;
 import io.drover.protocol.command.CommandSpec;
 import io.drover.protocol.state.DriverState;
+import io.drover.protocol.state.WorkerState;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -93,6 +94,6 @@ class SlowBodiesTest {
     private static boolean workerAlive() {
         List<WorkerEntry> workers = List.copyOf(cluster.masterContext().getBean(ClusterStateStore.class).snapshot()
                 .workers().values());
-        return workers.size() == 1 && workers.get(0).isAlive();
+        return workers.size() == 1 && workers.get(0).state() == WorkerState.ALIVE;
     }
 }
