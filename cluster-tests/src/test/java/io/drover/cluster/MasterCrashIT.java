@@ -30,7 +30,6 @@ import java.util.concurrent.Future;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,16 +48,9 @@ class MasterCrashIT {
 
     @RegisterExtension
     final MasterProcesses masters = new MasterProcesses();
-    private final Workers workers = new Workers();
+    private final Workers workers = masters.workers();
     @TempDir
     Path tmp;
-
-    @AfterEach
-    void stop() {
-        workers.close();
-        masters.afterEach(null);
-        NoProcessesLeft.assertNoneLeft();
-    }
 
     /** A running process as its worker reports it, with the kernel's start time of its pid. */
     private record Running(String workerUrl, long pid, long kernelStart) {

@@ -12,14 +12,20 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.TestWatcher;
 
 /**
- * The masters a test started as processes of their own ({@code @RegisterExtension}). After each test every one
- * still running is stopped by its PID; when the test failed, every master's stdout and stderr is printed, so
- * a failure far from the master's own log can still be understood.
+ * The masters a test started as processes of their own, and the workers in this JVM that follow them
+ * ({@code @RegisterExtension}). After each test the workers stop, every master still running is stopped by
+ * its PID, and no child process may be left; when the test failed, every master's stdout and stderr is
+ * printed, so a failure far from the master's own log can still be understood.
  */
 final class MasterProcesses implements AfterEachCallback, TestWatcher {
 
     private final List<MasterProcess> started = new ArrayList<>();
     private final List<String> outputs = new ArrayList<>();
+    private final Workers workers = new Workers();
+
+    Workers workers() {
+        return workers;
+    }
 
     /** A master on two free loopback ports, with {@code args} after the defaults. */
     MasterProcess start(String name, Path logDir, String... args) {
@@ -44,11 +50,13 @@ final class MasterProcesses implements AfterEachCallback, TestWatcher {
 
     @Override
     public void afterEach(ExtensionContext context) {
+        workers.close();
         for (MasterProcess master : started) {
             master.stop();
             outputs.add(master.output());
         }
         started.clear();
+        NoProcessesLeft.assertNoneLeft();
     }
 
     @Override

@@ -18,7 +18,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,16 +38,9 @@ class RecoveringMasterIT {
 
     @RegisterExtension
     final MasterProcesses masters = new MasterProcesses();
-    private final Workers workers = new Workers();
+    private final Workers workers = masters.workers();
     @TempDir
     Path tmp;
-
-    @AfterEach
-    void stop() {
-        workers.close();
-        masters.afterEach(null);
-        NoProcessesLeft.assertNoneLeft();
-    }
 
     @Test
     void whileRecoveringSubmissionsGet503WithRetryAfterReadsWorkAndNothingAcknowledgedIsLost() throws Exception {

@@ -68,7 +68,7 @@ class ZooKeeperFailoverIT {
 
     @RegisterExtension
     final MasterProcesses masters = new MasterProcesses();
-    private final Workers workers = new Workers();
+    private final Workers workers = masters.workers();
     @TempDir
     Path tmp;
     private TestingServer zooKeeper;
@@ -96,12 +96,11 @@ class ZooKeeperFailoverIT {
                 "--drover.master.data-dir=" + tmp.resolve(name + "-data"));
     }
 
+    /** The masters and workers stop first (what the extension does after each test), ZooKeeper last. */
     @AfterEach
-    void stop() throws IOException {
-        workers.close();
+    void stopZooKeeperLast() throws IOException {
         masters.afterEach(null);
         zooKeeper.close();
-        NoProcessesLeft.assertNoneLeft();
     }
 
     private Workers.Worker startWorker(String name, int cores, long memoryMb) {

@@ -57,24 +57,41 @@ final class SubmitLoad {
     static Result run(DroverClient client, int clients, int perClient, Duration pace) throws Exception {
         Set<String> acknowledged = ConcurrentHashMap.newKeySet();
         List<Double> ackMillis = Collections.synchronizedList(new ArrayList<>());
+        Duration submitting = inParallel(clients, () -> {
+            long next = System.nanoTime();
+            for (int i = 0; i < perClient; i++) {
+                if (pace != null) {
+                    LockSupport.parkNanos(next - System.nanoTime());
+                    next += pace.toNanos();
+                }
+                long sent = System.nanoTime();
+                acknowledged.add(client.submitDriver(TRUE));
+                ackMillis.add((System.nanoTime() - sent) / 1e6);
+            }
+        });
+        Map<String, DriverView> ended = awaitEnded(client, acknowledged);
+        List<DriverView> drivers = acknowledged.stream().map(ended::get).filter(d -> d != null).toList();
+        return new Result(acknowledged.size(), submitting, ackMillis.stream().sorted().toList(), drivers,
+                acknowledged.size() - drivers.size());
+    }
+
+    /** Only the acknowledgements: {@code clients} threads submit flat out; how long until all were answered. */
+    static Duration acknowledge(DroverClient client, int clients, int perClient) throws Exception {
+        return inParallel(clients, () -> {
+            for (int i = 0; i < perClient; i++) {
+                client.submitDriver(TRUE);
+            }
+        });
+    }
+
+    /** Runs {@code client} on that many threads at once; how long until the last one was done. */
+    private static Duration inParallel(int clients, Runnable client) throws Exception {
         ExecutorService threads = Executors.newFixedThreadPool(clients);
         long started = System.nanoTime();
         try {
             List<Future<?>> done = new ArrayList<>();
             for (int c = 0; c < clients; c++) {
-                done.add(threads.submit(() -> {
-                    long next = System.nanoTime();
-                    for (int i = 0; i < perClient; i++) {
-                        if (pace != null) {
-                            LockSupport.parkNanos(next - System.nanoTime());
-                            next += pace.toNanos();
-                        }
-                        long sent = System.nanoTime();
-                        acknowledged.add(client.submitDriver(TRUE));
-                        ackMillis.add((System.nanoTime() - sent) / 1e6);
-                    }
-                    return null;
-                }));
+                done.add(threads.submit(client));
             }
             for (Future<?> f : done) {
                 f.get();
@@ -82,11 +99,7 @@ final class SubmitLoad {
         } finally {
             threads.shutdown();
         }
-        Duration submitting = Duration.ofNanos(System.nanoTime() - started);
-        Map<String, DriverView> ended = awaitEnded(client, acknowledged);
-        List<DriverView> drivers = acknowledged.stream().map(ended::get).filter(d -> d != null).toList();
-        return new Result(acknowledged.size(), submitting, ackMillis.stream().sorted().toList(), drivers,
-                acknowledged.size() - drivers.size());
+        return Duration.ofNanos(System.nanoTime() - started);
     }
 
     /** Waits, at most five minutes, until every acknowledged driver has ended; the master's views of them. */
