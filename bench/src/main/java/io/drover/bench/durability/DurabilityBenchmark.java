@@ -59,6 +59,10 @@ public final class DurabilityBenchmark {
 
     public static void main(String[] args) throws Exception {
         Path work = Files.createTempDirectory("drover-durability");
+        // What libraries put in the temporary directory (RocksDB's native library, Tomcat's work directories)
+        // goes into the run's own, deleted at the end with the rest.
+        String systemTmp = System.getProperty("java.io.tmpdir");
+        System.setProperty("java.io.tmpdir", Files.createDirectories(work.resolve("tmp")).toString());
         try {
             System.out.printf(Locale.ROOT, "Drover durability benchmark: %d CPUs, Java %s, master jar %s%n",
                     Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
@@ -103,6 +107,7 @@ public final class DurabilityBenchmark {
             System.out.printf(Locale.ROOT, "%nSummary%n");
             summary.forEach(line -> System.out.println("  " + line));
         } finally {
+            System.setProperty("java.io.tmpdir", systemTmp);
             delete(work);
         }
     }
