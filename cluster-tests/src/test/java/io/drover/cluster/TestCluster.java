@@ -68,18 +68,24 @@ final class TestCluster implements AutoCloseable {
     /** Starts a worker without waiting for it to register; returns its URL. */
     String startWorker(int cores, long memoryMb, String... workerArgs) {
         int index = workers.size() + 1;
-        List<String> args = new ArrayList<>(List.of(
-                "--server.port=0",
-                "--drover.auth.secret=" + Credentials.SECRET,
-                "--drover.worker.master-urls=" + masterUrl,
-                "--drover.worker.cores=" + cores,
-                "--drover.worker.memory-mb=" + memoryMb,
-                "--drover.worker.work-dir=" + workRoot.resolve("worker-" + index),
-                "--drover.worker.kill-grace=2s"));
+        List<String> args = new ArrayList<>(workerArgs(masterUrl, workRoot.resolve("worker-" + index), cores,
+                memoryMb));
         args.addAll(List.of(workerArgs));
         ConfigurableApplicationContext worker = WorkerApplication.builder().run(args.toArray(String[]::new));
         workers.add(worker);
         return "http://127.0.0.1:" + port(worker);
+    }
+
+    /** A test worker's settings: a random port, the test secret, its masters, its resources and directory. */
+    static List<String> workerArgs(String masterUrls, Path workDir, int cores, long memoryMb) {
+        return List.of(
+                "--server.port=0",
+                "--drover.auth.secret=" + Credentials.SECRET,
+                "--drover.worker.master-urls=" + masterUrls,
+                "--drover.worker.cores=" + cores,
+                "--drover.worker.memory-mb=" + memoryMb,
+                "--drover.worker.work-dir=" + workDir,
+                "--drover.worker.kill-grace=2s");
     }
 
     ConfigurableApplicationContext masterContext() {

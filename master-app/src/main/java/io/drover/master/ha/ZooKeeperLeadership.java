@@ -79,6 +79,7 @@ final class ZooKeeperLeadership implements Leadership {
             @Override
             public void notLeader() {
                 store.submit(new Command.StepDownCommand("this master lost its leadership in ZooKeeper"));
+                forgetObservedLeader();
             }
         }, timer);
         try {
@@ -91,6 +92,7 @@ final class ZooKeeperLeadership implements Leadership {
 
     /** Gives up leadership (a failed store write, or a take-over that failed) and stands again. */
     private synchronized void rejoin() {
+        forgetObservedLeader();
         LeaderLatch current = latch;
         if (current != null) {
             try {
@@ -100,6 +102,14 @@ final class ZooKeeperLeadership implements Leadership {
             }
         }
         join();
+    }
+
+    /**
+     * Stepping down clears the leader the store knew, and a leader seen while this master still led was
+     * ignored: the next look tells the store again. Runs on the timer thread, like {@link #watchLeader}.
+     */
+    private void forgetObservedLeader() {
+        observedLeader = null;
     }
 
     /** Tells the standby's callers who leads; only a change is sent to the store. */

@@ -32,12 +32,14 @@ public final class RocksDbPersistenceEngine implements PersistenceEngine {
 
     private final Path dir;
     private final Options options;
+    private final RocksDbLog logger;
     private final WriteOptions synced;
     private final RocksDB db;
 
-    private RocksDbPersistenceEngine(Path dir, Options options, RocksDB db) {
+    private RocksDbPersistenceEngine(Path dir, Options options, RocksDbLog logger, RocksDB db) {
         this.dir = dir;
         this.options = options;
+        this.logger = logger;
         this.db = db;
         this.synced = new WriteOptions().setSync(true);
     }
@@ -49,19 +51,21 @@ public final class RocksDbPersistenceEngine implements PersistenceEngine {
      */
     public static RocksDbPersistenceEngine open(Path dir) {
         boolean fresh = checkPlace(dir);
+        RocksDbLog logger = new RocksDbLog();
         Options options = new Options()
                 .setCreateIfMissing(fresh)
                 .setErrorIfExists(false)
                 .setParanoidChecks(true)
                 .setInfoLogLevel(InfoLogLevel.WARN_LEVEL)
-                .setKeepLogFileNum(2);
+                .setLogger(logger);
         try {
             if (fresh) {
                 Files.createDirectories(dir);
             }
-            return new RocksDbPersistenceEngine(dir, options, RocksDB.open(options, dir.toString()));
+            return new RocksDbPersistenceEngine(dir, options, logger, RocksDB.open(options, dir.toString()));
         } catch (RocksDBException | IOException e) {
             options.close();
+            logger.close();
             throw new UnreadableStateException("The master's state in " + dir + " cannot be opened: "
                     + e.getMessage() + ". Nothing was changed there; fix or move it, or start with another "
                     + "drover.master.data-dir.", e);
@@ -150,7 +154,9 @@ public final class RocksDbPersistenceEngine implements PersistenceEngine {
         synced.close();
         db.close();
         options.close();
+        logger.close();
     }
+
 
     private static byte[] key(String key) {
         return key.getBytes(StandardCharsets.UTF_8);

@@ -23,6 +23,21 @@ final class RecordCodec {
     }
 
     <T extends StoredRecord> T decode(String key, byte[] bytes, Class<T> type, String where) {
+        // One pass straight into the record: a take-over decodes tens of thousands of them, and a tree first
+        // doubled the time. Only a record that fails here is read again as a tree, to say what is wrong.
+        try {
+            T record = json.readValue(bytes, type);
+            if (record != null && record.version() >= 1 && record.version() <= StoredRecord.CURRENT_VERSION) {
+                return record;
+            }
+        } catch (JacksonException e) {
+            // explained below
+        }
+        return explain(key, bytes, type, where);
+    }
+
+    /** Decodes a record that did not read as it should, through its tree, failing with the reason. */
+    private <T extends StoredRecord> T explain(String key, byte[] bytes, Class<T> type, String where) {
         JsonNode tree;
         try {
             tree = json.readTree(bytes);
@@ -31,7 +46,7 @@ final class RecordCodec {
                     + e.getOriginalMessage(), e);
         }
         JsonNode version = tree == null ? null : tree.get("version");
-        if (version == null || !version.isIntegralNumber()) {
+        if (version == null || !version.isIntegralNumber() || version.asInt() < 1) {
             throw new UnreadableStateException("The record " + key + " in " + where + " has no format version");
         }
         if (version.asInt() > StoredRecord.CURRENT_VERSION) {
