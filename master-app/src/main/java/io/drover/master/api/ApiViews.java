@@ -31,9 +31,9 @@ public final class ApiViews {
                 d.audit().killedBy(), d.pid());
     }
 
-    public static WorkerView worker(WorkerEntry w) {
+    public static WorkerView worker(WorkerEntry w, ClusterSnapshot snapshot) {
         return new WorkerView(w.workerId(), w.host(), w.port(), w.url(), w.state(), w.total().cores(),
-                w.used().cores(), w.total().memoryMb(), w.used().memoryMb(), w.registeredAt(), w.lastHeartbeat(),
+                w.used().cores(), w.total().memoryMb(), w.used().memoryMb(), w.registeredAt(), snapshot.lastHeartbeat(w),
                 List.copyOf(w.driverIds()), List.copyOf(w.executorKeys()));
     }
 
@@ -96,7 +96,7 @@ public final class ApiViews {
                 alive.stream().mapToInt(w -> w.used().cores()).sum(),
                 alive.stream().mapToLong(w -> w.total().memoryMb()).sum(),
                 alive.stream().mapToLong(w -> w.used().memoryMb()).sum(),
-                snapshot.workers().values().stream().map(ApiViews::worker).toList(),
+                snapshot.workers().values().stream().map(w -> worker(w, snapshot)).toList(),
                 activeDrivers(snapshot), completedDrivers(snapshot), activeApplications(snapshot),
                 completedApplications(snapshot));
     }

@@ -1,6 +1,7 @@
 package io.drover.master.api;
 
 import io.drover.master.state.ClusterStateStore;
+import io.drover.master.state.model.ClusterSnapshot;
 import io.drover.protocol.Paths;
 import io.drover.protocol.api.ClusterView;
 import io.drover.protocol.api.WorkerView;
@@ -22,12 +23,14 @@ class WorkerController {
 
     @GetMapping(Paths.WORKERS)
     List<WorkerView> list() {
-        return store.snapshot().workers().values().stream().map(ApiViews::worker).toList();
+        ClusterSnapshot snapshot = store.snapshot();
+        return snapshot.workers().values().stream().map(w -> ApiViews.worker(w, snapshot)).toList();
     }
 
     @GetMapping(Paths.WORKER)
     WorkerView get(@PathVariable String workerId) {
-        return store.snapshot().worker(workerId).map(ApiViews::worker)
+        ClusterSnapshot snapshot = store.snapshot();
+        return snapshot.worker(workerId).map(w -> ApiViews.worker(w, snapshot))
                 .orElseThrow(() -> ApiException.notFound("no worker " + workerId));
     }
 
