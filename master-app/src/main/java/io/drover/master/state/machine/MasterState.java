@@ -5,6 +5,7 @@ import io.drover.master.state.model.ClusterSnapshot;
 import io.drover.master.state.model.DriverEntry;
 import io.drover.master.state.model.ExecutorEntry;
 import io.drover.master.state.model.WorkerEntry;
+import io.drover.protocol.resources.Resources;
 import io.drover.protocol.state.MasterStatus;
 import io.drover.protocol.state.WorkerState;
 import java.time.Instant;
@@ -53,6 +54,13 @@ public final class MasterState {
     /** Worker ids by public URL: a registration looks for a restarted process at its address without a scan. */
     private final Map<String, Set<String>> workersByUrl = new HashMap<>();
     private int unknownWorkers;
+    /**
+     * Executors the master ended itself (a kill, a lowered limit, the application's end) whose worker has not
+     * yet said their process is gone, by key, with their worker and what they hold there. Their cores and
+     * memory stay counted on the worker until then, so nothing new is placed into room the worker does not
+     * have yet (issue 13: a worker never runs more than it offers).
+     */
+    private final Map<String, Held> held = new HashMap<>();
     private ClusterSnapshot published;
     private MasterStatus status = MasterStatus.STANDBY;
     private long epoch;
@@ -187,6 +195,7 @@ public final class MasterState {
         completedApps.clear();
         heartbeats.clear();
         workersByUrl.clear();
+        held.clear();
         unknownWorkers = 0;
         epoch = 0;
         nextDriverNumber = 0;
@@ -236,11 +245,25 @@ public final class MasterState {
      * application forgets its oldest ended executors beyond {@link #RETAINED_EXECUTORS_PER_APP}.
      */
     void updateExecutor(ExecutorEntry executor, int consecutiveFailures) {
+        updateExecutor(executor, consecutiveFailures, false);
+    }
+
+    /**
+     * Ends an executor from the master's side: its worker has been told to stop it, and until the worker says
+     * the process is gone ({@link #releaseHeld}) its cores and memory stay held there.
+     */
+    void endExecutorHeld(ExecutorEntry ended, int consecutiveFailures) {
+        updateExecutor(ended, consecutiveFailures, true);
+    }
+
+    private void updateExecutor(ExecutorEntry executor, int consecutiveFailures, boolean hold) {
         ApplicationEntry app = apps.get(executor.appId());
         ApplicationEntry updated = app.withExecutor(executor, consecutiveFailures, app.nextExecutorId());
         if (!executor.isLive()) {
             WorkerEntry worker = workers.get(executor.workerId());
-            if (worker != null) {
+            if (worker != null && hold && worker.mayRunWork()) {
+                held.put(executor.key(), new Held(worker.workerId(), executor.resources(), executor.endedAt()));
+            } else if (worker != null) {
                 workers.put(worker.workerId(), worker.withoutExecutor(executor.key(), executor.resources()));
             }
             updated = pruneEnded(updated);
@@ -286,6 +309,9 @@ public final class MasterState {
 
     void putWorker(WorkerEntry worker) {
         putWorkerEntry(worker);
+        if (!worker.mayRunWork()) {
+            dropHeldOn(worker.workerId());
+        }
         changes.worker(worker.workerId());
     }
 
@@ -309,6 +335,35 @@ public final class MasterState {
         if (worker.state() == WorkerState.UNKNOWN) {
             unknownWorkers--;
         }
+    }
+
+    /** Whether an ended executor still holds its cores and memory on its worker. */
+    boolean isHeld(String executorKey) {
+        return held.containsKey(executorKey);
+    }
+
+    /** Whether an ended executor has held its worker's resources since before {@code cutoff}. */
+    boolean heldSince(String executorKey, Instant cutoff) {
+        Held hold = held.get(executorKey);
+        return hold != null && hold.since().isBefore(cutoff);
+    }
+
+    /** The worker says the executor's process is gone: what it held there is free. */
+    void releaseHeld(String workerId, String executorKey) {
+        Held hold = held.get(executorKey);
+        if (hold == null || !hold.workerId().equals(workerId)) {
+            return;
+        }
+        held.remove(executorKey);
+        WorkerEntry worker = workers.get(workerId);
+        if (worker != null) {
+            workers.put(workerId, worker.withoutExecutor(executorKey, hold.resources()));
+        }
+    }
+
+    /** A worker that is gone holds nothing: its entry's accounting was reset with it. */
+    private void dropHeldOn(String workerId) {
+        held.values().removeIf(hold -> hold.workerId().equals(workerId));
     }
 
     /** The workers registered from this public URL, in registration order. */
@@ -340,6 +395,7 @@ public final class MasterState {
             unindex(removed);
         }
         heartbeats.remove(workerId);
+        dropHeldOn(workerId);
         changes.worker(workerId);
     }
 
@@ -398,6 +454,10 @@ public final class MasterState {
         published = new ClusterSnapshot(status, currentUrl, epoch, leaderUrl, workers.frozen(), drivers.frozen(),
                 completedDrivers.frozen(), apps.frozen(), completedApps.frozen(), heartbeatsView);
         return published;
+    }
+
+    /** An ended executor's cores and memory still held on its worker. */
+    private record Held(String workerId, Resources resources, Instant since) {
     }
 
     /**

@@ -122,8 +122,10 @@ final class WorkerHandler {
                 state.activeDriver(driverId).ifPresent(d -> drivers.notRunningOnWorker(d, now, effects));
             }
         }
+        applications.releaseNotRunning(workerId, heartbeat.runningExecutors(), effects);
         List<String> kill = notPlacedOn(workerId, heartbeat.runningDriverIds());
-        List<String> killExecutors = applications.notPlacedOn(workerId, heartbeat.runningExecutors());
+        List<String> killExecutors = new ArrayList<>(applications.notPlacedOn(workerId, heartbeat.runningExecutors()));
+        killExecutors.addAll(applications.stillRunningLongAfterTheirEnd(heartbeat.runningExecutors(), now));
         if (!kill.isEmpty() || !killExecutors.isEmpty()) {
             log.warn("Worker {} runs work the master has not given it; telling it to kill {} {}", workerId, kill,
                     killExecutors);
