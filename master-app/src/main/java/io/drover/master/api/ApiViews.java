@@ -88,7 +88,8 @@ public final class ApiViews {
         return views;
     }
 
-    public static ClusterView cluster(ClusterSnapshot snapshot) {
+    /** The cluster's totals and, with {@code full}, every worker, driver and application as well. */
+    public static ClusterView cluster(ClusterSnapshot snapshot, boolean full) {
         List<WorkerEntry> alive = snapshot.workers().values().stream().filter(WorkerEntry::acceptsWork).toList();
         return new ClusterView(snapshot.url(), snapshot.status(), snapshot.epoch(), snapshot.leaderUrl(), alive.size(),
                 snapshot.workers().size() - alive.size(),
@@ -96,8 +97,8 @@ public final class ApiViews {
                 alive.stream().mapToInt(w -> w.used().cores()).sum(),
                 alive.stream().mapToLong(w -> w.total().memoryMb()).sum(),
                 alive.stream().mapToLong(w -> w.used().memoryMb()).sum(),
-                snapshot.workers().values().stream().map(w -> worker(w, snapshot)).toList(),
-                activeDrivers(snapshot), completedDrivers(snapshot), activeApplications(snapshot),
-                completedApplications(snapshot));
+                full ? snapshot.workers().values().stream().map(w -> worker(w, snapshot)).toList() : List.of(),
+                full ? activeDrivers(snapshot) : List.of(), full ? completedDrivers(snapshot) : List.of(),
+                full ? activeApplications(snapshot) : List.of(), full ? completedApplications(snapshot) : List.of());
     }
 }
