@@ -62,34 +62,50 @@ drover_worker_alive() { curl -fsS -H "$AUTH" "http://127.0.0.1:$1/api/v1/cluster
 
 # drover_run LABEL JAVA CDS: RUNS starts of a master and a worker; prints one line of p50s.
 drover_run() {
-  local label=$1 java=$2 cds=$3 run mp wp t0 mpid wpid dir
+  local label=$1 java=$2 cds=$3 run mp wp dir
   local masters=() workers=() mrss=() wrss=() mcpu=() wcpu=()
   export DROVER_JAVA=$java DROVER_CDS=$cds XDG_CACHE_HOME=$WORK/cache-${java//\//_}
   for ((run = 0; run <= RUNS; run++)); do
     mp=$(free_port) wp=$(free_port) dir=$WORK/drover-$run
     mkdir -p "$dir"
-    t0=$(now_ms)
-    "$ROOT/bin/drover-master" --server.port="$mp" --drover.master.data-dir="$dir/data" \
-      --drover.auth.secret-file="$SECRET_FILE" >"$dir/master.log" 2>&1 &
-    mpid=$! PIDS=("$mpid")
-    wait_for 180 drover_master_ready "$mp" || { echo "$label: the master did not answer; see below" >&2; tail -20 "$dir/master.log" >&2; return 1; }
-    masters+=($(($(now_ms) - t0))) mcpu+=("$(cpu_s "$mpid")")
-    t0=$(now_ms)
-    "$ROOT/bin/drover-worker" --server.port="$wp" --drover.worker.master-urls="http://127.0.0.1:$mp" \
-      --drover.auth.secret-file="$SECRET_FILE" --drover.worker.work-dir="$dir/work" --drover.worker.cores=2 \
-      --drover.worker.memory-mb=2048 >"$dir/worker.log" 2>&1 &
-    wpid=$! PIDS+=("$wpid")
-    wait_for 180 drover_worker_alive "$mp" || { echo "$label: the worker did not register; see below" >&2; tail -20 "$dir/worker.log" >&2; return 1; }
-    workers+=($(($(now_ms) - t0))) wcpu+=("$(cpu_s "$wpid")")
-    sleep 10
-    mrss+=("$(rss_mb "$mpid")") wrss+=("$(rss_mb "$wpid")")
-    stop "$mpid" "$wpid"
-    rm -rf "$dir"
+    start_master() {
+      "$ROOT/bin/drover-master" --server.port="$mp" --drover.master.data-dir="$dir/data" \
+        --drover.auth.secret-file="$SECRET_FILE" >"$dir/master.log" 2>&1 &
+    }
+    start_worker() {
+      "$ROOT/bin/drover-worker" --server.port="$wp" --drover.worker.master-urls="http://127.0.0.1:$mp" \
+        --drover.auth.secret-file="$SECRET_FILE" --drover.worker.work-dir="$dir/work" --drover.worker.cores=2 \
+        --drover.worker.memory-mb=2048 >"$dir/worker.log" 2>&1 &
+    }
+    measure_pair "$label" "$dir" "drover_master_ready $mp" "drover_worker_alive $mp" || return 1
     if ((run == 0)); then # the first start of a way prepares its archive: not counted
       masters=() workers=() mrss=() wrss=() mcpu=() wcpu=()
     fi
   done
   report "$label" masters workers mrss wrss mcpu wcpu
+}
+
+# measure_pair LABEL DIR MASTER_READY WORKER_READY: runs start_master until MASTER_READY succeeds, then
+# start_worker until WORKER_READY does, 10 s idle, then stops both; appends to the caller's masters,
+# workers, mrss, wrss, mcpu and wcpu.
+measure_pair() {
+  local label=$1 dir=$2 t0 mpid wpid
+  t0=$(now_ms)
+  start_master
+  mpid=$! PIDS=("$mpid")
+  # shellcheck disable=SC2086 # the ready checks are a command and its argument
+  wait_for 180 $3 || { echo "$label: the master did not answer" >&2; tail -20 "$dir/master.log" >&2; return 1; }
+  masters+=($(($(now_ms) - t0))) mcpu+=("$(cpu_s "$mpid")")
+  t0=$(now_ms)
+  start_worker
+  wpid=$! PIDS+=("$wpid")
+  # shellcheck disable=SC2086
+  wait_for 180 $4 || { echo "$label: the worker did not register" >&2; tail -20 "$dir/worker.log" >&2; return 1; }
+  workers+=($(($(now_ms) - t0))) wcpu+=("$(cpu_s "$wpid")")
+  sleep 10
+  mrss+=("$(rss_mb "$mpid")") wrss+=("$(rss_mb "$wpid")")
+  stop "$mpid" "$wpid"
+  rm -rf "$dir"
 }
 
 # report LABEL ARRAYS...: one line of p50s.
@@ -122,7 +138,7 @@ spark_master_ready() { curl -fsS "http://127.0.0.1:$1/json/"; }
 spark_worker_alive() { curl -fsS "http://127.0.0.1:$1/json/" | grep -q '"state" *: *"ALIVE"'; }
 
 spark_run() {
-  local run mp mu wp wu t0 mpid wpid dir
+  local run mp mu wp wu dir
   local masters=() workers=() mrss=() wrss=() mcpu=() wcpu=() mcmd wcmd
   export SPARK_HOME=$SPARK_LAB/work/spark-home SPARK_CONF_DIR=$WORK/spark-conf SPARK_SCALA_VERSION=2.13
   export SPARK_LOCAL_IP=127.0.0.1 SPARK_LOCAL_HOSTNAME=127.0.0.1 SPARK_PUBLIC_DNS=127.0.0.1
@@ -136,20 +152,9 @@ spark_run() {
     mapfile -t mcmd < <(spark_command org.apache.spark.deploy.master.Master --host 127.0.0.1 --port "$mp" --webui-port "$mu")
     mapfile -t wcmd < <(spark_command org.apache.spark.deploy.worker.Worker --host 127.0.0.1 --port "$wp" \
       --webui-port "$wu" --cores 2 --memory 2g --work-dir "$dir/work" "spark://127.0.0.1:$mp")
-    t0=$(now_ms)
-    SPARK_LOG_DIR=$dir/logs "${mcmd[@]}" >"$dir/master.log" 2>&1 &
-    mpid=$! PIDS=("$mpid")
-    wait_for 180 spark_master_ready "$mu" || { echo "Spark: the master did not answer" >&2; tail -20 "$dir/master.log" >&2; return 1; }
-    masters+=($(($(now_ms) - t0))) mcpu+=("$(cpu_s "$mpid")")
-    t0=$(now_ms)
-    SPARK_LOG_DIR=$dir/logs "${wcmd[@]}" >"$dir/worker.log" 2>&1 &
-    wpid=$! PIDS+=("$wpid")
-    wait_for 180 spark_worker_alive "$mu" || { echo "Spark: the worker did not register" >&2; tail -20 "$dir/worker.log" >&2; return 1; }
-    workers+=($(($(now_ms) - t0))) wcpu+=("$(cpu_s "$wpid")")
-    sleep 10
-    mrss+=("$(rss_mb "$mpid")") wrss+=("$(rss_mb "$wpid")")
-    stop "$mpid" "$wpid"
-    rm -rf "$dir"
+    start_master() { SPARK_LOG_DIR=$dir/logs "${mcmd[@]}" >"$dir/master.log" 2>&1 & }
+    start_worker() { SPARK_LOG_DIR=$dir/logs "${wcmd[@]}" >"$dir/worker.log" 2>&1 & }
+    measure_pair Spark "$dir" "spark_master_ready $mu" "spark_worker_alive $mu" || return 1
     if ((run == 0)); then # as for Drover: the first start warms the page cache, not counted
       masters=() workers=() mrss=() wrss=() mcpu=() wcpu=()
     fi

@@ -108,26 +108,22 @@ final class FakeWorker {
 
     /** Takes an executor on unless it does not fit what is free; a repeated launch is accepted again. */
     synchronized boolean launchExecutor(String key, int executorCores) {
-        if (executors.containsKey(key)) {
-            return true;
-        }
-        if (usedCores + executorCores > cores) {
-            return false;
-        }
-        executors.put(key, executorCores);
-        usedCores += executorCores;
-        return true;
+        return take(executors, key, executorCores);
     }
 
     synchronized boolean launchDriver(String driverId, int driverCores) {
-        if (drivers.containsKey(driverId)) {
+        return take(drivers, driverId, driverCores);
+    }
+
+    private boolean take(Map<String, Integer> running, String id, int demand) {
+        if (running.containsKey(id)) {
             return true;
         }
-        if (usedCores + driverCores > cores) {
+        if (usedCores + demand > cores) {
             return false;
         }
-        drivers.put(driverId, driverCores);
-        usedCores += driverCores;
+        running.put(id, demand);
+        usedCores += demand;
         return true;
     }
 
