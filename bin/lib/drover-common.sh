@@ -174,6 +174,7 @@ class_data() {
     log=$dir/training.log
     printf 'Preparing the class-data archive of %s for %s (once per build and JDK)...\n' "${jar##*/}" \
       "$("$JAVA" -version 2>&1 | head -n 1)" >&2
+    forget_older_archives "$cache" "$module" "$jar"
     rm -rf "$dir"
     training_args "$module" "$dir/training"
     if mkdir -p "$dir" && "$JAVA" -Djarmode=tools -jar "$jar" extract --destination "$dir/app" >"$log" 2>&1 &&
@@ -189,6 +190,7 @@ class_data() {
       printf 'warning: could not prepare the class-data archive (%s); starting without it.\n' "$log" >&2
       rm -f "$archive.tmp"
     fi
+    printf '%s\n' "$jar" >"$dir/source" 2>/dev/null || true
     rm -rf "$dir/training" "$dir.lock"
   fi
   [[ -s $archive ]] || return 0
@@ -198,6 +200,16 @@ class_data() {
   else
     CDS_OPTS=(-XX:SharedArchiveFile="$archive")
   fi
+}
+
+# forget_older_archives CACHE MODULE JAR: deletes the archives made for earlier builds of the same jar path
+# (each entry names its jar in a file `source`), so rebuilding does not fill the cache.
+forget_older_archives() {
+  local source
+  for source in "$1/$2"-*/source; do
+    [[ -f $source && $(<"$source") == "$3" ]] && rm -rf "${source%/source}"
+  done
+  return 0
 }
 
 # daemon_command MODULE JAR: sets DAEMON_COMMAND, the java command up to its Spring Boot arguments.

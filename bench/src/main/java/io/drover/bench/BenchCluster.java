@@ -13,10 +13,10 @@ import java.util.List;
  * {@code bin/} scripts give them (a benchmark measures Drover as users run it), sharing the benchmark's
  * secret; their data and work directories are in the benchmark's {@link WorkDir}.
  */
-final class BenchCluster implements AutoCloseable {
+public final class BenchCluster implements AutoCloseable {
 
     /** What {@code bin/lib/drover-common.sh} gives a master and a worker by default (daemon_opts). */
-    static List<String> daemonOptions(Daemon.App app) {
+    public static List<String> daemonOptions(Daemon.App app) {
         return List.of("-XX:+UseSerialGC", "-Xss512k", "-Xms32m", app == Daemon.App.MASTER ? "-Xmx1g" : "-Xmx256m",
                 "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30", "-XX:ReservedCodeCacheSize=64m");
     }

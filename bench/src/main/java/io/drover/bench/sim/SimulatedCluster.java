@@ -1,5 +1,6 @@
 package io.drover.bench.sim;
 
+import io.drover.bench.BenchCluster;
 import io.drover.bench.Daemon;
 import io.drover.bench.WorkDir;
 import io.drover.client.DroverClient;
@@ -35,7 +36,7 @@ import java.util.concurrent.locks.LockSupport;
  * the heartbeat phase (60), {@code worker-timeout} of the master (60s: heartbeats every 15 s),
  * {@code apps} and {@code executors} per application (10 × 1000), {@code run-for} of each executor (60s),
  * {@code keep-alive} (false: a connection per call, as real workers' calls are), {@code master-opts}
- * (JVM options for the master, split on spaces).
+ * (JVM options for the master after those {@code bin/drover-master} gives it, split on spaces).
  */
 public final class SimulatedCluster {
 
@@ -77,8 +78,10 @@ public final class SimulatedCluster {
                     "--drover.master.worker-timeout=" + options.get("worker-timeout"),
                     "--drover.server.max-connections=" + Math.max(1000, options.integer("workers") + 100),
                     "--logging.level.io.drover=WARN");
-            try (Daemon master = Daemon.start(Daemon.App.MASTER, launch, port, work.path().resolve("master.log"),
-                    options.list("master-opts"), arguments)) {
+            List<String> jvm = new ArrayList<>(BenchCluster.daemonOptions(Daemon.App.MASTER));
+            jvm.addAll(options.list("master-opts"));
+            try (Daemon master = Daemon.start(Daemon.App.MASTER, launch, port, work.path().resolve("master.log"), jvm,
+                    arguments)) {
                 master.awaitOk("/actuator/health/readiness", Duration.ofMinutes(2));
                 return measure(master);
             }
