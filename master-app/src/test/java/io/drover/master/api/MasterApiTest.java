@@ -112,12 +112,33 @@ class MasterApiTest {
             GET  | /api/v1/drivers/driver-20261122080000-9999/logs/passwd    | 400 | stream
             GET  | /api/v1/workers/worker-20261122080000-nowhere-1           | 404 | no worker
             GET  | /api/v1/drivers?state=SLEEPING                            | 400 | state
+            GET  | /api/v1/workers?state=SLEEPING                            | 400 | state
+            GET  | /api/v1/workers?page=-1                                   | 400 | page
+            GET  | /api/v1/workers?size=0                                    | 400 | size
+            GET  | /api/v1/workers?size=1001                                 | 400 | size
             """)
     void unknownIdsAndBadParametersAreNamed(String method, String path, int status, String named) throws Exception {
         HttpResponse<String> response = method.equals("GET") ? get(path) : post(path, "");
 
         assertThat(response.statusCode()).isEqualTo(status);
         assertThat(response.body()).contains(named);
+    }
+
+    @Test
+    void workersComeAPageAtATimeWithTheirTotal() throws Exception {
+        for (int port = 9001; port <= 9003; port++) {
+            assertThat(post("/internal/v1/workers", "{\"workerId\":\"worker-20261122080000-127.0.0.1-" + port
+                    + "\",\"host\":\"127.0.0.1\",\"port\":" + port + ",\"url\":\"http://127.0.0.1:" + port
+                    + "\",\"cores\":1,\"memoryMb\":512,\"followedEpoch\":0}").statusCode()).isEqualTo(200);
+        }
+
+        String second = get("/api/v1/workers?state=ALIVE&page=1&size=2").body();
+
+        assertThat(second).contains("\"page\":1", "\"size\":2", "\"total\":3", "127.0.0.1-9003")
+                .doesNotContain("127.0.0.1-9001", "127.0.0.1-9002");
+        assertThat(get("/api/v1/workers?state=DEAD").body()).contains("\"total\":0");
+        assertThat(get("/api/v1/cluster").body()).contains("\"aliveWorkers\":3").doesNotContain("\"workers\"");
+        assertThat(get("/api/v1/cluster?full=true").body()).contains("\"workers\":[", "127.0.0.1-9002");
     }
 
     @Test
