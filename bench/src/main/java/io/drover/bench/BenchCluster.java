@@ -17,8 +17,13 @@ public final class BenchCluster implements AutoCloseable {
 
     /** What {@code bin/lib/drover-common.sh} gives a master and a worker by default (daemon_opts). */
     public static List<String> daemonOptions(Daemon.App app) {
-        return List.of("-XX:+UseSerialGC", "-Xss512k", "-Xms32m", app == Daemon.App.MASTER ? "-Xmx1g" : "-Xmx256m",
-                "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30", "-XX:ReservedCodeCacheSize=64m");
+        List<String> options = new ArrayList<>(List.of("-XX:+UseSerialGC", "-Xss512k", "-Xms32m",
+                app == Daemon.App.MASTER ? "-Xmx1g" : "-Xmx256m", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30",
+                "-XX:ReservedCodeCacheSize=64m"));
+        if (app == Daemon.App.WORKER) {
+            options.add("-XX:TieredStopAtLevel=1");
+        }
+        return options;
     }
 
     private final Daemon master;
