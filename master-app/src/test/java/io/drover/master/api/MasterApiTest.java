@@ -125,23 +125,6 @@ class MasterApiTest {
     }
 
     @Test
-    void workersComeAPageAtATimeWithTheirTotal() throws Exception {
-        for (int port = 9001; port <= 9003; port++) {
-            assertThat(post("/internal/v1/workers", "{\"workerId\":\"worker-20261122080000-127.0.0.1-" + port
-                    + "\",\"host\":\"127.0.0.1\",\"port\":" + port + ",\"url\":\"http://127.0.0.1:" + port
-                    + "\",\"cores\":1,\"memoryMb\":512,\"followedEpoch\":0}").statusCode()).isEqualTo(200);
-        }
-
-        String second = get("/api/v1/workers?state=ALIVE&page=1&size=2").body();
-
-        assertThat(second).contains("\"page\":1", "\"size\":2", "\"total\":3", "127.0.0.1-9003")
-                .doesNotContain("127.0.0.1-9001", "127.0.0.1-9002");
-        assertThat(get("/api/v1/workers?state=DEAD").body()).contains("\"total\":0");
-        assertThat(get("/api/v1/cluster").body()).contains("\"aliveWorkers\":3").doesNotContain("\"workers\"");
-        assertThat(get("/api/v1/cluster?full=true").body()).contains("\"workers\":[", "127.0.0.1-9002");
-    }
-
-    @Test
     void theClusterDocumentShowsAnAliveMasterAtItsUrl() throws Exception {
         HttpResponse<String> response = get("/api/v1/cluster");
 
