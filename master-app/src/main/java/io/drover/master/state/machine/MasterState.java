@@ -7,10 +7,8 @@ import io.drover.master.state.model.ExecutorEntry;
 import io.drover.master.state.model.WorkerEntry;
 import io.drover.protocol.resources.Resources;
 import io.drover.protocol.state.MasterStatus;
-import io.drover.protocol.state.WorkerState;
 import java.time.Instant;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -51,16 +49,8 @@ public final class MasterState {
      */
     private final Map<String, Instant> heartbeats = new ConcurrentHashMap<>();
     private final Map<String, Instant> heartbeatsView = Collections.unmodifiableMap(heartbeats);
-    /** Worker ids by public URL: a registration looks for a restarted process at its address without a scan. */
-    private final Map<String, Set<String>> workersByUrl = new HashMap<>();
-    private int unknownWorkers;
-    /**
-     * Executors the master ended itself (a kill, a lowered limit, the application's end) whose worker has not
-     * yet said their process is gone, by key, with their worker and what they hold there. Their cores and
-     * memory stay counted on the worker until then, so nothing new is placed into room the worker does not
-     * have yet (issue 13: a worker never runs more than it offers).
-     */
-    private final Map<String, Held> held = new HashMap<>();
+    private final WorkerIndex index = new WorkerIndex();
+    private final HeldResources held = new HeldResources();
     private ClusterSnapshot published;
     private MasterStatus status = MasterStatus.STANDBY;
     private long epoch;
@@ -194,9 +184,8 @@ public final class MasterState {
         apps.clear();
         completedApps.clear();
         heartbeats.clear();
-        workersByUrl.clear();
+        index.clear();
         held.clear();
-        unknownWorkers = 0;
         epoch = 0;
         nextDriverNumber = 0;
         nextAppNumber = 0;
@@ -262,7 +251,7 @@ public final class MasterState {
         if (!executor.isLive()) {
             WorkerEntry worker = workers.get(executor.workerId());
             if (worker != null && hold && worker.mayRunWork()) {
-                held.put(executor.key(), new Held(worker.workerId(), executor.resources(), executor.endedAt()));
+                held.hold(executor.key(), worker.workerId(), executor.resources(), executor.endedAt());
             } else if (worker != null) {
                 workers.put(worker.workerId(), worker.withoutExecutor(executor.key(), executor.resources()));
             }
@@ -310,7 +299,7 @@ public final class MasterState {
     void putWorker(WorkerEntry worker) {
         putWorkerEntry(worker);
         if (!worker.mayRunWork()) {
-            dropHeldOn(worker.workerId());
+            held.dropOn(worker.workerId());
         }
         changes.worker(worker.workerId());
     }
@@ -319,62 +308,37 @@ public final class MasterState {
     private void putWorkerEntry(WorkerEntry worker) {
         WorkerEntry previous = workers.put(worker.workerId(), worker);
         if (previous != null) {
-            unindex(previous);
+            index.remove(previous);
         }
-        workersByUrl.computeIfAbsent(worker.url(), url -> new LinkedHashSet<>()).add(worker.workerId());
-        if (worker.state() == WorkerState.UNKNOWN) {
-            unknownWorkers++;
-        }
+        index.add(worker);
     }
 
-    private void unindex(WorkerEntry worker) {
-        Set<String> atUrl = workersByUrl.get(worker.url());
-        if (atUrl != null && atUrl.remove(worker.workerId()) && atUrl.isEmpty()) {
-            workersByUrl.remove(worker.url());
-        }
-        if (worker.state() == WorkerState.UNKNOWN) {
-            unknownWorkers--;
-        }
-    }
-
-    /** Whether an ended executor still holds its cores and memory on its worker. */
+    /** Whether an ended executor still holds its cores and memory on its worker ({@link HeldResources}). */
     boolean isHeld(String executorKey) {
-        return held.containsKey(executorKey);
+        return held.isHeld(executorKey);
     }
 
-    /** Whether an ended executor has held its worker's resources since before {@code cutoff}. */
     boolean heldSince(String executorKey, Instant cutoff) {
-        Held hold = held.get(executorKey);
-        return hold != null && hold.since().isBefore(cutoff);
+        return held.heldSince(executorKey, cutoff);
     }
 
     /** The worker says the executor's process is gone: what it held there is free. */
     void releaseHeld(String workerId, String executorKey) {
-        Held hold = held.get(executorKey);
-        if (hold == null || !hold.workerId().equals(workerId)) {
-            return;
-        }
-        held.remove(executorKey);
+        Resources freed = held.release(workerId, executorKey);
         WorkerEntry worker = workers.get(workerId);
-        if (worker != null) {
-            workers.put(workerId, worker.withoutExecutor(executorKey, hold.resources()));
+        if (freed != null && worker != null) {
+            workers.put(workerId, worker.withoutExecutor(executorKey, freed));
         }
-    }
-
-    /** A worker that is gone holds nothing: its entry's accounting was reset with it. */
-    private void dropHeldOn(String workerId) {
-        held.values().removeIf(hold -> hold.workerId().equals(workerId));
     }
 
     /** The workers registered from this public URL, in registration order. */
     List<WorkerEntry> workersAt(String url) {
-        Set<String> ids = workersByUrl.get(url);
-        return ids == null ? List.of() : ids.stream().map(workers::get).toList();
+        return index.idsAt(url).stream().map(workers::get).toList();
     }
 
     /** How many workers a master that took over still waits to hear from. */
     int unknownWorkers() {
-        return unknownWorkers;
+        return index.unknown();
     }
 
     /** A heartbeat: recorded beside the entry, so nothing is written and no snapshot is rebuilt for it. */
@@ -392,10 +356,10 @@ public final class MasterState {
     void removeWorker(String workerId) {
         WorkerEntry removed = workers.remove(workerId);
         if (removed != null) {
-            unindex(removed);
+            index.remove(removed);
         }
         heartbeats.remove(workerId);
-        dropHeldOn(workerId);
+        held.dropOn(workerId);
         changes.worker(workerId);
     }
 
@@ -454,10 +418,6 @@ public final class MasterState {
         published = new ClusterSnapshot(status, currentUrl, epoch, leaderUrl, workers.frozen(), drivers.frozen(),
                 completedDrivers.frozen(), apps.frozen(), completedApps.frozen(), heartbeatsView);
         return published;
-    }
-
-    /** An ended executor's cores and memory still held on its worker. */
-    private record Held(String workerId, Resources resources, Instant since) {
     }
 
     /**
