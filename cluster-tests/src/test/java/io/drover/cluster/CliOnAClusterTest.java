@@ -76,8 +76,7 @@ class CliOnAClusterTest {
 
     @Test
     void logsFollowPrintsAGrowingLogAndStopsWhenTheDriverEnds() throws Exception {
-        // The pause in the middle outlasts the start of the command line's JVM on a busy machine.
-        String id = drover.run("submit", "--", "/bin/sh", "-c", "sleep 1; " + FIVE_LINES + "; sleep 10; " + FIVE_LINES)
+        String id = drover.run("submit", "--", "/bin/sh", "-c", "sleep 1; " + FIVE_LINES + "; sleep 4; " + FIVE_LINES)
                 .out().strip();
         cluster.client.awaitDriver(id, state -> state == DriverState.RUNNING, LONG);
 

@@ -150,9 +150,9 @@ public class ApplicationEventHub implements DisposableBean {
         });
     }
 
-    /** Hands a published event to the sorting thread, which puts it in the outbox of each of its streams. */
-    void publish(Effect.PublishEvent publish) {
-        sorter.execute(() -> deliver(publish));
+    /** Hands an event to the sorter thread, in the order the state machine decided it. */
+    void publish(Effect.PublishEvent event) {
+        sorter.execute(() -> deliver(event));
     }
 
     /** This master stopped leading: its streams end, and their clients find the new leader. */

@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.drover.master.persistence.MemoryPersistenceEngine;
+import io.drover.master.state.storage.StateStorage;
 import io.drover.master.state.ClusterStateStore;
 import io.drover.master.state.machine.ClusterStateMachine;
 import io.drover.master.state.machine.Effect;
 import io.drover.master.state.machine.MachineSettings;
 import io.drover.master.state.machine.MasterState;
-import io.drover.master.state.storage.StateStorage;
 import io.drover.protocol.api.ApplicationEvent;
 import io.drover.protocol.api.ApplicationEventType;
 import io.drover.protocol.ids.IdGenerator;
