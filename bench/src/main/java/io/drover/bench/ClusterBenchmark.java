@@ -1,32 +1,31 @@
 package io.drover.bench;
 
 import io.drover.client.DroverClient;
-import io.drover.master.MasterApplication;
 import io.drover.protocol.api.DriverView;
 import io.drover.protocol.api.SubmitDriverRequest;
 import io.drover.protocol.command.CommandSpec;
 import io.drover.protocol.state.DriverState;
-import io.drover.worker.WorkerApplication;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
 
 /**
- * The cluster under a burst of drivers: a master and one worker offering 64 cores (one JVM, real HTTP on
- * loopback, real child processes); 200 drivers running {@code /bin/true} submitted as fast as the API
- * takes them. Prints submit→RUNNING and submit→FINISHED latency percentiles (from the master's own
- * timestamps) and drivers finished per second.
+ * The cluster under a burst of drivers, run as users run it: a master and one worker offering 64 cores, each
+ * its own process started from its jar (real HTTP on loopback, real child processes); 200 drivers running
+ * {@code /bin/true} submitted as fast as the API takes them. Prints submit→RUNNING and submit→FINISHED
+ * latency percentiles (from the master's own timestamps) and drivers finished per second. The baseline, from
+ * the same run: the same 200 {@code /bin/true} started by hand from this JVM, 64 at a time, each timed from
+ * its start to its exit.
  *
- * <p>Run: {@code ./mvnw -B -q install -DskipTests && ./mvnw -B -q -pl bench exec:java}
- * (arguments: drivers, default 200; cores, default 64).
+ * <p>Run: {@code ./mvnw -B -q install -DskipTests && ./mvnw -B -q -pl bench exec:java} (arguments: drivers,
+ * default 200; cores, default 64).
  */
 public final class ClusterBenchmark {
 
@@ -36,32 +35,55 @@ public final class ClusterBenchmark {
     private ClusterBenchmark() {
     }
 
-    public static void main(String[] args) throws IOException {
+    public static void main(String[] args) {
         int drivers = args.length > 0 ? Integer.parseInt(args[0]) : 200;
         int cores = args.length > 1 ? Integer.parseInt(args[1]) : 64;
-        Path work = Files.createTempDirectory("drover-bench");
-        String quiet = "--logging.level.io.drover=WARN";
-        try (ConfigurableApplicationContext master = MasterApplication.builder().run("--server.port=0", quiet, BenchSecret.ARGUMENT,
-                "--drover.master.data-dir=" + work.resolve("master"),
-                "--drover.master.retained-drivers=" + (drivers * 2));
-                ConfigurableApplicationContext worker = WorkerApplication.builder().run("--server.port=0", quiet, BenchSecret.ARGUMENT,
-                        "--drover.worker.master-urls=" + url(master),
-                        "--drover.worker.cores=" + cores,
-                        "--drover.worker.memory-mb=" + (cores * 256),
-                        "--drover.worker.work-dir=" + work)) {
-            DroverClient client = DroverClient.builder(url(master)).bearerToken(BenchSecret.SECRET).build();
-            awaitWorker(client);
+        try (WorkDir work = WorkDir.create("cluster-benchmark");
+                BenchCluster cluster = BenchCluster.start(work, cores, cores * 256L,
+                        List.of("--drover.master.retained-drivers=" + drivers * 2))) {
+            DroverClient client = cluster.client();
             // The first bursts pay for class loading and JIT compilation; a long-running master has done both.
             for (int round = 1; round <= WARM_UP_BURSTS; round++) {
                 burst(client, drivers);
             }
-            System.out.printf(Locale.ROOT, "Drover cluster benchmark: bursts of %d drivers of /bin/true, one worker with %d cores, "
-                    + "%d CPUs, after %d warm-up bursts%n", drivers, cores, Runtime.getRuntime().availableProcessors(),
+            System.out.printf(Locale.ROOT, "Drover cluster benchmark: bursts of %d drivers of /bin/true, master and "
+                    + "one worker with %d cores as their own processes, %d CPUs, load %s, after %d warm-up bursts%n",
+                    drivers, cores, Runtime.getRuntime().availableProcessors(), BenchCluster.loadAverage(),
                     WARM_UP_BURSTS);
+            byHand(drivers, cores);
             for (int round = 1; round <= MEASURED_BURSTS; round++) {
                 System.out.printf(Locale.ROOT, "burst %d%n", round);
                 report(burst(client, drivers));
             }
+        }
+    }
+
+    /** The baseline: the same processes started from this JVM, {@code parallel} at a time. */
+    private static void byHand(int count, int parallel) {
+        ExecutorService pool = Executors.newFixedThreadPool(parallel);
+        try {
+            long started = System.nanoTime();
+            List<Future<Long>> runs = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                runs.add(pool.submit(() -> {
+                    long start = System.nanoTime();
+                    new ProcessBuilder("/bin/true").start().waitFor();
+                    return System.nanoTime() - start;
+                }));
+            }
+            List<Double> millis = new ArrayList<>();
+            for (Future<Long> run : runs) {
+                millis.add(run.get() / 1e6);
+            }
+            double seconds = (System.nanoTime() - started) / 1e9;
+            millis.sort(Comparator.naturalOrder());
+            System.out.printf(Locale.ROOT, "baseline: %d /bin/true started by hand, %d at a time%n", count, parallel);
+            print("  start -> exit     ", millis);
+            System.out.printf(Locale.ROOT, "  throughput         %8.1f processes ended/s%n", count / seconds);
+        } catch (Exception e) {
+            throw new IllegalStateException("the baseline failed", e);
+        } finally {
+            pool.shutdownNow();
         }
     }
 
@@ -102,13 +124,13 @@ public final class ClusterBenchmark {
         return new SubmitDriverRequest(name, null, CommandSpec.executable("/bin/true", List.of()), 1, 64L, false);
     }
 
-    private static List<Double> millis(List<DriverView> drivers, java.util.function.Function<DriverView, Instant> to) {
+    private static List<Double> millis(List<DriverView> drivers, Function<DriverView, Instant> to) {
         return drivers.stream().filter(d -> to.apply(d) != null)
                 .map(d -> Duration.between(d.submittedAt(), to.apply(d)).toNanos() / 1e6)
                 .sorted().toList();
     }
 
-    private static void print(String label, List<Double> sorted) {
+    static void print(String label, List<Double> sorted) {
         System.out.printf(Locale.ROOT, "%s  p50 %7.1f ms   p90 %7.1f ms   p99 %7.1f ms   (n=%d)%n", label,
                 percentile(sorted, 50), percentile(sorted, 90), percentile(sorted, 99), sorted.size());
     }
@@ -119,19 +141,5 @@ public final class ClusterBenchmark {
         }
         int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
         return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
-    }
-
-    private static void awaitWorker(DroverClient client) {
-        Instant deadline = Instant.now().plusSeconds(30);
-        while (client.cluster().aliveWorkers() < 1) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException("the worker did not register within 30 s");
-            }
-            java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
-        }
-    }
-
-    private static String url(ConfigurableApplicationContext context) {
-        return "http://127.0.0.1:" + ((WebServerApplicationContext) context).getWebServer().getPort();
     }
 }

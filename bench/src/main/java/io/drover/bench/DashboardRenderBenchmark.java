@@ -47,6 +47,8 @@ import tools.jackson.databind.json.JsonMapper;
  * behalf, batched per worker as real workers batch them) end them. {@link StubWorkers} stands in for the
  * 1,000 workers. Then it requests {@code /} over HTTP, 20 times to warm up and 50 measured, and prints the
  * render time percentiles, the page's size, what the snapshot lists, and the JVM's used heap after a GC.
+ * One JVM on purpose (issue 13 asks every benchmark that does so to say why): it reads what the published
+ * snapshot lists and the master's heap from inside, and renders nothing a separate process would change.
  *
  * <p>Run: {@code ./mvnw -B -q install -DskipTests && ./mvnw -B -q -pl bench exec:java
  * -Dexec.mainClass=io.drover.bench.DashboardRenderBenchmark}

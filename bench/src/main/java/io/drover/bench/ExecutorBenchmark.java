@@ -1,31 +1,28 @@
 package io.drover.bench;
 
 import io.drover.client.DroverClient;
-import io.drover.master.MasterApplication;
 import io.drover.protocol.api.ApplicationView;
 import io.drover.protocol.api.ExecutorView;
 import io.drover.protocol.api.RegisterApplicationRequest;
 import io.drover.protocol.command.CommandSpec;
 import io.drover.protocol.state.ExecutorState;
-import io.drover.worker.WorkerApplication;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.locks.LockSupport;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * One application asking for 200 one-core executors on one worker offering 200 cores (one JVM, real HTTP
- * on loopback, real child processes). Each executor runs {@code sleep 5}, long enough that all are alive
- * at once. Prints, from the master's own timestamps, the time from registration to all RUNNING and to all
- * of them EXITED; then finishes the application.
+ * One application asking for 200 one-core executors on one worker offering 200 cores, run as users run it:
+ * master and worker each their own process from its jar (real HTTP on loopback, real child processes). Each
+ * executor runs {@code sleep 5}, long enough that all are alive at once. Prints, from the master's own
+ * timestamps, the time from registration to all RUNNING and to all of them EXITED; then finishes the
+ * application and waits until the worker's cores are free again (the next round must fit: a worker never
+ * runs more than it offers). The baseline, from the same run: 200 {@code sleep 5} started by hand from this
+ * JVM, to all of them started.
  *
  * <p>Run: {@code ./mvnw -B -q install -DskipTests && ./mvnw -B -q -pl bench exec:java
  * -Dexec.mainClass=io.drover.bench.ExecutorBenchmark} (arguments: executors, default 200; rounds, default 3).
@@ -35,26 +32,35 @@ public final class ExecutorBenchmark {
     private ExecutorBenchmark() {
     }
 
-    public static void main(String[] args) throws IOException {
+    public static void main(String[] args) throws Exception {
         int executors = args.length > 0 ? Integer.parseInt(args[0]) : 200;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
-        Path work = Files.createTempDirectory("drover-bench");
-        String quiet = "--logging.level.io.drover=WARN";
-        try (ConfigurableApplicationContext master = MasterApplication.builder().run("--server.port=0", quiet, BenchSecret.ARGUMENT,
-                "--drover.master.data-dir=" + work.resolve("master"));
-                ConfigurableApplicationContext worker = WorkerApplication.builder().run("--server.port=0", quiet, BenchSecret.ARGUMENT,
-                        "--drover.worker.master-urls=" + url(master),
-                        "--drover.worker.cores=" + executors,
-                        "--drover.worker.memory-mb=" + (executors * 64L),
-                        "--drover.worker.work-dir=" + work)) {
-            DroverClient client = DroverClient.builder(url(master)).bearerToken(BenchSecret.SECRET).build();
-            await(() -> client.cluster().aliveWorkers() == 1, Duration.ofSeconds(30));
+        try (WorkDir work = WorkDir.create("executor-benchmark");
+                BenchCluster cluster = BenchCluster.start(work, executors, executors * 64L, List.of())) {
+            DroverClient client = cluster.client();
             System.out.printf(Locale.ROOT, "Drover executor benchmark: %d one-core executors running sleep 5 on one "
-                    + "worker with %d cores, %d CPUs%n", executors, executors, Runtime.getRuntime().availableProcessors());
+                    + "worker with %d cores, master and worker as their own processes, %d CPUs, load %s%n", executors,
+                    executors, Runtime.getRuntime().availableProcessors(), BenchCluster.loadAverage());
+            byHand(executors);
             for (int round = 1; round <= rounds; round++) {
                 round(client, executors, round);
             }
         }
+    }
+
+    /** The baseline: the same processes started from this JVM, one after the other, then waited for. */
+    private static void byHand(int count) throws Exception {
+        long started = System.nanoTime();
+        List<Process> processes = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            processes.add(new ProcessBuilder("/bin/sleep", "5").start());
+        }
+        double allStarted = (System.nanoTime() - started) / 1e6;
+        for (Process p : processes) {
+            p.waitFor();
+        }
+        System.out.printf(Locale.ROOT, "baseline: %d sleep 5 started by hand: all started after %6.0f ms, all "
+                + "ended after %6.0f ms%n", count, allStarted, (System.nanoTime() - started) / 1e6);
     }
 
     private static void round(DroverClient client, int executors, int round) {
@@ -96,9 +102,5 @@ public final class ExecutorBenchmark {
             }
             LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
         }
-    }
-
-    private static String url(ConfigurableApplicationContext context) {
-        return "http://127.0.0.1:" + ((WebServerApplicationContext) context).getWebServer().getPort();
     }
 }

@@ -14,7 +14,7 @@ final class ClusterCommand extends ApiCommand {
 
     @Override
     public Integer call() {
-        return show(client().cluster(), ClusterCommand::tables);
+        return show(client().cluster(true), ClusterCommand::tables);
     }
 
     private static void tables(PrintWriter out, ClusterView cluster) {

@@ -12,9 +12,11 @@ import io.drover.protocol.api.RegisterApplicationRequest;
 import io.drover.protocol.api.RegisterApplicationResponse;
 import io.drover.protocol.api.SubmitDriverRequest;
 import io.drover.protocol.api.SubmitDriverResponse;
+import io.drover.protocol.api.WorkerPage;
 import io.drover.protocol.api.WorkerView;
 import io.drover.protocol.state.ApplicationState;
 import io.drover.protocol.state.DriverState;
+import io.drover.protocol.state.WorkerState;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -23,6 +25,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -63,6 +66,8 @@ public final class DroverClient {
 
     /** How often {@link #awaitDriver} and {@link #awaitApplication} ask for the state. */
     static final Duration POLL_INTERVAL = Duration.ofMillis(50);
+    /** The largest page the master serves. */
+    static final int WORKER_PAGE_SIZE = 1000;
 
     private static final String JSON = "application/json";
     private static final String ACCEPT_JSON = JSON + ", application/problem+json";
@@ -379,9 +384,25 @@ public final class DroverClient {
 
     // ---- workers and cluster --------------------------------------------------------------------------
 
-    /** Every worker the master knows, dead ones included while they are retained ({@code GET /api/v1/workers}). */
+    /**
+     * Every worker the master knows, dead ones included while they are retained: {@code GET /api/v1/workers},
+     * page after page.
+     */
     public List<WorkerView> workers() {
-        return getJson(Paths.WORKERS, listOf(WorkerView.class));
+        List<WorkerView> all = new ArrayList<>();
+        WorkerPage page;
+        int next = 0;
+        do {
+            page = workers(null, next++, WORKER_PAGE_SIZE);
+            all.addAll(page.workers());
+        } while (page.hasNext() && !page.workers().isEmpty());
+        return all;
+    }
+
+    /** One page of the workers ({@code GET /api/v1/workers?state=&page=&size=}); {@code state} null for all. */
+    public WorkerPage workers(WorkerState state, int page, int size) {
+        String query = "?page=" + page + "&size=" + size + (state == null ? "" : "&state=" + query(state.name()));
+        return getJson(Paths.WORKERS + query, type(WorkerPage.class));
     }
 
     /** One worker ({@code GET /api/v1/workers/{id}}). */
@@ -389,9 +410,14 @@ public final class DroverClient {
         return getJson(Paths.WORKER.replace("{workerId}", segment(workerId, "workerId")), type(WorkerView.class));
     }
 
-    /** The whole cluster in one document ({@code GET /api/v1/cluster}). */
+    /** The cluster's totals, without the lists ({@code GET /api/v1/cluster}). */
     public ClusterView cluster() {
-        return getJson(Paths.CLUSTER, type(ClusterView.class));
+        return cluster(false);
+    }
+
+    /** With {@code full}, the whole cluster in one document: every worker, driver and application too. */
+    public ClusterView cluster(boolean full) {
+        return getJson(full ? Paths.CLUSTER + "?full=true" : Paths.CLUSTER, type(ClusterView.class));
     }
 
     // ---- plumbing -----------------------------------------------------------------------------------

@@ -26,6 +26,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 class DroverClientTest {
 
+    private static final String NO_WORKERS = "{\"workers\":[],\"page\":0,\"size\":1000,\"total\":0}";
+
     private static final String DRIVER_ID = "driver-20240101120000-0001";
     private static final String WORKER_ID = "worker-20240101115900-127.0.0.1-8081";
 
@@ -109,7 +111,7 @@ class DroverClientTest {
 
     @Test
     void sendsTheBearerTokenWhenGiven() {
-        master.replyJson(200, "[]");
+        master.replyJson(200, NO_WORKERS);
         DroverClient withToken = DroverClient.builder(master.url()).bearerToken("s3cret").build();
 
         assertThat(withToken.workers()).isEmpty();
@@ -206,11 +208,13 @@ class DroverClientTest {
 
     @Test
     void readsWorkers() {
-        master.replyJson(200, "[" + workerJson() + "]").replyJson(200, workerJson());
+        master.replyJson(200, "{\"workers\":[" + workerJson() + "],\"page\":0,\"size\":1000,\"total\":1}")
+                .replyJson(200, workerJson());
 
         List<WorkerView> workers = client.workers();
 
         assertThat(master.lastRequest().path()).isEqualTo("/api/v1/workers");
+        assertThat(master.lastRequest().query()).isEqualTo("page=0&size=1000");
         assertThat(workers).singleElement().satisfies(w -> {
             assertThat(w.workerId()).isEqualTo(WORKER_ID);
             assertThat(w.state()).isEqualTo(WorkerState.ALIVE);
@@ -229,9 +233,10 @@ class DroverClientTest {
                 + "\"memoryUsedMb\":64,\"workers\":[" + workerJson() + "],"
                 + "\"activeDrivers\":[" + driverJson(DriverState.RUNNING) + "],\"completedDrivers\":[]}");
 
-        ClusterView cluster = client.cluster();
+        ClusterView cluster = client.cluster(true);
 
         assertThat(master.lastRequest().path()).isEqualTo("/api/v1/cluster");
+        assertThat(master.lastRequest().query()).isEqualTo("full=true");
         assertThat(cluster.status()).isEqualTo(MasterStatus.ALIVE);
         assertThat(cluster.epoch()).isEqualTo(3);
         assertThat(cluster.workers()).hasSize(1);
@@ -295,7 +300,7 @@ class DroverClientTest {
 
     @Test
     void keepsAPathPrefixOfTheMasterUrl() {
-        master.replyJson(200, "[]");
+        master.replyJson(200, NO_WORKERS);
         DroverClient behindProxy = DroverClient.create(master.url() + "/drover");
 
         behindProxy.workers();

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
  */
 class FailoverTest {
 
-    private static final String NO_WORKERS = "[]";
+    private static final String NO_WORKERS = "{\"workers\":[],\"page\":0,\"size\":1000,\"total\":0}";
     private static final Duration WAIT = Duration.ofSeconds(10);
 
     private FakeMaster leader;

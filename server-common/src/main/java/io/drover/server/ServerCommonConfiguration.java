@@ -1,6 +1,7 @@
 package io.drover.server;
 
 import io.drover.server.connector.ConnectorConfiguration;
+import io.drover.server.connector.InternalRequestObservations;
 import io.drover.server.security.ClusterSecret;
 import io.drover.server.security.SecurityConfiguration;
 import org.springframework.beans.factory.ObjectProvider;
@@ -17,7 +18,8 @@ import org.springframework.context.annotation.Import;
 
 /** What both servers configure alike; each app imports it. */
 @Configuration(proxyBeanMethods = false)
-@Import({ApiErrors.class, ProblemErrorController.class, SecurityConfiguration.class, ConnectorConfiguration.class})
+@Import({ApiErrors.class, ProblemErrorController.class, SecurityConfiguration.class, ConnectorConfiguration.class,
+        InternalRequestObservations.class})
 @EnableConfigurationProperties({ServerLimits.class, TlsSettings.class})
 public class ServerCommonConfiguration {
 

@@ -159,7 +159,8 @@ final class LiveCluster implements LiveRef.Resolver, AutoCloseable {
     }
 
     Snapshot snapshot() {
-        ClusterView cluster = JSON.readValue(http.call("GET", masterUrl + Paths.CLUSTER, null, 200), ClusterView.class);
+        ClusterView cluster = JSON.readValue(http.call("GET", masterUrl + Paths.CLUSTER + "?full=true", null, 200),
+                ClusterView.class);
         WorkerStatus worker = JSON.readValue(http.call("GET", workerUrl + Paths.WORKER_STATE, null, 200), WorkerStatus.class);
         return new Snapshot(cluster, worker, project(cluster, worker));
     }

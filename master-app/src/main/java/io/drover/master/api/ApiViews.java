@@ -31,9 +31,9 @@ public final class ApiViews {
                 d.audit().killedBy(), d.pid());
     }
 
-    public static WorkerView worker(WorkerEntry w) {
+    public static WorkerView worker(WorkerEntry w, ClusterSnapshot snapshot) {
         return new WorkerView(w.workerId(), w.host(), w.port(), w.url(), w.state(), w.total().cores(),
-                w.used().cores(), w.total().memoryMb(), w.used().memoryMb(), w.registeredAt(), w.lastHeartbeat(),
+                w.used().cores(), w.total().memoryMb(), w.used().memoryMb(), w.registeredAt(), snapshot.lastHeartbeat(w),
                 List.copyOf(w.driverIds()), List.copyOf(w.executorKeys()));
     }
 
@@ -88,7 +88,8 @@ public final class ApiViews {
         return views;
     }
 
-    public static ClusterView cluster(ClusterSnapshot snapshot) {
+    /** The cluster's totals and, with {@code full}, every worker, driver and application as well. */
+    public static ClusterView cluster(ClusterSnapshot snapshot, boolean full) {
         List<WorkerEntry> alive = snapshot.workers().values().stream().filter(WorkerEntry::acceptsWork).toList();
         return new ClusterView(snapshot.url(), snapshot.status(), snapshot.epoch(), snapshot.leaderUrl(), alive.size(),
                 snapshot.workers().size() - alive.size(),
@@ -96,8 +97,8 @@ public final class ApiViews {
                 alive.stream().mapToInt(w -> w.used().cores()).sum(),
                 alive.stream().mapToLong(w -> w.total().memoryMb()).sum(),
                 alive.stream().mapToLong(w -> w.used().memoryMb()).sum(),
-                snapshot.workers().values().stream().map(ApiViews::worker).toList(),
-                activeDrivers(snapshot), completedDrivers(snapshot), activeApplications(snapshot),
-                completedApplications(snapshot));
+                full ? snapshot.workers().values().stream().map(w -> worker(w, snapshot)).toList() : List.of(),
+                full ? activeDrivers(snapshot) : List.of(), full ? completedDrivers(snapshot) : List.of(),
+                full ? activeApplications(snapshot) : List.of(), full ? completedApplications(snapshot) : List.of());
     }
 }

@@ -5,6 +5,8 @@ import io.drover.master.state.machine.Command;
 import io.drover.master.state.machine.Effect;
 import io.drover.protocol.Paths;
 import io.drover.protocol.internal.LaunchExecutor;
+import io.drover.protocol.internal.LaunchRefusal;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -67,6 +69,11 @@ class EffectDispatcher implements DisposableBean {
                     .retrieve()
                     .toBodilessEntity();
         } catch (RestClientException e) {
+            String refusal = refusal(e);
+            if (refusal != null) {
+                store.submit(new Command.LaunchRefusedCommand(launch.workerId(), driverId, null, null, refusal));
+                return;
+            }
             log.warn("Launching driver {} on {} failed: {}", driverId, launch.workerId(), e.getMessage());
             store.submit(new Command.LaunchFailedCommand(driverId, launch.workerId(), describe(e)));
         }
@@ -94,6 +101,12 @@ class EffectDispatcher implements DisposableBean {
                     .retrieve()
                     .toBodilessEntity();
         } catch (RestClientException e) {
+            String refusal = refusal(e);
+            if (refusal != null) {
+                store.submit(new Command.LaunchRefusedCommand(launch.workerId(), null, message.appId(),
+                        message.executorId(), refusal));
+                return;
+            }
             log.warn("Launching executor {}/{} on {} failed: {}", message.appId(), message.executorId(),
                     launch.workerId(), e.getMessage());
             store.submit(new Command.LaunchExecutorFailedCommand(message.appId(), message.executorId(),
@@ -109,6 +122,25 @@ class EffectDispatcher implements DisposableBean {
             log.debug("Worker had nothing to do for {}", what);
         } catch (RestClientException e) {
             log.warn("Telling a worker about {} failed: {}", what, e.getMessage());
+        }
+    }
+
+    /**
+     * The worker's reason when it refused the launch for want of room ({@code 409} naming a
+     * {@link LaunchRefusal}), or null for any other failure.
+     */
+    private static String refusal(RestClientException e) {
+        if (!(e instanceof HttpClientErrorException.Conflict conflict)) {
+            return null;
+        }
+        try {
+            Map<?, ?> problem = conflict.getResponseBodyAs(Map.class);
+            if (problem == null || !LaunchRefusal.NO_ROOM.name().equals(problem.get(LaunchRefusal.MEMBER))) {
+                return null;
+            }
+            return problem.get("detail") instanceof String detail ? detail : "no room";
+        } catch (RuntimeException unreadable) {
+            return null;
         }
     }
 

@@ -112,6 +112,10 @@ class MasterApiTest {
             GET  | /api/v1/drivers/driver-20261122080000-9999/logs/passwd    | 400 | stream
             GET  | /api/v1/workers/worker-20261122080000-nowhere-1           | 404 | no worker
             GET  | /api/v1/drivers?state=SLEEPING                            | 400 | state
+            GET  | /api/v1/workers?state=SLEEPING                            | 400 | state
+            GET  | /api/v1/workers?page=-1                                   | 400 | page
+            GET  | /api/v1/workers?size=0                                    | 400 | size
+            GET  | /api/v1/workers?size=1001                                 | 400 | size
             """)
     void unknownIdsAndBadParametersAreNamed(String method, String path, int status, String named) throws Exception {
         HttpResponse<String> response = method.equals("GET") ? get(path) : post(path, "");

@@ -145,7 +145,8 @@ class ClusterStateStoreTest {
         assertThat(store.snapshot().status()).isEqualTo(MasterStatus.STANDBY);
         assertThat(store.snapshot().drivers()).isEmpty();
         assertThat(routed).noneMatch(e -> e instanceof Effect.SendLaunchDriver);
-        assertThat(storeFailures).singleElement().asString().contains("disk full");
+        // The senders hear the refusal before the listeners hear of the step-down.
+        await().untilAsserted(() -> assertThat(storeFailures).singleElement().asString().contains("disk full"));
         assertThat(engine.writes).isEqualTo(writes);
     }
 

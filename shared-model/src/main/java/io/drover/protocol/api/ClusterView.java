@@ -1,11 +1,14 @@
 package io.drover.protocol.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.drover.protocol.state.MasterStatus;
 import java.util.List;
 
 /**
- * {@code GET /api/v1/cluster}: the whole state in one document, like Spark's {@code /json}. Totals count
- * alive workers only.
+ * {@code GET /api/v1/cluster}: what the cluster holds, totals counting alive workers only. By default a summary,
+ * without the lists (issue 13: with 10,000 workers the whole document is megabytes); with {@code ?full=true}
+ * the whole state in one document, like Spark's {@code /json}. Empty lists are left out of the JSON, and read
+ * back as empty.
  *
  * @param status this master's lifecycle state; only an ALIVE master takes submissions
  * @param epoch the leader epoch it acts under (0 while it has never led)
@@ -22,16 +25,16 @@ public record ClusterView(
         int coresUsed,
         long memoryMb,
         long memoryUsedMb,
-        List<WorkerView> workers,
-        List<DriverView> activeDrivers,
-        List<DriverView> completedDrivers,
-        List<ApplicationView> activeApplications,
-        List<ApplicationView> completedApplications) {
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<WorkerView> workers,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<DriverView> activeDrivers,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<DriverView> completedDrivers,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<ApplicationView> activeApplications,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<ApplicationView> completedApplications) {
 
     public ClusterView {
-        workers = List.copyOf(workers);
-        activeDrivers = List.copyOf(activeDrivers);
-        completedDrivers = List.copyOf(completedDrivers);
+        workers = workers == null ? List.of() : List.copyOf(workers);
+        activeDrivers = activeDrivers == null ? List.of() : List.copyOf(activeDrivers);
+        completedDrivers = completedDrivers == null ? List.of() : List.copyOf(completedDrivers);
         activeApplications = activeApplications == null ? List.of() : List.copyOf(activeApplications);
         completedApplications = completedApplications == null ? List.of() : List.copyOf(completedApplications);
     }

@@ -49,9 +49,10 @@ public class RunnerRegistry implements Inventory {
 
     /**
      * {@code ALREADY_ENDED}: this executor ran here and is over; a repeated launch is a retry of that one.
-     * {@code APPLICATION_FINISHED}: the master already said the application is over.
+     * {@code APPLICATION_FINISHED}: the master already said the application is over. {@code NO_ROOM}: what it
+     * asks for is not free here; nothing was started.
      */
-    public enum LaunchOutcome { STARTED, ALREADY_RUNNING, ALREADY_ENDED, APPLICATION_FINISHED, SHUTTING_DOWN }
+    public enum LaunchOutcome { STARTED, ALREADY_RUNNING, ALREADY_ENDED, APPLICATION_FINISHED, SHUTTING_DOWN, NO_ROOM }
 
     public enum KillOutcome { KILLING, ALREADY_ENDED, UNKNOWN }
 
@@ -119,7 +120,9 @@ public class RunnerRegistry implements Inventory {
             if (running.containsKey(driverId)) {
                 return LaunchOutcome.ALREADY_RUNNING;
             }
-            warnIfOverbooked("Driver " + driverId, demand);
+            if (!hasRoomFor("Driver " + driverId, demand)) {
+                return LaunchOutcome.NO_ROOM;
+            }
             runner = new DriverRunner(driverId, description, site(), context, listener);
             running.put(driverId, runner);
             used = used.plus(demand);
@@ -214,7 +217,9 @@ public class RunnerRegistry implements Inventory {
             if (finishedExecutors.stream().anyMatch(r -> r.key().equals(key))) {
                 return LaunchOutcome.ALREADY_ENDED;
             }
-            warnIfOverbooked("Executor " + key, demand);
+            if (!hasRoomFor("Executor " + key, demand)) {
+                return LaunchOutcome.NO_ROOM;
+            }
             runner = new ExecutorRunner(appId, executorId, description, site(), context, listener);
             runningExecutors.put(key, runner);
             used = used.plus(demand);
@@ -304,11 +309,23 @@ public class RunnerRegistry implements Inventory {
                 endedExecutors.stream().map(ExecutorRunner::view).toList());
     }
 
-    private void warnIfOverbooked(String what, Resources demand) {
-        if (!offered.minus(used).fits(demand)) {
-            // The master's books are the truth for placement (they may differ briefly after a failover);
-            // we run it and say so rather than refuse work the master believes fits.
-            log.warn("{} needs {} but only {} is free here; running it anyway", what, demand, offered.minus(used));
+    /**
+     * Under the lock. A worker never runs more than it offers (issue 13): a launch that does not fit what is
+     * free is refused, and the master places it again. The master counts what it ended as held until this
+     * worker reports the process gone, so a refusal is rare (after a failover, or with strays running).
+     */
+    private boolean hasRoomFor(String what, Resources demand) {
+        if (offered.minus(used).fits(demand)) {
+            return true;
+        }
+        log.info("{} needs {} but only {} is free here; refusing it", what, demand, offered.minus(used));
+        return false;
+    }
+
+    /** What is free now: offered minus what running drivers and executors hold. */
+    public Resources free() {
+        synchronized (lock) {
+            return offered.minus(used);
         }
     }
 

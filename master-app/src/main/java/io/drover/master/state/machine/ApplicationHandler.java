@@ -7,6 +7,7 @@ import io.drover.master.state.model.ExecutorViews;
 import io.drover.master.state.model.WorkerEntry;
 import io.drover.protocol.api.ApplicationEvent;
 import io.drover.protocol.api.ApplicationEventType;
+import io.drover.protocol.Paths;
 import io.drover.protocol.api.RegisterApplicationRequest;
 import io.drover.protocol.ids.IdGenerator;
 import io.drover.protocol.internal.ApplicationFinished;
@@ -133,9 +134,11 @@ final class ApplicationHandler {
         ApplicationEntry app = state.activeApp(report.appId()).orElse(null);
         ExecutorEntry executor = app == null ? null : app.executors().get(report.executorId());
         if (executor == null || !executor.isLive() || !workerId.equals(executor.workerId())) {
-            // Late news about an executor that was ended here (a kill, a lost worker, an ended application).
-            log.debug("Ignoring {} for executor {}/{} from {}", report.state(), report.appId(), report.executorId(),
-                    workerId);
+            // Late news about an executor that was ended here (a kill, a lost worker, an ended application); its
+            // end frees what the worker held for it.
+            if (report.state().isTerminal()) {
+                release(workerId, Paths.executorKey(report.appId(), report.executorId()), effects);
+            }
             return;
         }
         if (report.state() == ExecutorState.RUNNING) {
@@ -209,6 +212,21 @@ final class ApplicationHandler {
                 now), now, effects);
     }
 
+    /**
+     * The worker had no room for the executor: it ends LOST (not the application's fault) and the application
+     * gets another one. As for drivers, the safety-net round places it, not a round asked for now.
+     */
+    void launchRefused(String appId, int executorId, String workerId, String reason, Instant now,
+            List<Effect> effects) {
+        ApplicationEntry app = state.activeApp(appId).orElse(null);
+        ExecutorEntry executor = app == null ? null : app.executors().get(executorId);
+        if (executor == null || executor.state() != ExecutorState.LAUNCHING || !workerId.equals(executor.workerId())) {
+            return;
+        }
+        lose(executor.key(), "worker " + workerId + " refused the launch: " + reason, now, effects);
+        log.info("Executor {} refused by {}: {}", executor.key(), workerId, reason);
+    }
+
     /** The worker is gone: its executors are LOST and replaced elsewhere; that is not the application's fault. */
     void workerLost(WorkerEntry worker, String why, Instant now, List<Effect> effects) {
         for (String key : List.copyOf(worker.executorKeys())) {
@@ -239,10 +257,44 @@ final class ApplicationHandler {
         }
     }
 
+    /**
+     * A heartbeat's inventory: an executor the master ended that the worker no longer lists has gone (its end
+     * report may have been lost), and what it held is free.
+     */
+    void releaseNotRunning(String workerId, List<String> running, List<Effect> effects) {
+        WorkerEntry worker = state.worker(workerId).orElse(null);
+        if (worker == null) {
+            return;
+        }
+        Set<String> listed = new HashSet<>(running);
+        for (String key : List.copyOf(worker.executorKeys())) {
+            if (!listed.contains(key)) {
+                release(workerId, key, effects);
+            }
+        }
+    }
+
+    private void release(String workerId, String executorKey, List<Effect> effects) {
+        if (state.isHeld(executorKey)) {
+            state.releaseHeld(workerId, executorKey);
+            effects.add(new Effect.RequestSchedule());
+        }
+    }
+
     /** Executors a worker says it runs that the master has not placed there, or has ended: kill them. */
     List<String> notPlacedOn(String workerId, List<String> running) {
         WorkerEntry worker = state.worker(workerId).orElse(null);
         return running.stream().filter(key -> worker == null || !worker.executorKeys().contains(key)).toList();
+    }
+
+    /**
+     * Executors the master ended over a worker timeout ago that the worker still runs: the kill must have been
+     * lost, so the worker is told again (it then stops them without a report, and its next heartbeat frees
+     * what they held). Sooner would silence a kill still under way, whose report frees them at once.
+     */
+    List<String> stillRunningLongAfterTheirEnd(List<String> running, Instant now) {
+        Instant cutoff = now.minus(settings.workerTimeout());
+        return running.stream().filter(key -> state.heldSince(key, cutoff)).toList();
     }
 
     private void executorEnded(ApplicationEntry app, ExecutorEntry ended, Instant now, List<Effect> effects) {
@@ -277,7 +329,7 @@ final class ApplicationHandler {
     private void stopExecutor(ExecutorEntry executor, String why, Instant now, List<Effect> effects) {
         ApplicationEntry app = state.activeApp(executor.appId()).orElseThrow();
         ExecutorEntry killed = executor.ended(ExecutorState.KILLED, null, why, now);
-        state.updateExecutor(killed, app.consecutiveFailures());
+        state.endExecutorHeld(killed, app.consecutiveFailures());
         publish(executor.appId(), ApplicationEventType.EXECUTOR_REMOVED, killed, effects);
         state.worker(executor.workerId()).filter(WorkerEntry::mayRunWork).ifPresent(worker -> effects.add(
                 new Effect.SendKillExecutor(worker.workerId(), worker.protocolUrl(), executor.appId(), executor.executorId(),
@@ -293,7 +345,7 @@ final class ApplicationHandler {
             if (executor.isLive()) {
                 ApplicationEntry current = state.activeApp(app.appId()).orElseThrow();
                 ExecutorEntry killed = executor.ended(ExecutorState.KILLED, null, "its application ended", now);
-                state.updateExecutor(killed, current.consecutiveFailures());
+                state.endExecutorHeld(killed, current.consecutiveFailures());
                 publish(app.appId(), ApplicationEventType.EXECUTOR_REMOVED, killed, effects);
             }
         }

@@ -8,6 +8,7 @@ import io.drover.master.state.machine.Command.KillDriverCommand;
 import io.drover.master.state.machine.Command.KillExecutorCommand;
 import io.drover.master.state.machine.Command.LaunchExecutorFailedCommand;
 import io.drover.master.state.machine.Command.LaunchFailedCommand;
+import io.drover.master.state.machine.Command.LaunchRefusedCommand;
 import io.drover.master.state.machine.Command.LeaderObservedCommand;
 import io.drover.master.state.machine.Command.RegisterApplicationCommand;
 import io.drover.master.state.machine.Command.RegisterWorkerCommand;
@@ -79,6 +80,12 @@ public final class ClusterStateMachine {
             drivers.kill(c.driverId(), c.killedBy(), now, effects);
         } else if (command instanceof LaunchFailedCommand c) {
             drivers.launchFailed(c.driverId(), c.workerId(), c.reason(), now, effects);
+        } else if (command instanceof LaunchRefusedCommand c) {
+            if (c.driverId() != null) {
+                drivers.launchRefused(c.driverId(), c.workerId(), c.reason(), now, effects);
+            } else {
+                applications.launchRefused(c.appId(), c.executorId(), c.workerId(), c.reason(), now, effects);
+            }
         } else if (command instanceof RegisterWorkerCommand c) {
             reply = workers.register(c.message(), now, effects);
             recovery.maybeComplete(now, effects);

@@ -59,6 +59,14 @@ public sealed interface Command<R> {
             implements Command<Void> {
     }
 
+    /**
+     * A worker refused a launch it had no room for (issue 13): not a failure; the driver or executor is placed
+     * again. {@code executorId} is null for a driver, {@code appId} null for a driver.
+     */
+    record LaunchRefusedCommand(String workerId, String driverId, String appId, Integer executorId, String reason)
+            implements Command<Void> {
+    }
+
     /** Runs one placement round. */
     record ScheduleCommand() implements Command<Void> {
     }

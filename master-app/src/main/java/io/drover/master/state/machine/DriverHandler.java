@@ -143,6 +143,25 @@ final class DriverHandler {
     }
 
     /**
+     * The worker had no room for the driver (it still runs work the master counted as ended, after a
+     * take-over): back to the queue, without counting a launch attempt. No round is asked for: the safety-net
+     * round places it again, so a worker that keeps refusing is not asked again at once in a loop.
+     */
+    void launchRefused(String driverId, String workerId, String reason, Instant now, List<Effect> effects) {
+        DriverEntry driver = state.activeDriver(driverId).orElse(null);
+        if (driver == null || !workerId.equals(driver.workerId()) || driver.hasRun()) {
+            return;
+        }
+        String why = "worker " + workerId + " refused the launch: " + reason;
+        if (driver.killRequested()) {
+            end(driver.ended(DriverState.KILLED, null, why, now), effects);
+            return;
+        }
+        state.updateDriver(driver.unplaced(why));
+        log.info("Driver {} back in the queue: {}", driverId, why);
+    }
+
+    /**
      * The worker a driver was placed on is gone. One that never ran goes back to the queue; one that ran is
      * placed again when supervised, and ends ERROR otherwise (Spark's rule).
      */

@@ -8,6 +8,7 @@ import io.drover.master.state.machine.Command.KillDriverCommand;
 import io.drover.master.state.machine.Command.KillExecutorCommand;
 import io.drover.master.state.machine.Command.LaunchExecutorFailedCommand;
 import io.drover.master.state.machine.Command.LaunchFailedCommand;
+import io.drover.master.state.machine.Command.LaunchRefusedCommand;
 import io.drover.master.state.machine.Command.LeaderObservedCommand;
 import io.drover.master.state.machine.Command.RegisterApplicationCommand;
 import io.drover.master.state.machine.Command.RegisterWorkerCommand;
@@ -51,7 +52,7 @@ final class MasterLifecycle {
                     SubmitDriverCommand.class, KillDriverCommand.class, LaunchFailedCommand.class,
                     RegisterApplicationCommand.class, FinishApplicationCommand.class, KillApplicationCommand.class,
                     SetExecutorLimitCommand.class, KillExecutorCommand.class, LaunchExecutorFailedCommand.class,
-                    ScheduleCommand.class))));
+                    LaunchRefusedCommand.class, ScheduleCommand.class))));
 
     private MasterLifecycle() {
     }

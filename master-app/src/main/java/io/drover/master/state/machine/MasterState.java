@@ -5,20 +5,24 @@ import io.drover.master.state.model.ClusterSnapshot;
 import io.drover.master.state.model.DriverEntry;
 import io.drover.master.state.model.ExecutorEntry;
 import io.drover.master.state.model.WorkerEntry;
+import io.drover.protocol.resources.Resources;
 import io.drover.protocol.state.MasterStatus;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
  * The master's live state. Only the state store's inbox thread touches it, so it needs no locks; everyone
  * else reads the {@link ClusterSnapshot} it publishes. Entries are immutable records and every change
- * replaces one, so a snapshot is a shallow copy of the maps.
+ * replaces one, so a snapshot is a shallow copy of the maps, made again only for the maps that changed.
  *
  * <p>The methods here keep the indexes consistent (a driver placed on a worker is also in that worker's
  * driver set and counts in its used resources); handlers never edit the maps directly. Every change also
@@ -33,11 +37,21 @@ public final class MasterState {
     private final Supplier<String> url;
     private final int retainedDrivers;
     private final int retainedApplications;
-    private final Map<String, WorkerEntry> workers = new LinkedHashMap<>();
-    private final Map<String, DriverEntry> drivers = new LinkedHashMap<>();
-    private final Map<String, DriverEntry> completedDrivers = new LinkedHashMap<>();
-    private final Map<String, ApplicationEntry> apps = new LinkedHashMap<>();
-    private final Map<String, ApplicationEntry> completedApps = new LinkedHashMap<>();
+    private final TrackedMap<String, WorkerEntry> workers = new TrackedMap<>();
+    private final TrackedMap<String, DriverEntry> drivers = new TrackedMap<>();
+    private final TrackedMap<String, DriverEntry> completedDrivers = new TrackedMap<>();
+    private final TrackedMap<String, ApplicationEntry> apps = new TrackedMap<>();
+    private final TrackedMap<String, ApplicationEntry> completedApps = new TrackedMap<>();
+    /**
+     * The latest heartbeat of each worker, outside its entry: a heartbeat that changes nothing else then
+     * changes no entry, and the published snapshot is not rebuilt for it. Written on the inbox thread only;
+     * readers of snapshots see the latest times through a read-only view.
+     */
+    private final Map<String, Instant> heartbeats = new ConcurrentHashMap<>();
+    private final Map<String, Instant> heartbeatsView = Collections.unmodifiableMap(heartbeats);
+    private final WorkerIndex index = new WorkerIndex();
+    private final HeldResources held = new HeldResources();
+    private ClusterSnapshot published;
     private MasterStatus status = MasterStatus.STANDBY;
     private long epoch;
     private String leaderUrl;
@@ -134,7 +148,7 @@ public final class MasterState {
         epoch = recovered.epoch();
         nextDriverNumber = recovered.counters().nextDriverNumber();
         nextAppNumber = recovered.counters().nextAppNumber();
-        recovered.workers().forEach(w -> workers.put(w.workerId(), w.withoutWork()));
+        recovered.workers().forEach(w -> putWorkerEntry(w.withoutWork()));
         for (DriverEntry driver : recovered.drivers()) {
             if (driver.state().isTerminal()) {
                 completedDrivers.put(driver.driverId(), driver);
@@ -169,6 +183,9 @@ public final class MasterState {
         completedDrivers.clear();
         apps.clear();
         completedApps.clear();
+        heartbeats.clear();
+        index.clear();
+        held.clear();
         epoch = 0;
         nextDriverNumber = 0;
         nextAppNumber = 0;
@@ -217,11 +234,25 @@ public final class MasterState {
      * application forgets its oldest ended executors beyond {@link #RETAINED_EXECUTORS_PER_APP}.
      */
     void updateExecutor(ExecutorEntry executor, int consecutiveFailures) {
+        updateExecutor(executor, consecutiveFailures, false);
+    }
+
+    /**
+     * Ends an executor from the master's side: its worker has been told to stop it, and until the worker says
+     * the process is gone ({@link #releaseHeld}) its cores and memory stay held there.
+     */
+    void endExecutorHeld(ExecutorEntry ended, int consecutiveFailures) {
+        updateExecutor(ended, consecutiveFailures, true);
+    }
+
+    private void updateExecutor(ExecutorEntry executor, int consecutiveFailures, boolean hold) {
         ApplicationEntry app = apps.get(executor.appId());
         ApplicationEntry updated = app.withExecutor(executor, consecutiveFailures, app.nextExecutorId());
         if (!executor.isLive()) {
             WorkerEntry worker = workers.get(executor.workerId());
-            if (worker != null) {
+            if (worker != null && hold && worker.mayRunWork()) {
+                held.hold(executor.key(), worker.workerId(), executor.resources(), executor.endedAt());
+            } else if (worker != null) {
                 workers.put(worker.workerId(), worker.withoutExecutor(executor.key(), executor.resources()));
             }
             updated = pruneEnded(updated);
@@ -266,20 +297,69 @@ public final class MasterState {
     // ---- workers
 
     void putWorker(WorkerEntry worker) {
-        workers.put(worker.workerId(), worker);
+        putWorkerEntry(worker);
+        if (!worker.mayRunWork()) {
+            held.dropOn(worker.workerId());
+        }
         changes.worker(worker.workerId());
     }
 
-    /** A heartbeat: nothing the store keeps changes, so nothing is written. */
-    void heartbeat(String workerId, Instant now) {
+    /** Puts an entry and keeps the address index and the count of UNKNOWN workers in step. */
+    private void putWorkerEntry(WorkerEntry worker) {
+        WorkerEntry previous = workers.put(worker.workerId(), worker);
+        if (previous != null) {
+            index.remove(previous);
+        }
+        index.add(worker);
+    }
+
+    /** Whether an ended executor still holds its cores and memory on its worker ({@link HeldResources}). */
+    boolean isHeld(String executorKey) {
+        return held.isHeld(executorKey);
+    }
+
+    boolean heldSince(String executorKey, Instant cutoff) {
+        return held.heldSince(executorKey, cutoff);
+    }
+
+    /** The worker says the executor's process is gone: what it held there is free. */
+    void releaseHeld(String workerId, String executorKey) {
+        Resources freed = held.release(workerId, executorKey);
         WorkerEntry worker = workers.get(workerId);
-        if (worker != null) {
-            workers.put(workerId, worker.heartbeatAt(now));
+        if (freed != null && worker != null) {
+            workers.put(workerId, worker.withoutExecutor(executorKey, freed));
         }
     }
 
+    /** The workers registered from this public URL, in registration order. */
+    List<WorkerEntry> workersAt(String url) {
+        return index.idsAt(url).stream().map(workers::get).toList();
+    }
+
+    /** How many workers a master that took over still waits to hear from. */
+    int unknownWorkers() {
+        return index.unknown();
+    }
+
+    /** A heartbeat: recorded beside the entry, so nothing is written and no snapshot is rebuilt for it. */
+    void heartbeat(String workerId, Instant now) {
+        if (workers.containsKey(workerId)) {
+            heartbeats.put(workerId, now);
+        }
+    }
+
+    /** When the worker was last heard from: its latest heartbeat, or its (re)registration when later. */
+    public Instant lastHeartbeat(WorkerEntry worker) {
+        return worker.lastHeardFrom(heartbeats.get(worker.workerId()));
+    }
+
     void removeWorker(String workerId) {
-        workers.remove(workerId);
+        WorkerEntry removed = workers.remove(workerId);
+        if (removed != null) {
+            index.remove(removed);
+        }
+        heartbeats.remove(workerId);
+        held.dropOn(workerId);
         changes.worker(workerId);
     }
 
@@ -323,13 +403,21 @@ public final class MasterState {
         }
     }
 
+    /**
+     * The state as readers see it. Maps that did not change since the last snapshot are shared with it, and
+     * when nothing changed at all the last snapshot itself is returned.
+     */
     public ClusterSnapshot snapshot() {
-        return new ClusterSnapshot(status, url.get(), epoch, leaderUrl,
-                Collections.unmodifiableMap(new LinkedHashMap<>(workers)),
-                Collections.unmodifiableMap(new LinkedHashMap<>(drivers)),
-                Collections.unmodifiableMap(new LinkedHashMap<>(completedDrivers)),
-                Collections.unmodifiableMap(new LinkedHashMap<>(apps)),
-                Collections.unmodifiableMap(new LinkedHashMap<>(completedApps)));
+        String currentUrl = url.get();
+        if (published != null && !workers.changed() && !drivers.changed() && !completedDrivers.changed()
+                && !apps.changed() && !completedApps.changed() && published.status() == status
+                && published.epoch() == epoch && Objects.equals(published.leaderUrl(), leaderUrl)
+                && Objects.equals(published.url(), currentUrl)) {
+            return published;
+        }
+        published = new ClusterSnapshot(status, currentUrl, epoch, leaderUrl, workers.frozen(), drivers.frozen(),
+                completedDrivers.frozen(), apps.frozen(), completedApps.frozen(), heartbeatsView);
+        return published;
     }
 
     /**

@@ -72,7 +72,7 @@ final class RecoveryHandler {
         if (state.status() != MasterStatus.RECOVERING) {
             return;
         }
-        boolean allAnswered = state.workers().values().stream().noneMatch(w -> w.state() == WorkerState.UNKNOWN);
+        boolean allAnswered = state.unknownWorkers() == 0;
         boolean timedOut = !now.isBefore(state.recoveryStartedAt().plus(settings.recoveryTimeout()));
         if (allAnswered || timedOut) {
             complete(now, effects);

@@ -47,8 +47,8 @@ final class WorkerHandler {
         raiseEpochAbove(message.followedEpoch(), message.workerId());
         // Only one process can serve an address, so an entry there under another id is a worker that was
         // restarted: it is gone, and waiting for its timeout would only delay the new one (Spark waits).
-        for (WorkerEntry other : List.copyOf(state.workers().values())) {
-            if (other.url().equals(message.url()) && !other.workerId().equals(message.workerId())) {
+        for (WorkerEntry other : state.workersAt(message.url())) {
+            if (!other.workerId().equals(message.workerId())) {
                 if (other.mayRunWork()) {
                     lose(other, "replaced by " + message.workerId() + " registering from the same address", now,
                             effects);
@@ -122,8 +122,10 @@ final class WorkerHandler {
                 state.activeDriver(driverId).ifPresent(d -> drivers.notRunningOnWorker(d, now, effects));
             }
         }
+        applications.releaseNotRunning(workerId, heartbeat.runningExecutors(), effects);
         List<String> kill = notPlacedOn(workerId, heartbeat.runningDriverIds());
-        List<String> killExecutors = applications.notPlacedOn(workerId, heartbeat.runningExecutors());
+        List<String> killExecutors = new ArrayList<>(applications.notPlacedOn(workerId, heartbeat.runningExecutors()));
+        killExecutors.addAll(applications.stillRunningLongAfterTheirEnd(heartbeat.runningExecutors(), now));
         if (!kill.isEmpty() || !killExecutors.isEmpty()) {
             log.warn("Worker {} runs work the master has not given it; telling it to kill {} {}", workerId, kill,
                     killExecutors);
@@ -146,8 +148,9 @@ final class WorkerHandler {
         Instant silentSince = now.minus(settings.workerTimeout());
         Instant forgetBefore = now.minus(settings.deadWorkerRetention());
         for (WorkerEntry worker : List.copyOf(state.workers().values())) {
-            if (worker.isConnected() && worker.lastHeartbeat().isBefore(silentSince)) {
-                lose(worker, "no heartbeat for " + seconds(Duration.between(worker.lastHeartbeat(), now)), now,
+            Instant lastHeard = state.lastHeartbeat(worker);
+            if (worker.isConnected() && lastHeard.isBefore(silentSince)) {
+                lose(worker, "no heartbeat for " + seconds(Duration.between(lastHeard, now)), now,
                         effects);
             } else if (worker.state() == WorkerState.DEAD && worker.deadSince().isBefore(forgetBefore)) {
                 forget(worker.workerId());

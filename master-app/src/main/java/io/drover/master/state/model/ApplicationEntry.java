@@ -3,8 +3,6 @@ package io.drover.master.state.model;
 import io.drover.protocol.command.CommandSpec;
 import io.drover.protocol.state.ApplicationState;
 import java.time.Instant;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -42,7 +40,7 @@ public record ApplicationEntry(
         Audit audit) {
 
     public ApplicationEntry {
-        executors = Collections.unmodifiableMap(new LinkedHashMap<>(executors));
+        executors = ExecutorMap.of(executors);
     }
 
     public int coresGranted() {
@@ -72,11 +70,9 @@ public record ApplicationEntry(
     }
 
     public ApplicationEntry withExecutor(ExecutorEntry executor, int failures, int nextId) {
-        Map<Integer, ExecutorEntry> copy = new LinkedHashMap<>(executors);
-        copy.put(executor.executorId(), executor);
         return new ApplicationEntry(appId, seq, name, executorCommand, appResource, coresPerExecutor,
                 memoryPerExecutorMb, maxCores, executorLimit, driverUrl, driverId, state, submittedAt, endedAt,
-                message, failures, nextId, eventSeq, copy, audit);
+                message, failures, nextId, eventSeq, ExecutorMap.of(executors).with(executor), audit);
     }
 
     /** The same application with only these executors (the ones it still lists). */

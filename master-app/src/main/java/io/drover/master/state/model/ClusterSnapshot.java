@@ -1,6 +1,7 @@
 package io.drover.master.state.model;
 
 import io.drover.protocol.state.MasterStatus;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 
@@ -16,6 +17,8 @@ import java.util.Optional;
  * @param completedDrivers ended drivers still retained, oldest first
  * @param applications applications that have not ended, in registration order
  * @param completedApplications ended applications still retained, oldest first
+ * @param heartbeats each worker's latest heartbeat: a live, read-only view rather than a copy, since
+ *     heartbeats do not change entries (read it through {@link #lastHeartbeat(WorkerEntry)})
  */
 public record ClusterSnapshot(
         MasterStatus status,
@@ -26,11 +29,26 @@ public record ClusterSnapshot(
         Map<String, DriverEntry> drivers,
         Map<String, DriverEntry> completedDrivers,
         Map<String, ApplicationEntry> applications,
-        Map<String, ApplicationEntry> completedApplications) {
+        Map<String, ApplicationEntry> completedApplications,
+        Map<String, Instant> heartbeats) {
+
+    /** A snapshot whose workers' entries carry their own heartbeat times. */
+    public ClusterSnapshot(MasterStatus status, String url, long epoch, String leaderUrl,
+            Map<String, WorkerEntry> workers, Map<String, DriverEntry> drivers,
+            Map<String, DriverEntry> completedDrivers, Map<String, ApplicationEntry> applications,
+            Map<String, ApplicationEntry> completedApplications) {
+        this(status, url, epoch, leaderUrl, workers, drivers, completedDrivers, applications, completedApplications,
+                Map.of());
+    }
 
     /** A master that leads nobody: what a standby publishes before it takes over. */
     public static ClusterSnapshot standby(MasterStatus status, String url, String leaderUrl) {
         return new ClusterSnapshot(status, url, 0, leaderUrl, Map.of(), Map.of(), Map.of(), Map.of(), Map.of());
+    }
+
+    /** When the worker was last heard from: its latest heartbeat, or its (re)registration when later. */
+    public Instant lastHeartbeat(WorkerEntry worker) {
+        return worker.lastHeardFrom(heartbeats.get(worker.workerId()));
     }
 
     public Optional<WorkerEntry> worker(String workerId) {

@@ -79,6 +79,14 @@ public record WorkerEntry(
         return state == WorkerState.ALIVE || state == WorkerState.UNKNOWN;
     }
 
+    /**
+     * When it was last heard from, given its latest heartbeat kept outside the entry (null when none came
+     * since it registered): the later of the two.
+     */
+    public Instant lastHeardFrom(Instant latestHeartbeat) {
+        return latestHeartbeat != null && latestHeartbeat.isAfter(lastHeartbeat) ? latestHeartbeat : lastHeartbeat;
+    }
+
     public WorkerEntry heartbeatAt(Instant now) {
         return new WorkerEntry(workerId, host, port, url, total, used, state, registeredAt, now, deadSince, driverIds,
                 executorKeys, protocolUrl);

@@ -64,7 +64,7 @@ public final class DetailViews {
             List<ExecutorEntry> endedExecutors = executorsOn(s, workerId).filter(e -> !e.isLive())
                     .sorted(Comparator.comparing(ExecutorEntry::endedAt, Comparator.nullsLast(Comparator.reverseOrder())))
                     .toList();
-            return new WorkerPage(Rows.worker(w), drivers, executors,
+            return new WorkerPage(Rows.worker(w, s), drivers, executors,
                     new Listing<>(endedDrivers.stream().limit(recentLimit).map(d -> Rows.driver(d, s, now)).toList(),
                             endedDrivers.size()),
                     new Listing<>(endedExecutors.stream().limit(recentLimit)

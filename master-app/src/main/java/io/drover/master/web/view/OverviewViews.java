@@ -30,7 +30,7 @@ public final class OverviewViews {
      */
     public static OverviewPage overview(ClusterSnapshot s, Instant now, int activeLimit, int recentLimit) {
         return new OverviewPage(summary(s),
-                s.workers().values().stream().map(Rows::worker).toList(),
+                s.workers().values().stream().map(w -> Rows.worker(w, s)).toList(),
                 new Listing<>(Newest.inOrder(s.applications(), 0, activeLimit).stream()
                         .map(a -> Rows.application(a, s, now)).toList(), s.applications().size()),
                 new Listing<>(Newest.of(s.completedApplications(), 0, recentLimit).stream()

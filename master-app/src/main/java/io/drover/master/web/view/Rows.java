@@ -21,8 +21,8 @@ final class Rows {
     private Rows() {
     }
 
-    static WorkerRow worker(WorkerEntry entry) {
-        WorkerView w = ApiViews.worker(entry);
+    static WorkerRow worker(WorkerEntry entry, ClusterSnapshot snapshot) {
+        WorkerView w = ApiViews.worker(entry, snapshot);
         return new WorkerRow(w.workerId(), Links.http(w.url()), address(entry), w.state(), w.cores(),
                 w.coresUsed(), w.memoryMb(), w.memoryUsedMb(), w.registeredAt(), w.lastHeartbeat(),
                 w.driverIds().size(), w.executors().size());

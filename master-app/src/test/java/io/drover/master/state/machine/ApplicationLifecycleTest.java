@@ -166,7 +166,8 @@ class ApplicationLifecycleTest {
         assertThat(app(appId).state()).isEqualTo(ApplicationState.KILLED);
         assertThat(app(appId).audit()).isEqualTo(new io.drover.master.state.model.Audit("alice", "bob"));
         assertThat(app(appId).executors().values()).extracting(ExecutorEntry::state).containsOnly(ExecutorState.KILLED);
-        assertThat(h.snapshot().worker(worker).orElseThrow().used().cores()).isZero();
+        // Held until the worker says the processes are gone (HeldResourcesTest).
+        assertThat(h.snapshot().worker(worker).orElseThrow().used().cores()).isEqualTo(4);
         assertThat(h.effectsOf(Effect.SendApplicationFinished.class)).singleElement()
                 .satisfies(f -> assertThat(f.appId()).isEqualTo(appId));
         assertThat(h.effectsOf(Effect.PublishEvent.class)).last().satisfies(p -> {

@@ -7,6 +7,7 @@ import io.drover.protocol.internal.KillDriver;
 import io.drover.protocol.internal.KillExecutor;
 import io.drover.protocol.internal.LaunchDriver;
 import io.drover.protocol.internal.LaunchExecutor;
+import io.drover.protocol.internal.LaunchRefusal;
 import io.drover.protocol.internal.MasterChanged;
 import io.drover.server.ApiException;
 import io.drover.worker.registration.MasterLink;
@@ -66,6 +67,9 @@ class MasterCommandController {
         if (outcome == RunnerRegistry.LaunchOutcome.SHUTTING_DOWN) {
             throw ApiException.unavailable("this worker is shutting down");
         }
+        if (outcome == RunnerRegistry.LaunchOutcome.NO_ROOM) {
+            throw noRoom("driver " + command.driverId());
+        }
         if (outcome == RunnerRegistry.LaunchOutcome.ALREADY_RUNNING) {
             log.info("Driver {} already runs here; ignoring the repeated launch", command.driverId());
         }
@@ -92,6 +96,7 @@ class MasterCommandController {
             case SHUTTING_DOWN -> throw ApiException.unavailable("this worker is shutting down");
             case APPLICATION_FINISHED -> throw ApiException.conflict(
                     "application " + command.appId() + " has already finished on this worker");
+            case NO_ROOM -> throw noRoom("executor " + key);
             case ALREADY_RUNNING, ALREADY_ENDED ->
                     log.info("Executor {} already ran or runs here; ignoring the repeated launch", key);
             case STARTED -> log.debug("Executor {} launching", key);
@@ -121,6 +126,12 @@ class MasterCommandController {
         requireFollowedMaster("finish application " + appId, command.masterUrl(), command.epoch());
         registry.applicationFinished(appId);
         return ResponseEntity.accepted().build();
+    }
+
+    /** 409 naming the refusal, which the master reads as "place it again", not as a failed launch. */
+    private ApiException noRoom(String what) {
+        return ApiException.conflict("this worker has no room for " + what + " now (free: " + registry.free() + ")")
+                .with(LaunchRefusal.MEMBER, LaunchRefusal.NO_ROOM.name());
     }
 
     private static void requireAppId(String appId) {

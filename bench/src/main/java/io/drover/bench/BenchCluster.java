@@ -1,0 +1,90 @@
+package io.drover.bench;
+
+import io.drover.client.DroverClient;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A master and one worker for a benchmark, each its own process started from its jar with the JVM options the
+ * {@code bin/} scripts give them (a benchmark measures Drover as users run it), sharing the benchmark's
+ * secret; their data and work directories are in the benchmark's {@link WorkDir}.
+ */
+public final class BenchCluster implements AutoCloseable {
+
+    /** What {@code bin/lib/drover-common.sh} gives a master and a worker by default (daemon_opts). */
+    public static List<String> daemonOptions(Daemon.App app) {
+        List<String> options = new ArrayList<>(List.of("-XX:+UseSerialGC", "-Xss512k", "-Xms32m",
+                app == Daemon.App.MASTER ? "-Xmx1g" : "-Xmx256m", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30",
+                "-XX:ReservedCodeCacheSize=64m"));
+        if (app == Daemon.App.WORKER) {
+            options.add("-XX:TieredStopAtLevel=1");
+        }
+        return options;
+    }
+
+    private final Daemon master;
+    private final Daemon worker;
+    private final DroverClient client;
+
+    private BenchCluster(Daemon master, Daemon worker) {
+        this.master = master;
+        this.worker = worker;
+        this.client = DroverClient.builder(master.url()).bearerToken(BenchSecret.SECRET).build();
+    }
+
+    static BenchCluster start(WorkDir work, int cores, long memoryMb, List<String> masterArguments) {
+        Daemon.Launch launch = Daemon.Launch.jars();
+        List<String> masterArgs = new ArrayList<>(List.of(BenchSecret.ARGUMENT, "--logging.level.io.drover=WARN",
+                "--drover.master.data-dir=" + work.path().resolve("master")));
+        masterArgs.addAll(masterArguments);
+        Daemon master = Daemon.start(Daemon.App.MASTER, launch, Daemon.freePort(), work.path().resolve("master.log"),
+                daemonOptions(Daemon.App.MASTER), masterArgs);
+        Daemon worker = null;
+        try {
+            master.awaitOk("/actuator/health/readiness", Duration.ofMinutes(3));
+            worker = Daemon.start(Daemon.App.WORKER, launch, Daemon.freePort(), work.path().resolve("worker.log"),
+                    daemonOptions(Daemon.App.WORKER), List.of(BenchSecret.ARGUMENT, "--logging.level.io.drover=WARN",
+                            "--drover.worker.master-urls=" + master.url(), "--drover.worker.cores=" + cores,
+                            "--drover.worker.memory-mb=" + memoryMb,
+                            "--drover.worker.work-dir=" + work.path().resolve("work")));
+            BenchCluster cluster = new BenchCluster(master, worker);
+            worker.await(() -> cluster.client.cluster().aliveWorkers() == 1, Duration.ofMinutes(3),
+                    "the worker registered");
+            return cluster;
+        } catch (RuntimeException e) {
+            if (worker != null) {
+                worker.close();
+            }
+            master.close();
+            throw e;
+        }
+    }
+
+    DroverClient client() {
+        return client;
+    }
+
+    Daemon master() {
+        return master;
+    }
+
+    static String loadAverage() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return parts[0] + " " + parts[1] + " " + parts[2];
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    /** The worker first (it stops its children), then the master. */
+    @Override
+    public void close() {
+        worker.close();
+        master.close();
+    }
+}
