@@ -93,6 +93,6 @@ class SlowBodiesTest {
     private static boolean workerAlive() {
         List<WorkerEntry> workers = List.copyOf(cluster.masterContext().getBean(ClusterStateStore.class).snapshot()
                 .workers().values());
-        return workers.size() == 1 && workers.get(0).isAlive();
+        return workers.size() == 1 && workers.get(0).isConnected();
     }
 }

@@ -65,7 +65,7 @@ public class ApplicationEventHub implements DisposableBean {
 
     ApplicationEventHub(ClusterStateStore store, int maxStreamsPerPrincipal) {
         this.maxStreamsPerPrincipal = maxStreamsPerPrincipal;
-        store.route(Effect.PublishEvent.class, publish -> sorter.execute(() -> deliver(publish)));
+        store.route(Effect.PublishEvent.class, this::publish);
         store.route(Effect.EndEventStreams.class, end -> sorter.execute(this::endAll));
     }
 
@@ -148,6 +148,11 @@ public class ApplicationEventHub implements DisposableBean {
                 offer(subscription, event, false);
             }
         });
+    }
+
+    /** Sorts an event into its streams' outboxes, on the sorting thread. */
+    void publish(Effect.PublishEvent publish) {
+        sorter.execute(() -> deliver(publish));
     }
 
     /** This master stopped leading: its streams end, and their clients find the new leader. */

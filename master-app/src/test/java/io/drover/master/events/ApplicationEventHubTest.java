@@ -4,12 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import io.drover.master.persistence.InMemoryPersistenceEngine;
+import io.drover.master.persistence.MemoryPersistenceEngine;
 import io.drover.master.state.ClusterStateStore;
 import io.drover.master.state.machine.ClusterStateMachine;
 import io.drover.master.state.machine.Effect;
 import io.drover.master.state.machine.MachineSettings;
 import io.drover.master.state.machine.MasterState;
+import io.drover.master.state.storage.StateStorage;
 import io.drover.protocol.api.ApplicationEvent;
 import io.drover.protocol.api.ApplicationEventType;
 import io.drover.protocol.ids.IdGenerator;
@@ -32,9 +33,10 @@ class ApplicationEventHubTest {
     private static final String APP = "app-20260101000000-0001";
 
     private final ClusterStateStore store = new ClusterStateStore(new ClusterStateMachine(
-            new MasterState(() -> "http://127.0.0.1:1", 1, 10, 10), new MachineSettings(Duration.ofSeconds(60),
-                    Duration.ofMinutes(15), 3, 10, null, true), Clock.systemUTC(), new IdGenerator(Clock.systemUTC()),
-            RandomGenerator.getDefault()), new InMemoryPersistenceEngine());
+            new MasterState(() -> "http://127.0.0.1:1", 10, 10), new MachineSettings(Duration.ofSeconds(60),
+                    Duration.ofMinutes(15), 3, 10, null, true, Duration.ofSeconds(60)), Clock.systemUTC(),
+            new IdGenerator(Clock.systemUTC()), RandomGenerator.getDefault()),
+            new StateStorage(new MemoryPersistenceEngine()));
     private final ApplicationEventHub hub = new ApplicationEventHub(store, 2);
     private final CountDownLatch unblock = new CountDownLatch(1);
 
@@ -87,8 +89,8 @@ class ApplicationEventHubTest {
     }
 
     private void publish(long sequence) {
-        hub.dispatch(List.of(new Effect.PublishEvent(new ApplicationEvent(ApplicationEventType.APPLICATION_STATE,
-                sequence, APP, null, ApplicationState.RUNNING, null), false)));
+        hub.publish(new Effect.PublishEvent(new ApplicationEvent(ApplicationEventType.APPLICATION_STATE,
+                sequence, APP, null, ApplicationState.RUNNING, null), false));
     }
 
     @Test
