@@ -145,7 +145,8 @@ class ClusterStateStoreTest {
         assertThat(store.snapshot().status()).isEqualTo(MasterStatus.STANDBY);
         assertThat(store.snapshot().drivers()).isEmpty();
         assertThat(routed).noneMatch(e -> e instanceof Effect.SendLaunchDriver);
-        assertThat(storeFailures).singleElement().asString().contains("disk full");
+        // The leadership hears of the failure just after the senders do.
+        await().untilAsserted(() -> assertThat(storeFailures).singleElement().asString().contains("disk full"));
         assertThat(engine.writes).isEqualTo(writes);
     }
 

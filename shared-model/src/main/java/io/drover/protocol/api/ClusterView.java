@@ -10,6 +10,7 @@ import java.util.List;
  * @param status this master's lifecycle state; only an ALIVE master takes submissions
  * @param epoch the leader epoch it acts under (0 while it has never led)
  * @param leaderUrl the URL of the master that leads the cluster, when known (this one while it leads)
+ * @param queues the scheduling queues with their shares and work (as {@code GET /api/v1/queues})
  */
 public record ClusterView(
         String url,
@@ -26,7 +27,8 @@ public record ClusterView(
         List<DriverView> activeDrivers,
         List<DriverView> completedDrivers,
         List<ApplicationView> activeApplications,
-        List<ApplicationView> completedApplications) {
+        List<ApplicationView> completedApplications,
+        List<QueueView> queues) {
 
     public ClusterView {
         workers = List.copyOf(workers);
@@ -34,5 +36,6 @@ public record ClusterView(
         completedDrivers = List.copyOf(completedDrivers);
         activeApplications = activeApplications == null ? List.of() : List.copyOf(activeApplications);
         completedApplications = completedApplications == null ? List.of() : List.copyOf(completedApplications);
+        queues = queues == null ? List.of() : List.copyOf(queues);
     }
 }

@@ -16,6 +16,7 @@ import java.util.Optional;
  * @param completedDrivers ended drivers still retained, oldest first
  * @param applications applications that have not ended, in registration order
  * @param completedApplications ended applications still retained, oldest first
+ * @param waiting why waiting drivers and applications wait, as the latest placement round saw it
  */
 public record ClusterSnapshot(
         MasterStatus status,
@@ -26,7 +27,20 @@ public record ClusterSnapshot(
         Map<String, DriverEntry> drivers,
         Map<String, DriverEntry> completedDrivers,
         Map<String, ApplicationEntry> applications,
-        Map<String, ApplicationEntry> completedApplications) {
+        Map<String, ApplicationEntry> completedApplications,
+        WaitReasons waiting) {
+
+    public ClusterSnapshot {
+        waiting = waiting != null ? waiting : WaitReasons.NONE;
+    }
+
+    /** A snapshot before any placement round said why anything waits. */
+    public ClusterSnapshot(MasterStatus status, String url, long epoch, String leaderUrl, Map<String, WorkerEntry> workers,
+            Map<String, DriverEntry> drivers, Map<String, DriverEntry> completedDrivers,
+            Map<String, ApplicationEntry> applications, Map<String, ApplicationEntry> completedApplications) {
+        this(status, url, epoch, leaderUrl, workers, drivers, completedDrivers, applications, completedApplications,
+                WaitReasons.NONE);
+    }
 
     /** A master that leads nobody: what a standby publishes before it takes over. */
     public static ClusterSnapshot standby(MasterStatus status, String url, String leaderUrl) {
