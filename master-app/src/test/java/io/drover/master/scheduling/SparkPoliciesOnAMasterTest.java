@@ -67,7 +67,8 @@ class SparkPoliciesOnAMasterTest {
                 List<String> order = executors.stream().sorted(Comparator.comparingInt(ExecutorView::executorId))
                         .map(e -> labels.get(e.workerId())).toList();
                 List<String> wanted = expected.equals("by id")
-                        ? labels.entrySet().stream().sorted(Map.Entry.comparingByKey()).map(Map.Entry::getValue).toList()
+                        ? labels.entrySet().stream().sorted(Map.Entry.comparingByKey()).map(Map.Entry::getValue)
+                                .toList()
                         : List.of(expected.split(",\\s*"));
                 assertThat(order).containsExactlyElementsOf(wanted);
             } finally {

@@ -1,10 +1,8 @@
 package io.drover.master.scheduling.placement;
 
-import java.util.Iterator;
-import java.util.LinkedHashSet;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Executors for one application, as Spark's {@code startExecutorsOnWorkers} and
@@ -60,7 +58,7 @@ final class ExecutorGrants {
     }
 
     /** What one call granted: cores, executors, and the workers they went to. */
-    record Granted(int cores, int executors, Set<String> workers, boolean searchedEverywhere) {
+    record Granted(int cores, int executors, List<String> workers, boolean searchedEverywhere) {
     }
 
     /**
@@ -74,18 +72,17 @@ final class ExecutorGrants {
         coresToAssign = Math.min(ask.coresWanted(), coresCap);
         executorsAssigned = 0;
         if (coresToAssign < minCores || ask.executorsAllowed() <= 0) {
-            return new Granted(0, 0, Set.of(), false);
+            return new Granted(0, 0, List.of(), false);
         }
         Shape shape = ask.shape();
         int count = 0;
         boolean exhausted = true;
-        Iterator<Integer> candidates = pool.candidates(minCores, ask.memoryPerExecutorMb());
-        while (candidates.hasNext()) {
+        WorkerOrder.Cursor candidates = pool.candidates(shape);
+        for (int w = candidates.next(); w >= 0; w = candidates.next()) {
             if (coresToAssign < minCores || executorsAssigned >= ask.executorsAllowed()) {
                 exhausted = false;
                 break;
             }
-            int w = candidates.next();
             if (!pool.fits(w, shape) || (oneExecutorPerWorker && ask.workersWithExecutor().contains(pool.ids[w]))) {
                 continue;
             }
@@ -154,6 +151,9 @@ final class ExecutorGrants {
                 || executorsAssigned >= app.executorsAllowed()) {
             return false;
         }
+        if (app.resourcesPerExecutor().isEmpty()) {
+            return true;
+        }
         for (Map.Entry<String, Integer> r : app.resourcesPerExecutor().entrySet()) {
             if (pool.freeAddresses[w].get(r.getKey()).size() - executors * r.getValue() < r.getValue()) {
                 return false;
@@ -171,7 +171,8 @@ final class ExecutorGrants {
     private Granted launch(int count, List<ExecutorDecision> out, boolean searchedEverywhere) {
         int cores = 0;
         int executors = 0;
-        Set<String> workers = new LinkedHashSet<>();
+        // Only an application with one executor per worker needs to know where its executors went.
+        List<String> workers = oneExecutorPerWorker ? new ArrayList<>() : List.of();
         for (int pos = 0; pos < count; pos++) {
             if (assignedCores[pos] == 0) {
                 continue;
@@ -186,7 +187,9 @@ final class ExecutorGrants {
             }
             cores += assignedCores[pos];
             executors += assignedExecutors[pos];
-            workers.add(pool.ids[w]);
+            if (oneExecutorPerWorker) {
+                workers.add(pool.ids[w]);
+            }
         }
         return new Granted(cores, executors, workers, searchedEverywhere);
     }

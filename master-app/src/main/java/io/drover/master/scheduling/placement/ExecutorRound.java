@@ -61,7 +61,7 @@ final class ExecutorRound {
             }
             Shape shape = app.shape();
             ExecutorGrants.Granted granted = infeasible.covers(shape)
-                    ? new ExecutorGrants.Granted(0, 0, Set.of(), true) : grants.grant(app, cap, out);
+                    ? new ExecutorGrants.Granted(0, 0, List.of(), true) : grants.grant(app, cap, out);
             queues.hold(queue, granted.cores());
             if (granted.cores() == 0) {
                 line.poll();
@@ -74,13 +74,13 @@ final class ExecutorRound {
                 continue;
             }
             served.add(app.appId());
-            AppAsk rest = remainder(app, granted);
+            line.poll();
             boolean cutShort = cap < app.coresWanted() && granted.cores() + app.minCores() > cap;
-            if (cutShort && rest.wantsMore()) {
-                line.poll();
-                line.addFirst(rest);
-            } else {
-                line.poll();
+            if (cutShort) {
+                AppAsk rest = remainder(app, granted);
+                if (rest.wantsMore()) {
+                    line.addFirst(rest);
+                }
             }
         }
     }

@@ -26,8 +26,10 @@ record Shape(int cores, long memoryMb, Map<String, Integer> resources, Map<Strin
     /** Whether a worker with these free resources and attributes has room for it. */
     boolean fits(int freeCores, long freeMemoryMb, Map<String, List<String>> freeAddresses,
             Map<String, String> workerAttributes) {
-        return freeCores >= cores && freeMemoryMb >= memoryMb && coversResources(freeAddresses)
-                && Feasibility.hasAttributes(workerAttributes, attributes);
+        // Most asks need cores and memory only: no map is walked for them.
+        return freeCores >= cores && freeMemoryMb >= memoryMb
+                && (resources.isEmpty() || coversResources(freeAddresses))
+                && (attributes.isEmpty() || Feasibility.hasAttributes(workerAttributes, attributes));
     }
 
     boolean coversResources(Map<String, List<String>> freeAddresses) {

@@ -53,12 +53,21 @@ final class WaitingReasons {
             return pool.leftOut().isEmpty() ? "no alive worker"
                     : "no alive worker takes new work: " + describe(pool.leftOut());
         }
+        for (String name : shape.resources().keySet()) {
+            if (pool.offering(new Shape(1, 0, Map.of(name, 1), Map.of())).length == 0) {
+                return "no alive worker offers " + name + leftOutSuffix();
+            }
+        }
         boolean anyAttributes = false;
         int mostCores = 0;
         long mostMemory = 0;
         Map<String, Integer> mostFree = new HashMap<>();
-        for (int w = 0; w < pool.size(); w++) {
-            if (!Feasibility.hasAttributes(pool.attributes[w], shape.attributes())) {
+        // An ask for a custom resource is weighed against the workers that offer it; any other against all.
+        int[] some = shape.resources().isEmpty() ? null : pool.offering(shape);
+        int count = some == null ? pool.size() : some.length;
+        for (int i = 0; i < count; i++) {
+            int w = some == null ? i : some[i];
+            if (!shape.attributes().isEmpty() && !Feasibility.hasAttributes(pool.attributes[w], shape.attributes())) {
                 continue;
             }
             if (pool.fits(w, shape)) {
@@ -67,7 +76,7 @@ final class WaitingReasons {
             anyAttributes = true;
             mostCores = Math.max(mostCores, pool.freeCores[w]);
             mostMemory = Math.max(mostMemory, pool.freeMemory[w]);
-            for (String name : shape.resources().keySet()) {
+            for (String name : shape.resources().isEmpty() ? List.<String>of() : shape.resources().keySet()) {
                 List<String> free = pool.freeAddresses[w].get(name);
                 mostFree.merge(name, free == null ? 0 : free.size(), Math::max);
             }

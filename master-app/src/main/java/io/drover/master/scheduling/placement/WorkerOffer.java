@@ -1,7 +1,8 @@
 package io.drover.master.scheduling.placement;
 
-import io.drover.protocol.resources.ResourceAddresses;
 import io.drover.protocol.resources.Resources;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -9,7 +10,8 @@ import java.util.Objects;
 /**
  * An alive worker and what it has free at the start of a round.
  *
- * @param freeAddresses the addresses of its custom resources no driver or executor holds, by name
+ * @param freeAddresses the addresses of its custom resources no driver or executor holds, by name: every name it
+ *     offers, with an empty list when all of that name are in use
  * @param attributes what it registered itself as; an ask may require some
  * @param draining it is being decommissioned: it takes no new work
  * @param unhealthyReason why it is left out of placement for its own problem; null while healthy
@@ -20,7 +22,10 @@ public record WorkerOffer(String workerId, Resources free, Map<String, List<Stri
     public WorkerOffer {
         Objects.requireNonNull(workerId, "workerId");
         Objects.requireNonNull(free, "free");
-        freeAddresses = ResourceAddresses.copyOf(freeAddresses);
+        Map<String, List<String>> copy = new LinkedHashMap<>();
+        (freeAddresses == null ? Map.<String, List<String>>of() : freeAddresses)
+                .forEach((name, addresses) -> copy.put(name, List.copyOf(addresses)));
+        freeAddresses = Collections.unmodifiableMap(copy);
         attributes = attributes == null ? Map.of() : Map.copyOf(attributes);
     }
 

@@ -1,22 +1,20 @@
 package io.drover.master.scheduling.placement;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableSet;
-import java.util.NoSuchElementException;
 import java.util.Random;
-import java.util.TreeSet;
 
 /**
  * The workers that may take new work in one round and what they have left as the round goes on: the feasibility
  * filters that do not depend on the ask ({@link Feasibility#leftOutBecause}) are applied once, here, and what
- * remains is kept in the worker selection policy's order, so an ask visits the workers that may have room first
- * and stops as soon as none further can. Free resources only shrink during a round.
+ * remains is kept in the worker selection policy's order ({@link WorkerOrder}), so an ask visits the workers that
+ * may have room first and stops as soon as none further can. Free resources only shrink during a round.
  *
  * <p>Round-local and mutable; built from, and never writing to, the immutable offers.
  */
@@ -28,12 +26,11 @@ final class WorkerPool {
     final long[] freeMemory;
     final Map<String, List<String>>[] freeAddresses;
     final Map<String, String>[] attributes;
-    /** Each worker's place in worker id order; the last slot belongs to the probe used to start a search. */
-    private final int[] idRank;
-    private final WorkerSelectionPolicy policy;
     /** The workers with a free core (every ask needs one), in the policy's order. */
-    private final NavigableSet<Integer> ranked;
+    private final WorkerOrder order;
     private final Map<String, Integer> leftOut = new LinkedHashMap<>();
+    /** The workers that offered each custom resource at the start of the round: few, so asks for one walk only them. */
+    private final Map<String, int[]> offering = new HashMap<>();
 
     @SuppressWarnings("unchecked")
     WorkerPool(List<WorkerOffer> offers, WorkerSelectionPolicy policy) {
@@ -52,7 +49,9 @@ final class WorkerPool {
         freeMemory = new long[size + 1];
         freeAddresses = new Map[size];
         attributes = new Map[size];
-        idRank = new int[size + 1];
+        // Each worker's place in worker id order, and the worker at each place; the last slot is a search's probe.
+        int[] idRank = new int[size + 1];
+        int[] byRank = new int[size];
         for (int w = 0; w < size; w++) {
             WorkerOffer offer = kept.get(w);
             ids[w] = offer.workerId();
@@ -64,13 +63,19 @@ final class WorkerPool {
         List<Integer> byId = inIdOrder();
         for (int rank = 0; rank < size; rank++) {
             idRank[byId.get(rank)] = rank;
+            byRank[rank] = byId.get(rank);
         }
-        idRank[size] = -1;
-        this.policy = policy;
-        this.ranked = new TreeSet<>(order(policy));
+        this.order = WorkerOrder.of(policy, freeCores, freeMemory, idRank, byRank);
+        Map<String, List<Integer>> holders = new HashMap<>();
+        for (int w = 0; w < size; w++) {
+            for (String name : freeAddresses[w].keySet()) {
+                holders.computeIfAbsent(name, n -> new ArrayList<>()).add(w);
+            }
+        }
+        holders.forEach((name, list) -> offering.put(name, list.stream().mapToInt(Integer::intValue).toArray()));
         for (int w = 0; w < size; w++) {
             if (freeCores[w] > 0) {
-                ranked.add(w);
+                order.add(w);
             }
         }
     }
@@ -110,56 +115,47 @@ final class WorkerPool {
 
     /**
      * The workers that may have room for one executor of {@code minCores} and {@code memoryMb}, in the policy's
-     * order: a descending policy stops at the first worker below the need on its key, an ascending one starts at
-     * the first that meets it. The caller still checks each worker in full, and must not allocate while it
-     * iterates.
+     * order (see {@link WorkerOrder}). The caller still checks each worker in full, and must not allocate while it
+     * walks.
      */
-    Iterator<Integer> candidates(int minCores, long memoryMb) {
-        Iterator<Integer> from = switch (policy) {
-            case CORES_FREE_ASC -> {
-                freeCores[size] = minCores;
-                yield ranked.tailSet(size, true).iterator();
-            }
-            case MEMORY_FREE_ASC -> {
-                freeMemory[size] = memoryMb;
-                yield ranked.tailSet(size, true).iterator();
-            }
-            default -> ranked.iterator();
-        };
-        return new Iterator<>() {
-            private int next = advance();
+    WorkerOrder.Cursor candidates(int minCores, long memoryMb) {
+        return order.from(minCores, memoryMb);
+    }
 
-            private int advance() {
-                while (from.hasNext()) {
-                    int w = from.next();
-                    if (w == size) {
-                        continue; // the probe itself
-                    }
-                    boolean belowOnKey = switch (policy) {
-                        case CORES_FREE_DESC -> freeCores[w] < minCores;
-                        case MEMORY_FREE_DESC -> freeMemory[w] < memoryMb;
-                        default -> false;
-                    };
-                    return belowOnKey ? -1 : w;
-                }
-                return -1;
+    /**
+     * As {@link #candidates(int, long)} for an ask; one that needs a custom resource walks only the workers that
+     * offered it, sorted into the policy's order now (a search over every worker would pass thousands without it).
+     */
+    WorkerOrder.Cursor candidates(Shape shape) {
+        if (shape.resources().isEmpty()) {
+            return order.from(shape.cores(), shape.memoryMb());
+        }
+        int[] few = offering(shape);
+        Integer[] sorted = new Integer[few.length];
+        int count = 0;
+        for (int w : few) {
+            if (freeCores[w] >= shape.cores()) {
+                sorted[count++] = w;
             }
+        }
+        Arrays.sort(sorted, 0, count, order.comparator());
+        int[] walk = new int[count];
+        for (int i = 0; i < count; i++) {
+            walk[i] = sorted[i];
+        }
+        return WorkerOrder.over(walk);
+    }
 
-            @Override
-            public boolean hasNext() {
-                return next >= 0;
+    /** The workers that offered every custom resource the shape needs (as the round began); maybe none. */
+    int[] offering(Shape shape) {
+        int[] fewest = null;
+        for (String name : shape.resources().keySet()) {
+            int[] holders = offering.getOrDefault(name, new int[0]);
+            if (fewest == null || holders.length < fewest.length) {
+                fewest = holders;
             }
-
-            @Override
-            public Integer next() {
-                if (next < 0) {
-                    throw new NoSuchElementException();
-                }
-                int w = next;
-                next = advance();
-                return w;
-            }
-        };
+        }
+        return fewest == null ? new int[0] : fewest;
     }
 
     /**
@@ -169,7 +165,7 @@ final class WorkerPool {
      * @return the addresses it got, by name
      */
     Map<String, List<String>> allocate(int w, int cores, long memoryMb, Map<String, Integer> resources) {
-        ranked.remove(w);
+        order.remove(w);
         freeCores[w] -= cores;
         freeMemory[w] -= memoryMb;
         Map<String, List<String>> taken = Map.of();
@@ -185,26 +181,8 @@ final class WorkerPool {
             taken = Collections.unmodifiableMap(got);
         }
         if (freeCores[w] > 0) {
-            ranked.add(w);
+            order.add(w);
         }
         return taken;
-    }
-
-    /**
-     * Spark sorts by {@code (key, id)} and reverses for the descending policies: ties go to the smaller id when
-     * ascending, to the larger when descending.
-     */
-    private Comparator<Integer> order(WorkerSelectionPolicy policy) {
-        return switch (policy) {
-            case CORES_FREE_ASC -> (a, b) -> a.equals(b) ? 0 : freeCores[a] != freeCores[b]
-                    ? Integer.compare(freeCores[a], freeCores[b]) : Integer.compare(idRank[a], idRank[b]);
-            case CORES_FREE_DESC -> (a, b) -> a.equals(b) ? 0 : freeCores[a] != freeCores[b]
-                    ? Integer.compare(freeCores[b], freeCores[a]) : Integer.compare(idRank[b], idRank[a]);
-            case MEMORY_FREE_ASC -> (a, b) -> a.equals(b) ? 0 : freeMemory[a] != freeMemory[b]
-                    ? Long.compare(freeMemory[a], freeMemory[b]) : Integer.compare(idRank[a], idRank[b]);
-            case MEMORY_FREE_DESC -> (a, b) -> a.equals(b) ? 0 : freeMemory[a] != freeMemory[b]
-                    ? Long.compare(freeMemory[b], freeMemory[a]) : Integer.compare(idRank[b], idRank[a]);
-            case WORKER_ID -> (a, b) -> Integer.compare(idRank[a], idRank[b]);
-        };
     }
 }

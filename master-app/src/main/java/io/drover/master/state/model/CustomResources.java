@@ -1,6 +1,8 @@
 package io.drover.master.state.model;
 
 import io.drover.protocol.resources.ResourceAddresses;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -21,8 +23,12 @@ public record CustomResources(Map<String, List<String>> offered, Map<String, Lis
         return offered.isEmpty() ? NONE : new CustomResources(offered, Map.of());
     }
 
+    /** The addresses no child holds, for every name offered: all of a name in use leaves it with an empty list. */
     public Map<String, List<String>> free() {
-        return ResourceAddresses.minus(offered, used);
+        Map<String, List<String>> free = new LinkedHashMap<>();
+        Map<String, List<String>> left = ResourceAddresses.minus(offered, used);
+        offered.keySet().forEach(name -> free.put(name, left.getOrDefault(name, List.of())));
+        return Collections.unmodifiableMap(free);
     }
 
     public CustomResources assign(Map<String, List<String>> addresses) {

@@ -81,7 +81,7 @@ class SchedulingStateTest {
         assertThat(app(appId).executors().values()).extracting(e -> e.resourceAddresses().get("gpu"))
                 .containsExactly(List.of("0"), List.of("1"));
         assertThat(h.snapshot().waiting().application(appId)).isNull(); // it got executors this round
-        assertThat(h.snapshot().worker(worker).orElseThrow().resources().free()).isEmpty();
+        assertThat(h.snapshot().worker(worker).orElseThrow().resources().free()).containsEntry("gpu", List.of());
 
         h.apply(new Command.StatesChangedCommand(worker, new StateReports(List.of(),
                 List.of(new ExecutorStateChanged(appId, 0, ExecutorState.EXITED, 0, null)))));
