@@ -103,20 +103,24 @@ public class PlacementBenchmark {
         return PlacementPipeline.place(state.input);
     }
 
-    /** Runs the benchmarks in a forked JVM (warm-up 3×1 s, measurement 5×1 s) and prints the rounds' times. */
+    /**
+     * Runs the benchmarks in a forked JVM (warm-up 5×2 s, measurement 5×2 s: a big round takes a tenth of a second,
+     * so shorter iterations hold too few of them) and prints the rounds' times.
+     */
     public static void main(String[] args) throws RunnerException {
         exposeClassPathToFork();
         Options options = new OptionsBuilder()
                 .include(PlacementBenchmark.class.getName() + ".")
-                .warmupIterations(3).warmupTime(TimeValue.seconds(1))
-                .measurementIterations(5).measurementTime(TimeValue.seconds(1))
+                .warmupIterations(5).warmupTime(TimeValue.seconds(2))
+                .measurementIterations(5).measurementTime(TimeValue.seconds(2))
                 .forks(1)
                 .jvmArgs("-Xms2g", "-Xmx2g")
                 .build();
         Collection<RunResult> results = new Runner(options).run();
 
-        System.out.printf(Locale.ROOT, "%nDrover placement benchmark: one round, seed %d, %d CPUs%n",
-                PlacementWorkloads.SEED, Runtime.getRuntime().availableProcessors());
+        System.out.printf(Locale.ROOT, "%nDrover placement benchmark: one round, seed %d, %d CPUs, load average %.2f%n",
+                PlacementWorkloads.SEED, Runtime.getRuntime().availableProcessors(),
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         List<RunResult> sorted = new ArrayList<>(results);
         sorted.sort(Comparator.comparing((RunResult r) -> r.getParams().getBenchmark())
                 .thenComparing(r -> String.valueOf(r.getParams().getParam("workload")))

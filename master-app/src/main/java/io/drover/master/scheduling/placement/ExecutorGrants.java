@@ -40,6 +40,8 @@ final class ExecutorGrants {
     private final int[] assignedCores;
     private final int[] assignedExecutors;
     private final int[] open;
+    /** The workers that already run an executor of the current application, when that rules them out. */
+    private final boolean[] holds;
 
     // The application being placed.
     private AppAsk app;
@@ -55,6 +57,7 @@ final class ExecutorGrants {
         this.assignedCores = new int[pool.size()];
         this.assignedExecutors = new int[pool.size()];
         this.open = new int[pool.size()];
+        this.holds = new boolean[pool.size()];
     }
 
     /** What one call granted: cores, executors, and the workers they went to. */
@@ -75,6 +78,7 @@ final class ExecutorGrants {
             return new Granted(0, 0, List.of(), false);
         }
         Shape shape = ask.shape();
+        markHolders(ask, true);
         int count = 0;
         boolean exhausted = true;
         WorkerOrder.Cursor candidates = pool.candidates(shape);
@@ -83,7 +87,7 @@ final class ExecutorGrants {
                 exhausted = false;
                 break;
             }
-            if (!pool.fits(w, shape) || (oneExecutorPerWorker && ask.workersWithExecutor().contains(pool.ids[w]))) {
+            if (!pool.fits(w, shape) || holds[w]) {
                 continue;
             }
             int pos = count++;
@@ -93,10 +97,24 @@ final class ExecutorGrants {
             // The first pass is Spark's first pass over the sorted workers, taken as they are met.
             grantOn(pos);
         }
+        markHolders(ask, false);
         if (spreadOut) {
             laterPasses(count);
         }
         return launch(count, out, exhausted);
+    }
+
+    /** Marks (or clears) the workers ruled out because they run an executor of an application with one per worker. */
+    private void markHolders(AppAsk ask, boolean mark) {
+        if (!oneExecutorPerWorker) {
+            return;
+        }
+        for (String holder : ask.workersWithExecutor()) {
+            int w = pool.indexOf(holder);
+            if (w >= 0) {
+                holds[w] = mark;
+            }
+        }
     }
 
     /** One grant with spread-out, as many as the worker can take without. */

@@ -31,6 +31,7 @@ final class WorkerPool {
     private final Map<String, Integer> leftOut = new LinkedHashMap<>();
     /** The workers that offered each custom resource at the start of the round: few, so asks for one walk only them. */
     private final Map<String, int[]> offering = new HashMap<>();
+    private final Map<String, Integer> indexOf = new HashMap<>();
 
     @SuppressWarnings("unchecked")
     WorkerPool(List<WorkerOffer> offers, WorkerSelectionPolicy policy) {
@@ -59,6 +60,7 @@ final class WorkerPool {
             freeMemory[w] = offer.free().memoryMb();
             freeAddresses[w] = offer.freeAddresses();
             attributes[w] = offer.attributes();
+            indexOf.put(ids[w], w);
         }
         List<Integer> byId = inIdOrder();
         for (int rank = 0; rank < size; rank++) {
@@ -107,6 +109,11 @@ final class WorkerPool {
         }
         Collections.shuffle(order, new Random(seed));
         return order;
+    }
+
+    /** A worker's index in this pool, or -1 when it is not here (not alive, or left out). */
+    int indexOf(String workerId) {
+        return indexOf.getOrDefault(workerId, -1);
     }
 
     boolean fits(int w, Shape shape) {
