@@ -21,11 +21,11 @@ final class DriverRound {
     private final Infeasible infeasible;
     private final PlacementRules rules;
 
-    DriverRound(WorkerPool pool, QueueBook queues, Infeasible infeasible, PlacementRules rules) {
-        this.pool = pool;
-        this.queues = queues;
-        this.infeasible = infeasible;
-        this.rules = rules;
+    DriverRound(Round round) {
+        this.pool = round.pool();
+        this.queues = round.queues();
+        this.infeasible = round.infeasible();
+        this.rules = round.rules();
     }
 
     /**

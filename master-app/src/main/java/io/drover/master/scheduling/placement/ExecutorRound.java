@@ -22,11 +22,11 @@ final class ExecutorRound {
     private final Infeasible infeasible;
     private final PlacementRules rules;
 
-    ExecutorRound(WorkerPool pool, QueueBook queues, Infeasible infeasible, PlacementRules rules) {
-        this.pool = pool;
-        this.queues = queues;
-        this.infeasible = infeasible;
-        this.rules = rules;
+    ExecutorRound(Round round) {
+        this.pool = round.pool();
+        this.queues = round.queues();
+        this.infeasible = round.infeasible();
+        this.rules = round.rules();
     }
 
     /**

@@ -30,10 +30,11 @@ public final class PlacementPipeline {
         List<AppAsk> appsWithoutRoom = new ArrayList<>();
 
         List<DriverDecision> drivers = new ArrayList<>();
-        new DriverRound(pool, queues, infeasible, rules).place(input.drivers(), input.seed(), drivers, driverReasons,
+        Round round = new Round(pool, queues, infeasible, rules);
+        new DriverRound(round).place(input.drivers(), input.seed(), drivers, driverReasons,
                 driversWithoutRoom);
         List<ExecutorDecision> executors = new ArrayList<>();
-        new ExecutorRound(pool, queues, infeasible, rules).place(input.apps(), executors, appReasons,
+        new ExecutorRound(round).place(input.apps(), executors, appReasons,
                 appsWithoutRoom);
 
         WaitingReasons reasons = new WaitingReasons(pool);

@@ -39,6 +39,13 @@ class DecommissionTest {
                 StateReports.ofDrivers(List.of(new DriverStateChanged(driverId, state, exitCode, null, 0)))));
     }
 
+    /** A driver submitted while {@code worker} is the only one with room, and running there. */
+    private String runningOn(String worker, int cores, boolean supervise) {
+        String driverId = h.submit(cores, 512, supervise);
+        report(worker, driverId, DriverState.RUNNING, null);
+        return driverId;
+    }
+
     private void decommission(String workerId) {
         h.apply(new Command.DecommissionWorkerCommand(workerId, "maintenance", "admin"));
     }
@@ -74,8 +81,7 @@ class DecommissionTest {
     @Test
     void aSupervisedDriverRunsOnUntilItEndsAndIsThenRelaunchedElsewhere() {
         String first = h.registerWorker(8081, 2, 4096);
-        String driverId = h.submit(2, 512, true);
-        report(first, driverId, DriverState.RUNNING, null);
+        String driverId = runningOn(first, 2, true);
         String second = h.registerWorker(8082, 2, 4096);
 
         decommission(first);
@@ -94,8 +100,7 @@ class DecommissionTest {
     @Test
     void aDriverThatFinishesOnADrainingWorkerEndsFinished() {
         String first = h.registerWorker(8081, 2, 4096);
-        String driverId = h.submit(2, 512, true);
-        report(first, driverId, DriverState.RUNNING, null);
+        String driverId = runningOn(first, 2, true);
         decommission(first);
 
         report(first, driverId, DriverState.FINISHED, 0);
@@ -107,8 +112,7 @@ class DecommissionTest {
     @Test
     void aDecommissionedWorkerThatLeavesEndsDecommissionedNotDeadAndItsSupervisedDriverMoves() {
         String first = h.registerWorker(8081, 2, 4096);
-        String driverId = h.submit(2, 512, true);
-        report(first, driverId, DriverState.RUNNING, null);
+        String driverId = runningOn(first, 2, true);
         String second = h.registerWorker(8082, 2, 4096);
         decommission(first);
 
@@ -135,8 +139,7 @@ class DecommissionTest {
     @Test
     void aDrainingWorkersHeartbeatsSayItIsBeingDecommissioned() {
         String first = h.registerWorker(8081, 2, 4096);
-        String driverId = h.submit(1, 512, false);
-        report(first, driverId, DriverState.RUNNING, null);
+        String driverId = runningOn(first, 1, false);
         decommission(first);
 
         HeartbeatReply reply = h.heartbeat(first, List.of(driverId));
@@ -164,8 +167,7 @@ class DecommissionTest {
     @Test
     void aDrainingWorkerGetsNoNewWorkAndWhatWaitsSaysWhy() {
         String first = h.registerWorker(8081, 2, 4096);
-        String running = h.submit(1, 512, false);
-        report(first, running, DriverState.RUNNING, null);
+        String running = runningOn(first, 1, false);
         decommission(first);
 
         String waiting = h.submit(1, 512, false);
@@ -178,8 +180,7 @@ class DecommissionTest {
     @Test
     void askingAgainWhileItDrainsChangesNothingAndADecommissionedOrUnknownWorkerIsRefused() {
         String first = h.registerWorker(8081, 2, 4096);
-        String driverId = h.submit(1, 512, false);
-        report(first, driverId, DriverState.RUNNING, null);
+        String driverId = runningOn(first, 1, false);
         decommission(first);
         int effects = h.effects.size();
 
@@ -210,8 +211,7 @@ class DecommissionTest {
     @Test
     void aMasterThatTakesOverKeepsDrainingWhatWasDraining() {
         String first = h.registerWorker(8081, 2, 4096);
-        String driverId = h.submit(1, 512, false);
-        report(first, driverId, DriverState.RUNNING, null);
+        String driverId = runningOn(first, 1, false);
         decommission(first);
 
         EngineHarness after = EngineHarness.takingOver(h, EngineHarness.EPOCH + 1);
