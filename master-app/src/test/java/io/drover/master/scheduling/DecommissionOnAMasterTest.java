@@ -116,6 +116,22 @@ class DecommissionOnAMasterTest {
     }
 
     @Test
+    void anAdminDecommissionsFromTheWorkersPageAndASubmitterSeesNoButtonAndMayNot() {
+        leaving.register();
+        String page = "/workers/" + leaving.workerId();
+        assertThat(master.get(page, MasterOnTest.ADMIN).body()).contains("id=\"decommission\"");
+        assertThat(master.get(page, MasterOnTest.SUBMITTER).body()).doesNotContain("id=\"decommission\"");
+
+        assertThat(master.postConfirmedForm(page + "/decommission", MasterOnTest.SUBMITTER).statusCode())
+                .isEqualTo(403);
+        assertThat(worker(leaving).decommissioning()).isFalse();
+        assertThat(master.postConfirmedForm(page + "/decommission", MasterOnTest.ADMIN).statusCode()).isEqualTo(302);
+
+        await().atMost(WAIT).until(() -> worker(leaving).state() == WorkerState.DECOMMISSIONED);
+        assertThat(worker(leaving).decommissionReason()).isEqualTo("decommissioned by root");
+    }
+
+    @Test
     void decommissioningAnUnknownOrMalformedWorkerIsRefusedAndChangesNothing() {
         leaving.register();
 

@@ -80,6 +80,26 @@ final class MasterOnTest implements AutoCloseable {
         return JSON.readTree(answer.body()).get(field).asString();
     }
 
+    /** A dashboard form post ({@code confirmed=true}), as a page's button sends it after the reader said yes. */
+    HttpResponse<String> postConfirmedForm(String path, String token) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(url + path))
+                    .header("Authorization", "Bearer " + token)
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("confirmed=true")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    HttpResponse<String> get(String path, String token) {
+        return send("GET", path, null, token);
+    }
+
     private HttpResponse<String> send(String method, String path, Object body, String token) {
         String json = body == null ? "" : body instanceof String s ? s : JSON.writeValueAsString(body);
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : url + path))

@@ -1,5 +1,6 @@
 package io.drover.protocol.api;
 
+import io.drover.protocol.Scheduling;
 import io.drover.protocol.state.ApplicationState;
 import java.time.Instant;
 import java.util.List;
@@ -39,11 +40,14 @@ public record ApplicationView(
         String submittedBy,
         String killedBy,
         String queue,
-        int priority,
+        Integer priority,
         Map<String, Integer> resourcesPerExecutor,
         String waitingReason) {
 
+    /** The fields issue 14 added are boxed and defaulted, so a reply from an earlier master still reads. */
     public ApplicationView {
+        queue = queue == null ? Scheduling.DEFAULT_QUEUE : queue;
+        priority = priority == null ? 0 : priority;
         executors = executors == null ? List.of() : List.copyOf(executors);
         resourcesPerExecutor = resourcesPerExecutor == null ? Map.of() : resourcesPerExecutor;
     }

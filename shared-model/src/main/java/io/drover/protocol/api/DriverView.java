@@ -1,5 +1,6 @@
 package io.drover.protocol.api;
 
+import io.drover.protocol.Scheduling;
 import io.drover.protocol.command.CommandSpec;
 import io.drover.protocol.state.DriverState;
 import java.time.Instant;
@@ -46,12 +47,15 @@ public record DriverView(
         String killedBy,
         Long pid,
         String queue,
-        int priority,
+        Integer priority,
         Map<String, Integer> resources,
         Map<String, List<String>> resourceAddresses,
         String waitingReason) {
 
+    /** The fields issue 14 added are boxed and defaulted, so a reply from an earlier master still reads. */
     public DriverView {
+        queue = queue == null ? Scheduling.DEFAULT_QUEUE : queue;
+        priority = priority == null ? 0 : priority;
         resources = resources == null ? Map.of() : resources;
         resourceAddresses = resourceAddresses == null ? Map.of() : resourceAddresses;
     }

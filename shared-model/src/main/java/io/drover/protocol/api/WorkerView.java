@@ -36,12 +36,15 @@ public record WorkerView(
         Map<String, List<String>> resources,
         Map<String, List<String>> resourcesUsed,
         Map<String, String> attributes,
-        boolean decommissioning,
+        Boolean decommissioning,
         String decommissionReason,
-        boolean healthy,
+        Boolean healthy,
         String healthReason) {
 
+    /** The fields issue 14 added are boxed and defaulted, so a reply from an earlier master still reads. */
     public WorkerView {
+        decommissioning = decommissioning != null && decommissioning;
+        healthy = healthy == null || healthy;
         driverIds = driverIds == null ? List.of() : List.copyOf(driverIds);
         executors = executors == null ? List.of() : List.copyOf(executors);
         resources = resources == null ? Map.of() : resources;

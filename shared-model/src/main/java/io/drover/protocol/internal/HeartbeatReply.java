@@ -9,13 +9,15 @@ import java.util.List;
  * work and should take no launch, let its drivers end and leave; it must not register again under its id.
  */
 public record HeartbeatReply(boolean reconnect, List<String> killDriverIds, List<String> killExecutors,
-        boolean decommissioned) {
+        Boolean decommissioned) {
 
     public static final HeartbeatReply OK = new HeartbeatReply(false, List.of(), List.of());
     public static final HeartbeatReply RECONNECT = new HeartbeatReply(true, List.of(), List.of());
     public static final HeartbeatReply DECOMMISSIONED = new HeartbeatReply(false, List.of(), List.of(), true);
 
+    /** {@code decommissioned} is boxed and defaulted, so a reply from an earlier master still reads. */
     public HeartbeatReply {
+        decommissioned = decommissioned != null && decommissioned;
         killDriverIds = killDriverIds == null ? List.of() : List.copyOf(killDriverIds);
         killExecutors = killExecutors == null ? List.of() : List.copyOf(killExecutors);
     }
