@@ -119,6 +119,7 @@ class RouteCoverageTest {
         expect(wrong, route, "without a credential", anonymous == 401, anonymous);
         String tooLow = switch (needed) {
             case SUBMIT -> VIEW_TOKEN;
+            case ADMIN -> SUBMIT_TOKEN;
             case CLUSTER -> ADMIN_TOKEN;
             default -> null;
         };

@@ -23,6 +23,8 @@ public final class Paths {
     public static final String DRIVER_LOG = DRIVER + "/logs/{stream}";
     public static final String WORKERS = API + "/workers";
     public static final String WORKER = WORKERS + "/{workerId}";
+    public static final String WORKER_DECOMMISSION = WORKER + "/decommission";
+    public static final String QUEUES = API + "/queues";
     public static final String CLUSTER = API + "/cluster";
     public static final String CLUSTER_HISTORY = CLUSTER + "/history";
 
@@ -31,6 +33,7 @@ public final class Paths {
     public static final String INTERNAL_HEARTBEAT = INTERNAL_WORKERS + "/{workerId}/heartbeat";
     public static final String INTERNAL_STATES = INTERNAL_WORKERS + "/{workerId}/states";
     public static final String INTERNAL_LEAVE = INTERNAL_WORKERS + "/{workerId}/leave";
+    public static final String INTERNAL_DECOMMISSIONING = INTERNAL_WORKERS + "/{workerId}/decommission";
 
     // Worker, public.
     public static final String WORKER_STATE = API + "/worker";
@@ -44,6 +47,7 @@ public final class Paths {
     public static final String INTERNAL_KILL_EXECUTOR = INTERNAL + "/executors/{appId}/{executorId}/kill";
     public static final String INTERNAL_APPLICATION_FINISHED = INTERNAL + "/applications/{appId}/finished";
     public static final String INTERNAL_MASTER_CHANGED = INTERNAL + "/master-changed";
+    public static final String INTERNAL_DECOMMISSION_WORKER = INTERNAL + "/decommission";
 
     /** Response headers of a log byte range: where it starts and how long the whole file is now. */
     public static final String LOG_OFFSET_HEADER = "Drover-Log-Offset";

@@ -8,6 +8,8 @@ import io.drover.protocol.api.ApplicationView;
 import io.drover.protocol.api.ClusterHistoryView;
 import io.drover.protocol.api.ClusterSample;
 import io.drover.protocol.api.ClusterView;
+import io.drover.protocol.api.DecommissionRequest;
+import io.drover.protocol.api.QueueView;
 import io.drover.protocol.api.ExecutorLimitRequest;
 import io.drover.protocol.api.ExecutorView;
 import io.drover.protocol.api.LocalExecutorView;
@@ -22,6 +24,9 @@ import io.drover.protocol.api.WorkerView;
 import io.drover.protocol.command.CommandSpec;
 import io.drover.protocol.internal.ApplicationFinished;
 import io.drover.protocol.internal.ChildProcess;
+import io.drover.protocol.internal.DecommissionWorker;
+import io.drover.protocol.internal.WorkerDecommissioning;
+import io.drover.protocol.internal.WorkerHealth;
 import io.drover.protocol.internal.DriverDescription;
 import io.drover.protocol.internal.MasterChanged;
 import io.drover.protocol.internal.WorkerLeaving;
@@ -60,11 +65,14 @@ class JsonRoundTripTest {
     private static final CommandSpec EXE = CommandSpec.executable("/bin/sh", List.of("-c", "echo hello; exit 3"));
     private static final DriverView DRIVER = new DriverView("driver-20261122080000-0001", "demo", DriverState.RUNNING,
             "worker-20261122080000-127.0.0.1-8081", "http://127.0.0.1:8081", "file:/tmp/a.jar", JVM, 1, 512, true,
-            T, T, T, null, null, 2, null, "alice", null, 4242L);
+            T, T, T, null, null, 2, null, "alice", null, 4242L, "etl", 5, Map.of("gpu", 1), Map.of("gpu", List.of("1")),
+            null);
     private static final String WORKER_ID = "worker-20261122080000-127.0.0.1-8081";
     private static final WorkerView WORKER = new WorkerView(WORKER_ID, "127.0.0.1", 8081,
             "http://127.0.0.1:8081", WorkerState.ALIVE, 8, 1, 4096, 512, T, T, List.of(DRIVER.driverId()),
-            List.of("app-20261122080000-0001/3"));
+            List.of("app-20261122080000-0001/3"), Map.of("gpu", List.of("0", "1")), Map.of("gpu", List.of("1")),
+            Map.of("spark.version", "4.0.1"), true, "decommissioned by admin: maintenance", false,
+            "work directory /tmp/work is read-only");
 
     private static final ExecutorView EXECUTOR = new ExecutorView("app-20261122080000-0001", 3,
             WORKER_ID, "http://127.0.0.1:8081", 2, 512, ExecutorState.RUNNING, null, null, T, T, null, 4243L);
@@ -77,7 +85,25 @@ class JsonRoundTripTest {
                 WORKER,
                 new ClusterView("http://127.0.0.1:8080", MasterStatus.ALIVE, 7, "http://127.0.0.1:8080", 1, 0, 8, 1,
                         4096, 512,
-                        List.of(WORKER), List.of(DRIVER), List.of(), List.of(), List.of()),
+                        List.of(WORKER), List.of(DRIVER), List.of(), List.of(), List.of(),
+                        List.of(new QueueView("etl", 3, 32, 8, 24.0, 1, 2, 3, 4))),
+                new QueueView("default", 1, null, 0, 0, 0, 0, 0, 0),
+                new SubmitDriverRequest("demo", null, EXE, 1, 64L, false, "etl", -3, Map.of("gpu", 2)),
+                new RegisterApplicationRequest("pi", JVM, null, 1, 512L, null, null, null, null, "etl", 7,
+                        Map.of("fpga", 1)),
+                new RegisterWorker(WORKER.workerId(), "127.0.0.1", 8081, "http://127.0.0.1:8081", 8, 4096, 0, List.of(),
+                        List.of(), null, null, Map.of("gpu", List.of("0", "1")), Map.of("spark.version", "4.0.1"),
+                        WorkerHealth.unhealthy("the disk is full")),
+                new Heartbeat(7, List.of(), List.of(), WorkerHealth.HEALTHY),
+                HeartbeatReply.DECOMMISSIONED,
+                new WorkerDecommissioning(7, "SIGPWR"),
+                new DecommissionWorker("http://127.0.0.1:8080", 7, "maintenance"),
+                new DecommissionRequest("maintenance"),
+                new LaunchDriver("http://127.0.0.1:8080", 7, DRIVER.driverId(),
+                        new DriverDescription("demo", null, EXE, 1, 64, false, Map.of("gpu", 1)),
+                        Map.of("gpu", List.of("0"))),
+                DriverStateChanged.refused(DRIVER.driverId(), "work directory /tmp/work is read-only"),
+                ExecutorStateChanged.refused("app-20261122080000-0001", 3, "no space left in /tmp/work"),
                 new ClusterHistoryView(10_000, 3_600_000, List.of(new ClusterSample(T, 8, 3, 4096, 1536, 2, 1))),
                 new RegisterWorker(WORKER.workerId(), "127.0.0.1", 8081, "http://127.0.0.1:8081", 8, 4096, 0,
                         List.of(new ChildProcess(DRIVER.driverId(), 4242L, T, 1)),
@@ -107,12 +133,15 @@ class JsonRoundTripTest {
                 new RegisterApplicationResponse("app-20261122080000-0001"),
                 new ApplicationView("app-20261122080000-0001", "pi", ApplicationState.RUNNING, DRIVER.driverId(),
                         "http://127.0.0.1:4040", 2, 512, 12, null, 4, T, null, null, List.of(EXECUTOR),
-                        "driver/" + DRIVER.driverId(), "bob"),
+                        "driver/" + DRIVER.driverId(), "bob", "etl", 0, Map.of("gpu", 1),
+                        "queue 'etl' is at its 32-core limit"),
                 new ExecutorLimitRequest(3),
                 new ApplicationEvent(ApplicationEventType.EXECUTOR_ADDED, 1, "app-20261122080000-0001", EXECUTOR, null,
                         null),
                 new LaunchExecutor("http://127.0.0.1:8080", 7, "app-20261122080000-0001", 3,
                         new ExecutorDescription("pi", JVM, "file:/tmp/a.jar", 2, 512, "http://127.0.0.1:4040")),
+                new LaunchExecutor("http://127.0.0.1:8080", 7, "app-20261122080000-0001", 4,
+                        new ExecutorDescription("pi", JVM, null, 2, 512, null, Map.of("gpu", List.of("0", "1")))),
                 new KillExecutor("http://127.0.0.1:8080", 7),
                 new ApplicationFinished("http://127.0.0.1:8080", 7));
     }
@@ -158,5 +187,18 @@ class JsonRoundTripTest {
         assertThat(request.supervise()).isFalse();
         assertThat(request.command().arguments()).isEmpty();
         assertThat(request.command().environment()).isEmpty();
+        assertThat(request.queue()).isEqualTo("default");
+        assertThat(request.priority()).isZero();
+        assertThat(request.resources()).isEmpty();
+    }
+
+    @Test
+    void aWorkerOfAnEarlierVersionRegistersWithoutResourcesAttributesOrHealth() {
+        RegisterWorker message = JSON.readValue("{\"workerId\":\"" + WORKER_ID + "\",\"host\":\"h\",\"port\":1,"
+                + "\"url\":\"http://h:1\",\"cores\":1,\"memoryMb\":1,\"followedEpoch\":0}", RegisterWorker.class);
+
+        assertThat(message.resources()).isEmpty();
+        assertThat(message.attributes()).isEmpty();
+        assertThat(message.healthOrHealthy()).isEqualTo(WorkerHealth.HEALTHY);
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.drover.protocol.api.SubmitDriverRequest;
 import io.drover.protocol.command.CommandSpec;
+import io.drover.protocol.internal.RegisterWorker;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
@@ -48,6 +49,21 @@ class ValidationTest {
     void sizesMustBePositive() {
         assertThat(violatedPaths(new SubmitDriverRequest("demo", null, TRUE, 0, -1L, false)))
                 .containsExactlyInAnyOrder("cores", "memoryMb");
+    }
+
+    @Test
+    void queuesPrioritiesAndResourcesAreChecked() {
+        assertThat(violatedPaths(new SubmitDriverRequest("demo", null, TRUE, 1, 64L, false, "no spaces", 5000,
+                Map.of("GPU", 1, "fpga", 0)))).containsExactlyInAnyOrder("queue", "priority",
+                "resources<K>[GPU].<map key>", "resources[fpga].<map value>");
+    }
+
+    @Test
+    void workerResourcesNeedAddressesWithoutCommas() {
+        RegisterWorker worker = new RegisterWorker("worker-20261122080000-h-1", "h", 1, "http://h:1", 1, 1, 0,
+                List.of(), List.of(), null, null, Map.of("gpu", List.of("0,1")), Map.of(), null);
+
+        assertThat(violatedPaths(worker)).hasSize(1).allMatch(path -> path.startsWith("resources[gpu]"));
     }
 
     @Test

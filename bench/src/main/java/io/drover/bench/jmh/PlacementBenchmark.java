@@ -1,10 +1,12 @@
 package io.drover.bench.jmh;
 
-import io.drover.master.scheduling.placement.ExecutorAssignment;
-import io.drover.master.scheduling.placement.ExecutorPlacement;
-import io.drover.master.scheduling.placement.PendingApp;
-import io.drover.master.scheduling.placement.WorkerCapacity;
-import io.drover.protocol.resources.Resources;
+import io.drover.bench.jmh.baseline.ExecutorAssignment;
+import io.drover.bench.jmh.baseline.ExecutorPlacement;
+import io.drover.bench.jmh.baseline.PendingApp;
+import io.drover.bench.jmh.baseline.WorkerCapacity;
+import io.drover.master.scheduling.placement.Placement;
+import io.drover.master.scheduling.placement.PlacementInput;
+import io.drover.master.scheduling.placement.PlacementPipeline;
 import java.io.File;
 import java.net.URISyntaxException;
 import java.net.URL;
@@ -13,11 +15,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Random;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -35,123 +34,117 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
- * One full executor-placement round (DESIGN.md §3) on a large cluster: 1,000 workers with 16–64 free cores
- * and 64–256 GB each, and 1,000 waiting applications (half with {@code coresPerExecutor} unset, the rest 1,
- * 2, 4 or 8; 1–8 GB executors; most want 2–80 cores, some are unlimited but capped by an executor limit;
- * some already run executors on a few workers). Total demand exceeds the cluster, so late applications
- * find it partly full, as in a busy round. The workload comes from a fixed seed, so every run places the
- * same round.
+ * One full placement round with reasons ({@link PlacementPipeline}, issue 14) on large clusters, beside the
+ * baseline measured in the same run: the executor round as it was before (the {@code baseline} package), on
+ * today's workload of 1,000 workers and 1,000 waiting applications (see {@link PlacementWorkloads}).
  *
- * <p>Measures the average time of {@link ExecutorPlacement#place} per round, spread-out and consolidated.
- * The grants per round depend only on the workload, so {@link #main} computes them once and turns the
- * measured round time into executors granted per second.
+ * <ul>
+ *   <li>{@code baseline}: the old round, 1,000 × 1,000, no reasons;</li>
+ *   <li>{@code pipeline} {@code today-1000x1000}: the new round on exactly that workload, with reasons;</li>
+ *   <li>{@code pipeline} {@code queued-10000x10000}: 10,000 workers, 10,000 applications in 4 queues, with
+ *   priorities, GPUs, draining and unhealthy workers.</li>
+ * </ul>
+ * Each spread-out and consolidated. The decisions depend only on the workload, so {@link #main} computes them
+ * once and prints, beside each round's time, what it granted and how many waiting applications got a reason.
  *
- * <p>Run (after {@code ./mvnw -B -q install -DskipTests}):
+ * <p>Run (after {@code ./mvnw -B -q install -DskipTests}, with your own Maven local repository):
  * {@code ./mvnw -B -q -pl bench exec:java -Dexec.mainClass=io.drover.bench.jmh.PlacementBenchmark}
  */
-@State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class PlacementBenchmark {
 
-    static final long SEED = 42;
-    static final int WORKERS = 1_000;
-    static final int APPS = 1_000;
-    private static final int[] CORES_PER_EXECUTOR = {1, 2, 4, 8};
-    private static final long GB = 1024;
+    static final int TODAY = 1_000;
+    static final int LARGE = 10_000;
 
-    @Param({"true", "false"})
-    public boolean spreadOut;
+    @State(Scope.Benchmark)
+    public static class Baseline {
+        @Param({"true", "false"})
+        public boolean spreadOut;
 
-    private List<WorkerCapacity> workers;
-    private List<PendingApp> apps;
+        List<WorkerCapacity> workers;
+        List<PendingApp> apps;
 
-    @Setup
-    public void setUp() {
-        workers = workers(new Random(SEED));
-        apps = apps(new Random(SEED + 1));
+        @Setup
+        public void setUp() {
+            workers = PlacementWorkloads.baselineWorkers(TODAY);
+            apps = PlacementWorkloads.baselineApps(TODAY, TODAY);
+        }
+    }
+
+    @State(Scope.Benchmark)
+    public static class Pipeline {
+        @Param({"today-1000x1000", "queued-10000x10000"})
+        public String workload;
+
+        @Param({"true", "false"})
+        public boolean spreadOut;
+
+        PlacementInput input;
+
+        @Setup
+        public void setUp() {
+            input = input(workload, spreadOut);
+        }
+    }
+
+    static PlacementInput input(String workload, boolean spreadOut) {
+        return workload.startsWith("today") ? PlacementWorkloads.today(TODAY, TODAY, spreadOut)
+                : PlacementWorkloads.queued(LARGE, LARGE, spreadOut);
     }
 
     @Benchmark
-    public List<ExecutorAssignment> placeOneRound() {
-        return ExecutorPlacement.place(apps, workers, spreadOut);
+    public List<ExecutorAssignment> baseline(Baseline state) {
+        return ExecutorPlacement.place(state.apps, state.workers, state.spreadOut);
     }
 
-    static List<WorkerCapacity> workers(Random random) {
-        List<WorkerCapacity> workers = new ArrayList<>(WORKERS);
-        for (int i = 0; i < WORKERS; i++) {
-            int cores = 16 + random.nextInt(49);
-            long memoryMb = (64 + random.nextInt(193)) * GB;
-            workers.add(new WorkerCapacity(workerId(i), Resources.of(cores, memoryMb)));
-        }
-        return List.copyOf(workers);
+    @Benchmark
+    public Placement pipeline(Pipeline state) {
+        return PlacementPipeline.place(state.input);
     }
 
-    static List<PendingApp> apps(Random random) {
-        List<PendingApp> apps = new ArrayList<>(APPS);
-        for (int i = 0; i < APPS; i++) {
-            Integer coresPerExecutor = random.nextBoolean() ? null : CORES_PER_EXECUTOR[random.nextInt(4)];
-            long memoryMb = (1L << random.nextInt(4)) * GB;
-            boolean unlimited = random.nextInt(20) == 0;
-            int coresWanted = unlimited ? Integer.MAX_VALUE : 2 + random.nextInt(79);
-            // An unlimited application is always capped by an executor limit, or the first one would take the
-            // whole cluster and the round would be trivial for everyone after it.
-            int executorsAllowed = unlimited || random.nextInt(4) == 0 ? 1 + random.nextInt(16) : Integer.MAX_VALUE;
-            Set<String> workersWithExecutor = new HashSet<>();
-            if (random.nextInt(5) == 0) {
-                for (int k = 1 + random.nextInt(4); k > 0; k--) {
-                    workersWithExecutor.add(workerId(random.nextInt(WORKERS)));
-                }
-            }
-            apps.add(new PendingApp("app-%04d".formatted(i), coresPerExecutor, memoryMb, coresWanted,
-                    executorsAllowed, workersWithExecutor));
-        }
-        return List.copyOf(apps);
-    }
-
-    private static String workerId(int i) {
-        return "worker-%04d".formatted(i);
-    }
-
-    /** What one round grants; the same in every run, since the workload is seeded. */
-    record Grants(int executors, long cores, long apps) {
-
-        static Grants of(List<ExecutorAssignment> placed) {
-            return new Grants(placed.size(), placed.stream().mapToLong(ExecutorAssignment::cores).sum(),
-                    placed.stream().map(ExecutorAssignment::appId).distinct().count());
-        }
-    }
-
-    /** Runs the benchmark in a forked JVM (warm-up 3×1 s, measurement 5×1 s) and prints round times and grants/s. */
+    /**
+     * Runs the benchmarks in a forked JVM (warm-up 5×2 s, measurement 5×2 s: a big round takes a tenth of a second,
+     * so shorter iterations hold too few of them) and prints the rounds' times.
+     */
     public static void main(String[] args) throws RunnerException {
         exposeClassPathToFork();
-        List<WorkerCapacity> workers = workers(new Random(SEED));
-        List<PendingApp> apps = apps(new Random(SEED + 1));
-        int freeCores = workers.stream().mapToInt(w -> w.free().cores()).sum();
-
         Options options = new OptionsBuilder()
                 .include(PlacementBenchmark.class.getName() + ".")
-                .warmupIterations(3).warmupTime(TimeValue.seconds(1))
-                .measurementIterations(5).measurementTime(TimeValue.seconds(1))
+                .warmupIterations(5).warmupTime(TimeValue.seconds(2))
+                .measurementIterations(5).measurementTime(TimeValue.seconds(2))
                 .forks(1)
-                .jvmArgs("-Xms1g", "-Xmx1g")
+                .jvmArgs("-Xms2g", "-Xmx2g")
                 .build();
         Collection<RunResult> results = new Runner(options).run();
 
-        System.out.printf(Locale.ROOT, "%nDrover placement benchmark: one executor round, %d workers (%d free cores), "
-                + "%d waiting applications, seed %d, %d CPUs%n", WORKERS, freeCores, APPS, SEED,
-                Runtime.getRuntime().availableProcessors());
-        results.stream()
-                .sorted(Comparator.comparing((RunResult r) -> r.getParams().getParam("spreadOut")).reversed())
-                .forEach(result -> {
-                    boolean spread = Boolean.parseBoolean(result.getParams().getParam("spreadOut"));
-                    Grants grants = Grants.of(ExecutorPlacement.place(apps, workers, spread));
-                    double ms = result.getPrimaryResult().getScore();
-                    System.out.printf(Locale.ROOT, "spreadOut=%-5s  %7.3f ± %.3f ms/round  %,d executors (%,d cores) "
-                            + "for %d apps per round  %,.0f executors granted/s%n", spread, ms,
-                            result.getPrimaryResult().getScoreError(), grants.executors(), grants.cores(),
-                            grants.apps(), grants.executors() / (ms / 1000));
-                });
+        System.out.printf(Locale.ROOT, "%nDrover placement benchmark: one round, seed %d, %d CPUs, load average %.2f%n",
+                PlacementWorkloads.SEED, Runtime.getRuntime().availableProcessors(),
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        List<RunResult> sorted = new ArrayList<>(results);
+        sorted.sort(Comparator.comparing((RunResult r) -> r.getParams().getBenchmark())
+                .thenComparing(r -> String.valueOf(r.getParams().getParam("workload")))
+                .thenComparing(r -> r.getParams().getParam("spreadOut"), Comparator.reverseOrder()));
+        for (RunResult result : sorted) {
+            boolean spread = Boolean.parseBoolean(result.getParams().getParam("spreadOut"));
+            String workload = result.getParams().getParam("workload");
+            double ms = result.getPrimaryResult().getScore();
+            String what;
+            if (workload == null) {
+                List<ExecutorAssignment> placed = ExecutorPlacement.place(
+                        PlacementWorkloads.baselineApps(TODAY, TODAY), PlacementWorkloads.baselineWorkers(TODAY),
+                        spread);
+                what = String.format(Locale.ROOT, "baseline (before issue 14), 1000x1000: %,d executors (%,d cores), "
+                        + "no reasons", placed.size(), placed.stream().mapToLong(ExecutorAssignment::cores).sum());
+            } else {
+                Placement placed = PlacementPipeline.place(input(workload, spread));
+                what = String.format(Locale.ROOT, "pipeline %s: %,d executors (%,d cores), %,d waiting with a reason",
+                        workload, placed.executors().size(),
+                        placed.executors().stream().mapToLong(e -> e.cores()).sum(), placed.appReasons().size());
+            }
+            System.out.printf(Locale.ROOT, "spreadOut=%-5s %9.3f ± %.3f ms/round  %s%n", spread, ms,
+                    result.getPrimaryResult().getScoreError(), what);
+        }
     }
 
     /**

@@ -169,6 +169,11 @@ final class Bodies {
                 case "executable" -> strs(Values.NO_SUCH_DIR + "program");
                 case "mainClass" -> strs("io.drover.fuzz.NoSuchMain");
                 case "host" -> strs("127.0.0.1");
+                // The queue every master has: an unknown one is a 400, and valid bodies should get through.
+                case "queue" -> strs("default");
+                // A valid report of a launch the worker refused marks the live worker unhealthy for good (the real
+                // worker's heartbeats say nothing of health), and the live things could not be replaced.
+                case "workerFault" -> Arbitraries.just((Json) Json.Null.NULL);
                 case "driverId" -> ids(LiveRef.RUNNING_DRIVER_ID, LiveRef.FINISHED_DRIVER_ID, LiveRef.UNKNOWN_DRIVER_ID);
                 case "appId" -> ids(LiveRef.APP_ID, LiveRef.UNKNOWN_APP_ID);
                 case "workerId" -> Arbitraries.frequencyOf(Tuple.of(5, ref(LiveRef.WORKER_ID)),
@@ -184,7 +189,10 @@ final class Bodies {
                     : lower.equals("port") ? number(1, 65_535) : number(0, 3);
         }
         if (raw == boolean.class || raw == Boolean.class) {
-            return Arbitraries.of(true, false).map(b -> (Json) new Json.Bool(b));
+            // A valid health report saying the live worker is unhealthy would leave it out of placement for good
+            // (the real worker's heartbeats say nothing of health), and the live things could not be replaced.
+            return lower.equals("healthy") ? Arbitraries.just((Json) new Json.Bool(true))
+                    : Arbitraries.of(true, false).map(b -> (Json) new Json.Bool(b));
         }
         if (raw.isEnum()) {
             return strs(Arrays.stream(raw.getEnumConstants()).map(e -> ((Enum<?>) e).name()).toArray(String[]::new));
@@ -252,6 +260,14 @@ final class Bodies {
     }
 
     private static Arbitrary<Json> field(String name, Type type, int depth) {
+        // Kept out of the fuzz, wild or valid: a refused launch or an unhealthy report leaves the live worker out
+        // of placement until it reports itself healthy, which the real worker does not yet do (see valid()).
+        if (name.equals("workerFault")) {
+            return Arbitraries.just(Json.Null.NULL);
+        }
+        if (name.equals("healthy")) {
+            return Arbitraries.just(new Json.Bool(true));
+        }
         return Arbitraries.frequencyOf(
                 Tuple.of(14, plausible(name, type, depth)),
                 Tuple.of(1, Arbitraries.just(Json.Null.NULL)),

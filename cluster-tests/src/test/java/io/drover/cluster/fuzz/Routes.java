@@ -2,6 +2,7 @@ package io.drover.cluster.fuzz;
 
 import io.drover.cluster.fuzz.FuzzRequest.Target;
 import io.drover.protocol.Paths;
+import io.drover.protocol.api.DecommissionRequest;
 import io.drover.protocol.api.ExecutorLimitRequest;
 import io.drover.protocol.api.RegisterApplicationRequest;
 import io.drover.protocol.api.SubmitDriverRequest;
@@ -63,7 +64,12 @@ final class Routes {
     static final List<Route> MASTER_READS = List.of(
             master("GET", Paths.WORKERS, null),
             master("GET", Paths.WORKER, null),
+            master("GET", Paths.QUEUES, null),
             master("GET", Paths.CLUSTER, null));
+
+    /** Decommissioning never names the live worker: the fuzz's one worker must keep taking work. */
+    static final List<Route> MASTER_WORKERS = List.of(
+            new Route(Target.MASTER, "POST", Paths.WORKER_DECOMMISSION, DecommissionRequest.class, List.of(), false));
 
     static final List<Route> MASTER_INTERNAL = List.of(
             master("POST", Paths.INTERNAL_WORKERS, RegisterWorker.class),
@@ -120,6 +126,7 @@ final class Routes {
         all.addAll(MASTER_DRIVERS);
         all.addAll(MASTER_APPLICATIONS);
         all.addAll(MASTER_READS);
+        all.addAll(MASTER_WORKERS);
         all.addAll(MASTER_INTERNAL);
         all.addAll(WORKER);
         return List.copyOf(all);

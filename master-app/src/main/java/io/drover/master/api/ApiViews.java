@@ -10,6 +10,7 @@ import io.drover.protocol.api.ApplicationView;
 import io.drover.protocol.api.ClusterView;
 import io.drover.protocol.api.DriverView;
 import io.drover.protocol.api.ExecutorView;
+import io.drover.protocol.api.QueueView;
 import io.drover.protocol.api.WorkerView;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -28,13 +29,17 @@ public final class ApiViews {
                 d.description().appResource(), d.description().command(), d.description().cores(),
                 d.description().memoryMb(), d.description().supervise(), d.submittedAt(), d.launchedAt(),
                 d.startedAt(), d.endedAt(), d.exitCode(), d.restarts(), d.message(), d.audit().submittedBy(),
-                d.audit().killedBy(), d.pid());
+                d.audit().killedBy(), d.pid(), d.queueing().queue(), d.queueing().priority(),
+                d.description().resources(), d.resourceAddresses(),
+                d.isWaiting() ? snapshot.waiting().driver(d.driverId()) : null);
     }
 
     public static WorkerView worker(WorkerEntry w, ClusterSnapshot snapshot) {
         return new WorkerView(w.workerId(), w.host(), w.port(), w.url(), w.state(), w.total().cores(),
                 w.used().cores(), w.total().memoryMb(), w.used().memoryMb(), w.registeredAt(), snapshot.lastHeartbeat(w),
-                List.copyOf(w.driverIds()), List.copyOf(w.executorKeys()));
+                List.copyOf(w.driverIds()), List.copyOf(w.executorKeys()), w.resources().offered(),
+                w.resources().used(), w.attributes(), w.isDraining(), w.drain() == null ? null : w.drain().reason(),
+                w.health().healthy(), w.health().reason());
     }
 
     /** Active drivers in submission order, then ended ones newest first, as Spark's pages list them. */
@@ -67,7 +72,9 @@ public final class ApiViews {
         executors.addAll(ended);
         return new ApplicationView(a.appId(), a.name(), a.state(), a.driverId(), a.driverUrl(), a.coresPerExecutor(),
                 a.memoryPerExecutorMb(), a.maxCores(), a.executorLimit(), a.coresGranted(), a.submittedAt(),
-                a.endedAt(), a.message(), executors, a.audit().submittedBy(), a.audit().killedBy());
+                a.endedAt(), a.message(), executors, a.audit().submittedBy(), a.audit().killedBy(),
+                a.queueing().queue(), a.queueing().priority(), a.resourcesPerExecutor(),
+                a.state().isTerminal() ? null : snapshot.waiting().application(a.appId()));
     }
 
     /** Active applications in registration order, then ended ones newest first. */
@@ -88,8 +95,8 @@ public final class ApiViews {
         return views;
     }
 
-    /** The cluster's totals and, with {@code full}, every worker, driver and application as well. */
-    public static ClusterView cluster(ClusterSnapshot snapshot, boolean full) {
+    /** The cluster's totals and queues and, with {@code full}, every worker, driver and application as well. */
+    public static ClusterView cluster(ClusterSnapshot snapshot, boolean full, List<QueueView> queues) {
         List<WorkerEntry> alive = snapshot.workers().values().stream().filter(WorkerEntry::acceptsWork).toList();
         return new ClusterView(snapshot.url(), snapshot.status(), snapshot.epoch(), snapshot.leaderUrl(), alive.size(),
                 snapshot.workers().size() - alive.size(),
@@ -99,6 +106,6 @@ public final class ApiViews {
                 alive.stream().mapToLong(w -> w.used().memoryMb()).sum(),
                 full ? snapshot.workers().values().stream().map(w -> worker(w, snapshot)).toList() : List.of(),
                 full ? activeDrivers(snapshot) : List.of(), full ? completedDrivers(snapshot) : List.of(),
-                full ? activeApplications(snapshot) : List.of(), full ? completedApplications(snapshot) : List.of());
+                full ? activeApplications(snapshot) : List.of(), full ? completedApplications(snapshot) : List.of(), queues);
     }
 }

@@ -1,11 +1,16 @@
 package io.drover.master.config;
 
+import io.drover.master.scheduling.placement.WorkerSelectionPolicy;
+import io.drover.protocol.Scheduling;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Positive;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -38,6 +43,14 @@ import org.springframework.validation.annotation.Validated;
  *     on threads of its own; 0 picks any free port, which workers learn when they register
  * @param quotas what one principal (a token) may have waiting or running; past it a submission answers 429
  * @param eventStreamsPerPrincipal application event streams one principal may hold open at once
+ * @param maxDrivers the most drivers launched (placed or running) at once; unset means no limit (Spark's
+ *     {@code spark.deploy.maxDrivers})
+ * @param spreadOutDrivers place drivers round-robin over the alive workers in random order, or each on the first
+ *     worker by id with room (Spark's {@code spark.deploy.spreadOutDrivers})
+ * @param workerSelectionPolicy the order workers are offered executors in: CORES_FREE_ASC, CORES_FREE_DESC,
+ *     MEMORY_FREE_ASC, MEMORY_FREE_DESC or WORKER_ID (Spark's {@code spark.deploy.workerSelectionPolicy})
+ * @param queues the scheduling queues, each with a name, a weight and an optional core limit; a {@code default}
+ *     queue (weight 1, no limit) exists unless configured
  */
 @Validated
 @ConfigurationProperties("drover.master")
@@ -60,7 +73,25 @@ public record MasterProperties(
         Duration recoveryTimeout,
         @DefaultValue("0") int internalPort,
         @DefaultValue @Valid Quotas quotas,
-        @DefaultValue("32") @Positive int eventStreamsPerPrincipal) {
+        @DefaultValue("32") @Positive int eventStreamsPerPrincipal,
+        @Positive Integer maxDrivers,
+        @DefaultValue("true") boolean spreadOutDrivers,
+        @DefaultValue("CORES_FREE_DESC") WorkerSelectionPolicy workerSelectionPolicy,
+        @DefaultValue List<@Valid Queue> queues) {
+
+    /**
+     * {@code drover.master.queues[n].*}: one scheduling queue.
+     *
+     * @param name what drivers and applications name in {@code queue}
+     * @param weight its weight: queues that have work share the cluster's cores in proportion to their weights
+     * @param maxCores the most cores its drivers and executors may hold at once; unset means no limit
+     */
+    public record Queue(
+            @NotBlank @Pattern(regexp = Scheduling.QUEUE_REGEX) String name,
+            @DefaultValue("1") @Positive int weight,
+            @Positive Integer maxCores) {
+    }
+
 
     /**
      * {@code drover.master.quotas.*}: far above what a person or a pipeline submits, low enough that one
@@ -91,6 +122,7 @@ public record MasterProperties(
         if (recoveryTimeout != null && (recoveryTimeout.isNegative() || recoveryTimeout.isZero())) {
             throw new IllegalArgumentException("drover.master.recovery-timeout must be positive");
         }
+        queues = queues == null ? List.of() : List.copyOf(queues);
         if (historyWindow.dividedBy(historyInterval) > MAX_HISTORY_SAMPLES) {
             throw new IllegalArgumentException("drover.master.history-window / history-interval must be at most "
                     + MAX_HISTORY_SAMPLES + " samples");

@@ -56,6 +56,9 @@ class EffectDispatcher implements DisposableBean {
         store.route(Effect.SendApplicationFinished.class, finished -> pool.execute(() -> call(
                 finished.workerUrl() + Paths.INTERNAL_APPLICATION_FINISHED, finished.message(),
                 "application " + finished.appId() + " finished", finished.appId())));
+        store.route(Effect.SendDecommissionWorker.class, notice -> pool.execute(() -> call(
+                notice.workerUrl() + Paths.INTERNAL_DECOMMISSION_WORKER, notice.message(),
+                "the decommission of worker " + notice.workerId())));
         store.route(Effect.SendMasterChanged.class, changed -> pool.execute(() -> call(
                 changed.workerUrl() + Paths.INTERNAL_MASTER_CHANGED, changed.message(),
                 "the master change to worker " + changed.workerId())));

@@ -1,5 +1,6 @@
 package io.drover.master.metrics;
 
+import io.drover.master.scheduling.SchedulingSettings;
 import io.drover.master.state.ClusterStateStore;
 import io.drover.master.state.machine.Command;
 import io.drover.master.state.machine.Effect;
@@ -39,10 +40,17 @@ class MasterMetrics {
     private final Counter executorsLaunched;
     private final Counter executorsFailed;
     private final Counter heartbeats;
+    private final QueueGauges queues;
 
-    MasterMetrics(ClusterStateStore store, MeterRegistry registry, Clock clock) {
+    MasterMetrics(ClusterStateStore store, MeterRegistry registry, Clock clock, SchedulingSettings scheduling) {
         this.store = store;
         this.clock = clock;
+        this.queues = new QueueGauges(store, scheduling);
+        queues.register(registry);
+        gauge(registry, "drover.workers.unhealthy", "Alive workers left out of placement for their own problem", null,
+                null, s -> s.workers().values().stream().filter(w -> w.acceptsWork() && !w.health().healthy()).count());
+        gauge(registry, "drover.workers.decommissioning", "Alive workers being decommissioned", null, null,
+                s -> s.workers().values().stream().filter(WorkerEntry::isDraining).count());
         for (WorkerState state : WorkerState.values()) {
             gauge(registry, "drover.workers", "Workers by state", "state", state.name(),
                     s -> s.workers().values().stream().filter(w -> w.state() == state).count());

@@ -1,5 +1,6 @@
 package io.drover.master.web;
 
+import io.drover.master.scheduling.SchedulingSettings;
 import io.drover.master.state.ClusterStateStore;
 import io.drover.master.web.view.OverviewViews;
 import jakarta.servlet.http.HttpServletRequest;
@@ -17,16 +18,19 @@ class DashboardController {
 
     private final ClusterStateStore store;
     private final Clock clock;
+    private final SchedulingSettings scheduling;
 
-    DashboardController(ClusterStateStore store, Clock clock) {
+    DashboardController(ClusterStateStore store, Clock clock, SchedulingSettings scheduling) {
         this.store = store;
         this.clock = clock;
+        this.scheduling = scheduling;
     }
 
     @GetMapping("/")
     String overview(Model model, HttpServletRequest request) {
         model.addAttribute("page",
-                OverviewViews.overview(store.snapshot(), clock.instant(), PageLimits.ACTIVE, PageLimits.RECENT));
+                OverviewViews.overview(store.snapshot(), clock.instant(), PageLimits.ACTIVE, PageLimits.RECENT,
+                        scheduling));
         return LiveView.of("master/overview", request);
     }
 }

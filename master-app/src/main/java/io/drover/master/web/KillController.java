@@ -46,7 +46,7 @@ class KillController {
      * What a kill form acts on. {@code known} is false when the master does not know it; {@code allowed} says
      * whether the caller may kill it (the API's rule, {@link Ownership}); {@code command} takes who asked.
      */
-    private record Target(String what, String page, boolean known, boolean allowed,
+    private record Target(String verb, String what, String page, boolean known, boolean allowed,
             Function<String, Command<Void>> command, String done) {
     }
 
@@ -55,7 +55,7 @@ class KillController {
             HttpServletRequest request, RedirectAttributes flash, Model model) {
         ClusterSnapshot snapshot = store.snapshot();
         Optional<DriverEntry> driver = Ids.isDriverId(driverId) ? snapshot.driver(driverId) : Optional.empty();
-        return kill(new Target("driver " + driverId, ListViews.DRIVERS_PATH + "/" + driverId, driver.isPresent(),
+        return kill(new Target("kill", "driver " + driverId, ListViews.DRIVERS_PATH + "/" + driverId, driver.isPresent(),
                 driver.map(d -> Ownership.mayChange(caller, d)).orElse(false),
                 by -> new Command.KillDriverCommand(driverId, by), "Asked to kill driver " + driverId + "."),
                 form, caller, request, flash, model);
@@ -65,7 +65,7 @@ class KillController {
     Object killApplication(@PathVariable String appId, Form form, @AuthenticationPrincipal DroverPrincipal caller,
             HttpServletRequest request, RedirectAttributes flash, Model model) {
         Optional<ApplicationEntry> app = applicationOf(appId);
-        return kill(new Target("application " + appId, ListViews.APPLICATIONS_PATH + "/" + appId, app.isPresent(),
+        return kill(new Target("kill", "application " + appId, ListViews.APPLICATIONS_PATH + "/" + appId, app.isPresent(),
                 mayChange(caller, app), by -> new Command.KillApplicationCommand(appId, by),
                 "Killed application " + appId + "."), form, caller, request, flash, model);
     }
@@ -77,9 +77,20 @@ class KillController {
         OptionalInt number = ExecutorIds.parse(executorId);
         String what = "executor " + executorId + " of application " + appId;
         Optional<ApplicationEntry> app = number.isPresent() ? applicationOf(appId) : Optional.empty();
-        return kill(new Target(what, ListViews.APPLICATIONS_PATH + "/" + appId, app.isPresent(),
+        return kill(new Target("kill", what, ListViews.APPLICATIONS_PATH + "/" + appId, app.isPresent(),
                 mayChange(caller, app), by -> new Command.KillExecutorCommand(appId, number.orElse(-1)),
                 "Killed " + what + "."), form, caller, request, flash, model);
+    }
+
+    /** Admins only (the policy's admin routes): the same command as the API's decommission. */
+    @PostMapping(ListViews.WORKERS_PATH + "/{workerId}/decommission")
+    Object decommissionWorker(@PathVariable String workerId, Form form, @AuthenticationPrincipal DroverPrincipal caller,
+            HttpServletRequest request, RedirectAttributes flash, Model model) {
+        boolean known = Ids.isWorkerId(workerId) && store.snapshot().worker(workerId).isPresent();
+        return kill(new Target("decommission", "worker " + workerId, ListViews.WORKERS_PATH + "/" + workerId, known,
+                caller.isAdmin(), by -> new Command.DecommissionWorkerCommand(workerId, null, by),
+                "Decommissioning worker " + workerId + ": it takes no new work, its executors move."), form, caller,
+                request, flash, model);
     }
 
     private Optional<ApplicationEntry> applicationOf(String appId) {
@@ -98,11 +109,12 @@ class KillController {
             return Redirects.to(Redirects.back(request, form.back(), "/"));
         }
         if (!target.allowed()) {
-            flash.addFlashAttribute("flashError", "You may not kill " + target.what() + ".");
+            flash.addFlashAttribute("flashError", "You may not " + target.verb() + " " + target.what() + ".");
             return Redirects.to(back);
         }
         if (!form.isConfirmed()) {
-            model.addAttribute("question", "Kill " + target.what() + "?");
+            model.addAttribute("question", Character.toUpperCase(target.verb().charAt(0)) + target.verb().substring(1)
+                    + " " + target.what() + "?");
             model.addAttribute("action", request.getRequestURI());
             model.addAttribute("back", back);
             return "master/confirm";
@@ -111,7 +123,8 @@ class KillController {
             send(target.command().apply(caller.name()), caller.name());
             flash.addFlashAttribute("flashMessage", target.done());
         } catch (ApiException refused) {
-            flash.addFlashAttribute("flashError", "Could not kill " + target.what() + ": " + refused.getMessage());
+            flash.addFlashAttribute("flashError", "Could not " + target.verb() + " " + target.what() + ": "
+                    + refused.getMessage());
         }
         return Redirects.to(back);
     }
@@ -119,7 +132,7 @@ class KillController {
     /** The one place a UI kill reaches the state store; the command carries who asked, for the audit. */
     private void send(Command<Void> command, String by) {
         commands.call(command);
-        AuditLog.LOG.info("kill from the dashboard: {} by '{}'", command, by);
+        AuditLog.LOG.info("from the dashboard: {} by '{}'", command, by);
     }
 
     /**

@@ -11,6 +11,7 @@ import io.drover.master.state.machine.ClusterStateMachine;
 import io.drover.master.state.machine.Effect;
 import io.drover.master.state.machine.MachineSettings;
 import io.drover.master.state.machine.MasterState;
+import io.drover.master.state.storage.StateStorage;
 import io.drover.protocol.api.ApplicationEvent;
 import io.drover.protocol.api.ApplicationEventType;
 import io.drover.protocol.ids.IdGenerator;

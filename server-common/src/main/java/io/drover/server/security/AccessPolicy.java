@@ -11,6 +11,7 @@ import org.springframework.http.HttpMethod;
  * <ul>
  *   <li>{@link #OPEN_ROUTES}: anyone (probes, the login page, static assets, the error page);</li>
  *   <li>{@code /internal/**}: the cluster secret only (the master↔worker protocol);</li>
+ *   <li>{@link #ADMIN_ROUTES}: {@code admin} (decommissioning a worker: it moves everyone's work);</li>
  *   <li>reads (GET, HEAD): {@code view};</li>
  *   <li>everything else: {@code submit}; a controller then allows changing only what the caller submitted,
  *       unless the caller is {@code admin}.</li>
@@ -27,11 +28,19 @@ public final class AccessPolicy {
 
     public static final String INTERNAL_ROUTES = "/internal/**";
 
+    /**
+     * Writes only an admin may make, whoever submitted the work they touch: the API's decommission and the
+     * dashboard's form for it. {@code *} stands for one path segment.
+     */
+    public static final List<String> ADMIN_ROUTES = List.of("/api/v1/workers/*/decommission",
+            "/workers/*/decommission");
+
     private static final Set<HttpMethod> READS = Set.of(HttpMethod.GET, HttpMethod.HEAD);
 
     /** What a route needs, and the authority that grants it. */
     public enum Access {
-        OPEN(null), VIEW(Role.VIEW.authority()), SUBMIT(Role.SUBMIT.authority()), CLUSTER(Role.CLUSTER_AUTHORITY);
+        OPEN(null), VIEW(Role.VIEW.authority()), SUBMIT(Role.SUBMIT.authority()), ADMIN(Role.ADMIN.authority()),
+        CLUSTER(Role.CLUSTER_AUTHORITY);
 
         private final String authority;
 
@@ -55,7 +64,28 @@ public final class AccessPolicy {
         if (path.equals("/internal") || path.startsWith("/internal/")) {
             return Access.CLUSTER;
         }
-        return READS.contains(method) ? Access.VIEW : Access.SUBMIT;
+        if (READS.contains(method)) {
+            return Access.VIEW;
+        }
+        return isAdminOnly(path) ? Access.ADMIN : Access.SUBMIT;
+    }
+
+    private static boolean isAdminOnly(String path) {
+        String[] segments = path.split("/", -1);
+        for (String route : ADMIN_ROUTES) {
+            String[] pattern = route.split("/", -1);
+            if (pattern.length != segments.length) {
+                continue;
+            }
+            boolean matches = true;
+            for (int i = 0; i < pattern.length && matches; i++) {
+                matches = pattern[i].equals("*") ? !segments[i].isEmpty() : pattern[i].equals(segments[i]);
+            }
+            if (matches) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Paths programs call (the API, the worker protocol, actuator), as opposed to the dashboard's pages. */

@@ -27,6 +27,11 @@ class AccessPolicyTest {
             PUT,    /api/v1/applications/a/executor-limit, SUBMIT
             DELETE, /api/v1/drivers/x,             SUBMIT
             POST,   /drivers/x/kill,               SUBMIT
+            POST,   /api/v1/workers/w/decommission, ADMIN
+            POST,   /workers/w/decommission,       ADMIN
+            GET,    /api/v1/workers/w/decommission, VIEW
+            POST,   /api/v1/workers//decommission, SUBMIT
+            POST,   /api/v1/workers/w/x/decommission, SUBMIT
             GET,    /internal/v1/workers,          CLUSTER
             POST,   /internal/v1/drivers,          CLUSTER
             POST,   /internal,                     CLUSTER

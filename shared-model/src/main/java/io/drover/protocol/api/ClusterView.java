@@ -13,6 +13,7 @@ import java.util.List;
  * @param status this master's lifecycle state; only an ALIVE master takes submissions
  * @param epoch the leader epoch it acts under (0 while it has never led)
  * @param leaderUrl the URL of the master that leads the cluster, when known (this one while it leads)
+ * @param queues the scheduling queues with their shares and work (as {@code GET /api/v1/queues})
  */
 public record ClusterView(
         String url,
@@ -29,7 +30,8 @@ public record ClusterView(
         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<DriverView> activeDrivers,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<DriverView> completedDrivers,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<ApplicationView> activeApplications,
-        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<ApplicationView> completedApplications) {
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<ApplicationView> completedApplications,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<QueueView> queues) {
 
     public ClusterView {
         workers = workers == null ? List.of() : List.copyOf(workers);
@@ -37,5 +39,6 @@ public record ClusterView(
         completedDrivers = completedDrivers == null ? List.of() : List.copyOf(completedDrivers);
         activeApplications = activeApplications == null ? List.of() : List.copyOf(activeApplications);
         completedApplications = completedApplications == null ? List.of() : List.copyOf(completedApplications);
+        queues = queues == null ? List.of() : List.copyOf(queues);
     }
 }

@@ -2,6 +2,8 @@ package io.drover.protocol.api;
 
 import io.drover.protocol.state.ExecutorState;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 
 /**
  * One executor of an application.
@@ -11,6 +13,7 @@ import java.time.Instant;
  * @param message why it is in its state, when there is more to say
  * @param startedAt when its worker reported the process running
  * @param pid its process on its worker while it runs; null otherwise
+ * @param resourceAddresses the addresses of its worker's custom resources assigned to it, by name
  */
 public record ExecutorView(
         String appId,
@@ -25,5 +28,18 @@ public record ExecutorView(
         Instant launchedAt,
         Instant startedAt,
         Instant endedAt,
-        Long pid) {
+        Long pid,
+        Map<String, List<String>> resourceAddresses) {
+
+    public ExecutorView {
+        resourceAddresses = resourceAddresses == null ? Map.of() : resourceAddresses;
+    }
+
+    /** An executor without custom resources. */
+    public ExecutorView(String appId, int executorId, String workerId, String workerUrl, int cores, long memoryMb,
+            ExecutorState state, Integer exitCode, String message, Instant launchedAt, Instant startedAt,
+            Instant endedAt, Long pid) {
+        this(appId, executorId, workerId, workerUrl, cores, memoryMb, state, exitCode, message, launchedAt, startedAt,
+                endedAt, pid, Map.of());
+    }
 }

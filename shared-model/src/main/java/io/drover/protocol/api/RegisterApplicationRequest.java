@@ -1,17 +1,21 @@
 package io.drover.protocol.api;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import io.drover.protocol.Scheduling;
 import io.drover.protocol.command.CommandSpec;
 import io.drover.protocol.ids.Ids;
+import io.drover.protocol.resources.ResourceAddresses;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
+import java.util.Map;
 
 /**
  * {@code POST /api/v1/applications}: an application asks for executors (DESIGN.md §2, flow 4).
@@ -28,6 +32,9 @@ import jakarta.validation.constraints.Size;
  *     executor's directory first; {@code {{APP_RESOURCE}}} is then that local path
  * @param driverUrl where executors reach the driver (exported as {@code DROVER_DRIVER_URL})
  * @param driverId the Drover driver that registered it: the application ends when that driver ends
+ * @param queue the queue it waits in ({@code default} when unset); the master's configuration names the queues
+ * @param priority inside its queue, higher goes first (then the older); 0 when unset
+ * @param resourcesPerExecutor custom resources each executor needs, amounts by name ({@code {"gpu": 1}})
  */
 public record RegisterApplicationRequest(
         @NotBlank @Size(max = 200) @Pattern(regexp = CommandSpec.NO_CONTROL, message = CommandSpec.NO_CONTROL_MESSAGE)
@@ -42,12 +49,28 @@ public record RegisterApplicationRequest(
         @PositiveOrZero @Max(1_000_000) Integer executorLimit,
         @Size(max = 2048) @Pattern(regexp = "(?i)https?://[^\\s\\p{Cntrl}]+",
                 message = "must be an http: or https: URL without spaces or control characters") String driverUrl,
-        @Pattern(regexp = Ids.DRIVER_ID_REGEX, message = "must be a driver id") String driverId) {
+        @Pattern(regexp = Ids.DRIVER_ID_REGEX, message = "must be a driver id") String driverId,
+        @NotNull @Pattern(regexp = Scheduling.QUEUE_REGEX, message = "must be a queue name") String queue,
+        @NotNull @Min(Scheduling.MIN_PRIORITY) @Max(Scheduling.MAX_PRIORITY) Integer priority,
+        @Size(max = 64) Map<@NotNull @Pattern(regexp = ResourceAddresses.NAME_REGEX,
+                message = "must be a resource name (lower case letters, digits, _)") String,
+                @NotNull @Positive @Max(1024) Integer> resourcesPerExecutor) {
 
     public static final long DEFAULT_MEMORY_PER_EXECUTOR_MB = 1024;
 
     public RegisterApplicationRequest {
         memoryPerExecutorMb = memoryPerExecutorMb == null ? DEFAULT_MEMORY_PER_EXECUTOR_MB : memoryPerExecutorMb;
+        queue = queue == null ? Scheduling.DEFAULT_QUEUE : queue;
+        priority = priority == null ? 0 : priority;
+        resourcesPerExecutor = resourcesPerExecutor == null ? Map.of() : resourcesPerExecutor;
+    }
+
+    /** An application in the default queue, at priority 0, whose executors need no custom resources. */
+    public RegisterApplicationRequest(String name, CommandSpec executorCommand, String appResource,
+            Integer coresPerExecutor, Long memoryPerExecutorMb, Integer maxCores, Integer executorLimit,
+            String driverUrl, String driverId) {
+        this(name, executorCommand, appResource, coresPerExecutor, memoryPerExecutorMb, maxCores, executorLimit,
+                driverUrl, driverId, null, null, null);
     }
 
     /** Bean Validation reads this as the property {@code coresPerExecutorWithinMaxCores}. */

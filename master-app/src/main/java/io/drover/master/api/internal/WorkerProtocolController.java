@@ -9,6 +9,7 @@ import io.drover.protocol.internal.Heartbeat;
 import io.drover.protocol.internal.HeartbeatReply;
 import io.drover.protocol.internal.RegisterWorker;
 import io.drover.protocol.internal.RegisterWorkerReply;
+import io.drover.protocol.internal.WorkerDecommissioning;
 import io.drover.protocol.internal.WorkerLeaving;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
@@ -48,6 +49,13 @@ class WorkerProtocolController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void states(@PathVariable String workerId, @Valid @RequestBody StateReports reports) {
         commands.call(new Command.StatesChangedCommand(workerId, reports));
+    }
+
+    /** The worker decommissions itself (SIGPWR, or decommission-on-term). */
+    @PostMapping(Paths.INTERNAL_DECOMMISSIONING)
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void decommissioning(@PathVariable String workerId, @Valid @RequestBody WorkerDecommissioning message) {
+        commands.call(new Command.WorkerDecommissioningCommand(workerId, message));
     }
 
     @PostMapping(Paths.INTERNAL_LEAVE)

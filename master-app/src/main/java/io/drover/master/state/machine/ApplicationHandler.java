@@ -4,6 +4,7 @@ import io.drover.master.state.model.ApplicationEntry;
 import io.drover.master.state.model.Audit;
 import io.drover.master.state.model.ExecutorEntry;
 import io.drover.master.state.model.ExecutorViews;
+import io.drover.master.state.model.Queueing;
 import io.drover.master.state.model.WorkerEntry;
 import io.drover.protocol.api.ApplicationEvent;
 import io.drover.protocol.api.ApplicationEventType;
@@ -56,6 +57,9 @@ final class ApplicationHandler {
 
     String register(RegisterApplicationRequest request, String submittedBy, Instant now, List<Effect> effects) {
         checkSomeWorkerCouldHoldAnExecutor(request);
+        SubmissionChecks.checkQueue(settings.scheduling(), request.queue(), request.coresPerExecutor(),
+                "coresPerExecutor");
+        SubmissionChecks.checkResources(state, request.resourcesPerExecutor(), "resourcesPerExecutor");
         if (request.driverId() != null && state.activeDriver(request.driverId()).isEmpty()) {
             throw CommandRejected.invalid("driverId: " + request.driverId() + " is not a driver that is running");
         }
@@ -65,7 +69,8 @@ final class ApplicationHandler {
                 request.executorCommand(), request.appResource(), request.coresPerExecutor(),
                 request.memoryPerExecutorMb(), maxCores, request.executorLimit(), request.driverUrl(),
                 request.driverId(), ApplicationState.WAITING, now, null, null, 0, 0, 0, Map.of(),
-                Audit.submittedBy(submittedBy));
+                Audit.submittedBy(submittedBy), new Queueing(request.queue(), request.priority()),
+                request.resourcesPerExecutor());
         settings.quota().checkApplication(state, submittedBy, app);
         state.putApp(app);
         effects.add(new Effect.RequestSchedule());
@@ -139,6 +144,12 @@ final class ApplicationHandler {
             if (report.state().isTerminal()) {
                 release(workerId, Paths.executorKey(report.appId(), report.executorId()), effects);
             }
+            return;
+        }
+        if (report.workerFault() != null && report.state().isTerminal()) {
+            // Not the application's failure: LOST, never counted towards max-executor-retries, replaced elsewhere.
+            lose(executor.key(), "launch refused by worker " + workerId + ": " + report.workerFault(), now, effects);
+            effects.add(new Effect.RequestSchedule());
             return;
         }
         if (report.state() == ExecutorState.RUNNING) {
@@ -237,14 +248,33 @@ final class ApplicationHandler {
 
     /** Ends a live executor LOST: gone with its worker; replaced, and not counted as a failure. */
     private void lose(String executorKey, String why, Instant now, List<Effect> effects) {
+        endWithoutFault(executorKey, ExecutorState.LOST, why, now, effects);
+    }
+
+    /**
+     * Its worker is being decommissioned: each live executor there ends DECOMMISSIONED (not a failure), its
+     * application hears it, the worker is told to stop it, and it is replaced elsewhere.
+     */
+    void decommissionExecutors(String workerId, String why, Instant now, List<Effect> effects) {
+        WorkerEntry worker = state.worker(workerId).orElseThrow();
+        for (String key : List.copyOf(worker.executorKeys())) {
+            endWithoutFault(key, ExecutorState.DECOMMISSIONED, why, now, effects);
+            ExecutorIds.parseKey(key).ifPresent(k -> effects.add(new Effect.SendKillExecutor(workerId,
+                    worker.protocolUrl(), k.appId(), k.executorId(), new KillExecutor(state.url(), state.epoch()))));
+        }
+        effects.add(new Effect.RequestSchedule());
+    }
+
+    private void endWithoutFault(String executorKey, ExecutorState end, String why, Instant now,
+            List<Effect> effects) {
         ExecutorIds.parseKey(executorKey).ifPresent(key -> state.activeApp(key.appId())
                 .map(app -> app.executors().get(key.executorId()))
                 .filter(ExecutorEntry::isLive)
                 .ifPresent(executor -> {
                     ApplicationEntry app = state.activeApp(key.appId()).orElseThrow();
-                    ExecutorEntry lost = executor.ended(ExecutorState.LOST, null, why, now);
-                    state.updateExecutor(lost, app.consecutiveFailures());
-                    publish(key.appId(), ApplicationEventType.EXECUTOR_REMOVED, lost, effects);
+                    ExecutorEntry ended = executor.ended(end, null, why, now);
+                    state.updateExecutor(ended, app.consecutiveFailures());
+                    publish(key.appId(), ApplicationEventType.EXECUTOR_REMOVED, ended, effects);
                 }));
     }
 

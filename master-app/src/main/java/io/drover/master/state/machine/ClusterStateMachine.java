@@ -1,6 +1,7 @@
 package io.drover.master.state.machine;
 
 import io.drover.master.state.machine.Command.CheckWorkersCommand;
+import io.drover.master.state.machine.Command.DecommissionWorkerCommand;
 import io.drover.master.state.machine.Command.FinishApplicationCommand;
 import io.drover.master.state.machine.Command.HeartbeatCommand;
 import io.drover.master.state.machine.Command.KillApplicationCommand;
@@ -18,6 +19,7 @@ import io.drover.master.state.machine.Command.StatesChangedCommand;
 import io.drover.master.state.machine.Command.StepDownCommand;
 import io.drover.master.state.machine.Command.SubmitDriverCommand;
 import io.drover.master.state.machine.Command.TakeOverCommand;
+import io.drover.master.state.machine.Command.WorkerDecommissioningCommand;
 import io.drover.master.state.machine.Command.WorkerLeavingCommand;
 import io.drover.master.state.model.ClusterSnapshot;
 import io.drover.protocol.ids.IdGenerator;
@@ -41,6 +43,7 @@ public final class ClusterStateMachine {
     private final SchedulingHandler scheduling;
     private final ApplicationHandler applications;
     private final RecoveryHandler recovery;
+    private final DecommissionHandler decommissions;
 
     public ClusterStateMachine(MasterState state, MachineSettings settings, Clock clock, IdGenerator ids,
             RandomGenerator random) {
@@ -50,6 +53,7 @@ public final class ClusterStateMachine {
         this.drivers = new DriverHandler(state, settings, ids, applications);
         this.workers = new WorkerHandler(state, settings, drivers, applications);
         this.scheduling = new SchedulingHandler(state, settings, random, applications);
+        this.decommissions = new DecommissionHandler(state, applications);
         this.recovery = new RecoveryHandler(state, settings, workers, drivers, applications);
     }
 
@@ -61,9 +65,7 @@ public final class ClusterStateMachine {
         if (command instanceof SubmitDriverCommand c) {
             reply = drivers.submit(c.request(), c.submittedBy(), now, effects);
         } else if (command instanceof StatesChangedCommand c) {
-            c.reports().drivers().forEach(change -> drivers.stateChanged(c.workerId(), change, now, effects));
-            c.reports().executors().forEach(
-                    change -> applications.executorStateChanged(c.workerId(), change, now, effects));
+            workers.applyReports(c.workerId(), c.reports(), now, effects);
         } else if (command instanceof RegisterApplicationCommand c) {
             reply = applications.register(c.request(), c.submittedBy(), now, effects);
         } else if (command instanceof FinishApplicationCommand c) {
@@ -91,6 +93,11 @@ public final class ClusterStateMachine {
             recovery.maybeComplete(now, effects);
         } else if (command instanceof HeartbeatCommand c) {
             reply = workers.heartbeat(c.workerId(), c.message(), now, effects);
+        } else if (command instanceof DecommissionWorkerCommand c) {
+            decommissions.decommission(c.workerId(), "decommissioned by " + c.requestedBy()
+                    + (c.reason() == null || c.reason().isBlank() ? "" : ": " + c.reason()), true, now, effects);
+        } else if (command instanceof WorkerDecommissioningCommand c) {
+            decommissions.decommissioning(c.workerId(), c.message(), now, effects);
         } else if (command instanceof WorkerLeavingCommand c) {
             workers.leave(c.workerId(), c.message(), now, effects);
             recovery.maybeComplete(now, effects);
@@ -98,6 +105,7 @@ public final class ClusterStateMachine {
             workers.checkWorkers(now, effects);
             recovery.maybeComplete(now, effects);
         } else if (command instanceof ScheduleCommand) {
+            decommissions.finishDrains(now);
             scheduling.schedule(now, effects);
         } else if (command instanceof TakeOverCommand c) {
             recovery.takeOver(c.recovered(), now, effects);

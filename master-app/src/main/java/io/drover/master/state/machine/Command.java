@@ -7,6 +7,7 @@ import io.drover.protocol.internal.Heartbeat;
 import io.drover.protocol.internal.HeartbeatReply;
 import io.drover.protocol.internal.RegisterWorker;
 import io.drover.protocol.internal.RegisterWorkerReply;
+import io.drover.protocol.internal.WorkerDecommissioning;
 import io.drover.protocol.internal.WorkerLeaving;
 
 /**
@@ -76,6 +77,19 @@ public sealed interface Command<R> {
      * the recovery once {@code recovery-timeout} has passed.
      */
     record CheckWorkersCommand() implements Command<Void> {
+    }
+
+    /**
+     * An admin decommissions a worker: it takes no new work, its executors stop and are replaced, its supervised
+     * drivers move once they end, and it ends DECOMMISSIONED.
+     *
+     * @param requestedBy the name of the token behind the call, said in the reason
+     */
+    record DecommissionWorkerCommand(String workerId, String reason, String requestedBy) implements Command<Void> {
+    }
+
+    /** A worker decommissions itself (SIGPWR, or decommission-on-term): as an admin's decommission. */
+    record WorkerDecommissioningCommand(String workerId, WorkerDecommissioning message) implements Command<Void> {
     }
 
     /** A worker is stopping, its children ended: its work is replaced now. */

@@ -1,6 +1,7 @@
 package io.drover.master.state.machine;
 
 import io.drover.master.state.model.DriverEntry;
+import io.drover.master.state.model.Queueing;
 import io.drover.master.state.model.WorkerEntry;
 import io.drover.protocol.api.SubmitDriverRequest;
 import io.drover.protocol.ids.IdGenerator;
@@ -37,11 +38,14 @@ final class DriverHandler {
     String submit(SubmitDriverRequest request, String submittedBy, Instant now, List<Effect> effects) {
         Resources demand = Resources.of(request.cores(), request.memoryMb());
         checkSomeWorkerCouldHold(demand);
+        SubmissionChecks.checkQueue(settings.scheduling(), request.queue(), request.cores(), "cores");
+        SubmissionChecks.checkResources(state, request.resources(), "resources");
         DriverDescription description = new DriverDescription(request.name(), request.appResource(),
-                request.command(), request.cores(), request.memoryMb(), request.supervise());
+                request.command(), request.cores(), request.memoryMb(), request.supervise(), request.resources());
         settings.quota().checkDriver(state, submittedBy, description);
         long number = state.nextDriverNumber();
-        DriverEntry driver = DriverEntry.submitted(ids.driverId(number), number, description, submittedBy, now);
+        DriverEntry driver = DriverEntry.submitted(ids.driverId(number), number, description, submittedBy,
+                new Queueing(request.queue(), request.priority()), now);
         state.addDriver(driver);
         effects.add(new Effect.RequestSchedule());
         log.info("Driver {} submitted by {}: {} ({} cores, {} MB{})", driver.driverId(), submittedBy, request.name(),
@@ -109,6 +113,19 @@ final class DriverHandler {
             log.debug("Ignoring {} for {} from {}: not placed there", report.state(), report.driverId(), workerId);
             return;
         }
+        if (report.workerFault() != null && report.state().isTerminal()) {
+            // Not the driver's failure: placed again elsewhere, the attempt not counted (the worker is unhealthy now).
+            workerLost(driver, "launch refused by worker " + workerId + ": " + report.workerFault(), now, effects);
+            return;
+        }
+        if (report.state().isTerminal() && movesOffDrainingWorker(driver, report.state())) {
+            state.updateDriver(driver.relaunching("its worker " + workerId + " is being decommissioned; it ended "
+                    + report.state() + (report.message() != null ? " (" + report.message() + ")" : "")));
+            effects.add(new Effect.RequestSchedule());
+            log.info("Driver {} ended {} on {}, which is being decommissioned: relaunching elsewhere",
+                    driver.driverId(), report.state(), workerId);
+            return;
+        }
         if (report.state() == DriverState.RUNNING) {
             state.updateDriver(driver.running(report.restarts(), report.pid(), now));
             log.info("Driver {} running on {}{}", driver.driverId(), workerId,
@@ -119,6 +136,15 @@ final class DriverHandler {
             log.warn("Ignoring state {} for driver {} from {}: workers do not report it", report.state(),
                     driver.driverId(), workerId);
         }
+    }
+
+    /**
+     * A supervised driver that ends on a worker being decommissioned, other than by finishing or by a kill someone
+     * asked for, is relaunched elsewhere instead of restarted in place (Spark's decommission).
+     */
+    private boolean movesOffDrainingWorker(DriverEntry driver, DriverState ended) {
+        return driver.description().supervise() && !driver.killRequested() && ended != DriverState.FINISHED
+                && state.worker(driver.workerId()).map(WorkerEntry::isDraining).orElse(false);
     }
 
     void launchFailed(String driverId, String workerId, String reason, Instant now, List<Effect> effects) {

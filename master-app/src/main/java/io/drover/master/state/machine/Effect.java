@@ -2,6 +2,7 @@ package io.drover.master.state.machine;
 
 import io.drover.protocol.api.ApplicationEvent;
 import io.drover.protocol.internal.ApplicationFinished;
+import io.drover.protocol.internal.DecommissionWorker;
 import io.drover.protocol.internal.KillDriver;
 import io.drover.protocol.internal.KillExecutor;
 import io.drover.protocol.internal.LaunchDriver;
@@ -31,6 +32,10 @@ public sealed interface Effect {
 
     record SendApplicationFinished(String workerId, String workerUrl, String appId, ApplicationFinished message)
             implements Effect {
+    }
+
+    /** Tells a worker an admin decommissions it: it should take no launch, let its drivers end and leave. */
+    record SendDecommissionWorker(String workerId, String workerUrl, DecommissionWorker message) implements Effect {
     }
 
     /** Tells a worker that this master took over; it answers by registering with its inventory. */

@@ -3,6 +3,7 @@ package io.drover.master.state.machine;
 import io.drover.protocol.resources.Resources;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -13,13 +14,15 @@ import java.util.Map;
  */
 final class HeldResources {
 
-    private record Held(String workerId, Resources resources, Instant since) {
+    /** What one ended executor still holds on its worker: cores and memory, and its custom resources' addresses. */
+    record Held(String workerId, Resources resources, Map<String, List<String>> addresses, Instant since) {
     }
 
     private final Map<String, Held> held = new HashMap<>();
 
-    void hold(String executorKey, String workerId, Resources resources, Instant since) {
-        held.put(executorKey, new Held(workerId, resources, since));
+    void hold(String executorKey, String workerId, Resources resources, Map<String, List<String>> addresses,
+            Instant since) {
+        held.put(executorKey, new Held(workerId, resources, addresses, since));
     }
 
     boolean isHeld(String executorKey) {
@@ -33,13 +36,13 @@ final class HeldResources {
     }
 
     /** Ends the hold of the executor on that worker; what it held, or null when it held nothing there. */
-    Resources release(String workerId, String executorKey) {
+    Held release(String workerId, String executorKey) {
         Held hold = held.get(executorKey);
         if (hold == null || !hold.workerId().equals(workerId)) {
             return null;
         }
         held.remove(executorKey);
-        return hold.resources();
+        return hold;
     }
 
     /** A worker that is gone holds nothing: its entry's accounting was reset with it. */

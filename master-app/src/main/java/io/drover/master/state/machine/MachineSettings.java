@@ -1,5 +1,6 @@
 package io.drover.master.state.machine;
 
+import io.drover.master.scheduling.SchedulingSettings;
 import java.time.Duration;
 
 /**
@@ -8,20 +9,25 @@ import java.time.Duration;
  * @param maxLaunchAttempts failed launch calls after which a driver ends in ERROR
  * @param maxExecutorRetries consecutive executor failures, with none running, after which an application fails
  * @param defaultCores {@code maxCores} of applications that set none; null means unlimited
- * @param spreadOut spread an application's executors over workers, or fill one worker first
  * @param recoveryTimeout how long a master that took over waits for its workers to answer before it gives
  *     up on the silent ones
  * @param quota what one principal may have waiting or running
+ * @param scheduling how placement rounds place: Spark's knobs and the queues
  */
 public record MachineSettings(Duration workerTimeout, Duration deadWorkerRetention, int maxLaunchAttempts,
-        int maxExecutorRetries, Integer defaultCores, boolean spreadOut, Duration recoveryTimeout,
-        SubmissionQuota quota) {
+        int maxExecutorRetries, Integer defaultCores, Duration recoveryTimeout, SubmissionQuota quota,
+        SchedulingSettings scheduling) {
 
-    /** Settings without quotas. */
+    /** Settings without quotas, with Spark's placement defaults and only the default queue. */
     public MachineSettings(Duration workerTimeout, Duration deadWorkerRetention, int maxLaunchAttempts,
             int maxExecutorRetries, Integer defaultCores, boolean spreadOut, Duration recoveryTimeout) {
-        this(workerTimeout, deadWorkerRetention, maxLaunchAttempts, maxExecutorRetries, defaultCores, spreadOut,
-                recoveryTimeout, SubmissionQuota.NONE);
+        this(workerTimeout, deadWorkerRetention, maxLaunchAttempts, maxExecutorRetries, defaultCores, recoveryTimeout,
+                SubmissionQuota.NONE, SchedulingSettings.defaults().withSpreadOut(spreadOut));
+    }
+
+    public MachineSettings withScheduling(SchedulingSettings next) {
+        return new MachineSettings(workerTimeout, deadWorkerRetention, maxLaunchAttempts, maxExecutorRetries,
+                defaultCores, recoveryTimeout, quota, next);
     }
 
     public Duration heartbeatInterval() {

@@ -1,6 +1,7 @@
 package io.drover.master.state.machine;
 
 import io.drover.master.state.machine.Command.CheckWorkersCommand;
+import io.drover.master.state.machine.Command.DecommissionWorkerCommand;
 import io.drover.master.state.machine.Command.FinishApplicationCommand;
 import io.drover.master.state.machine.Command.HeartbeatCommand;
 import io.drover.master.state.machine.Command.KillApplicationCommand;
@@ -18,6 +19,7 @@ import io.drover.master.state.machine.Command.StatesChangedCommand;
 import io.drover.master.state.machine.Command.StepDownCommand;
 import io.drover.master.state.machine.Command.SubmitDriverCommand;
 import io.drover.master.state.machine.Command.TakeOverCommand;
+import io.drover.master.state.machine.Command.WorkerDecommissioningCommand;
 import io.drover.master.state.machine.Command.WorkerLeavingCommand;
 import io.drover.protocol.state.MasterStatus;
 import java.util.EnumMap;
@@ -45,10 +47,11 @@ final class MasterLifecycle {
             MasterStatus.STANDBY, Set.of(TakeOverCommand.class, LeaderObservedCommand.class, StepDownCommand.class),
             MasterStatus.RECOVERING, union(LEADING_ALWAYS, Set.of(RegisterWorkerCommand.class,
                     HeartbeatCommand.class, StatesChangedCommand.class, WorkerLeavingCommand.class,
-                    CheckWorkersCommand.class)),
+                    WorkerDecommissioningCommand.class, CheckWorkersCommand.class)),
             MasterStatus.COMPLETING_RECOVERY, LEADING_ALWAYS,
             MasterStatus.ALIVE, union(LEADING_ALWAYS, Set.of(RegisterWorkerCommand.class, HeartbeatCommand.class,
-                    StatesChangedCommand.class, WorkerLeavingCommand.class, CheckWorkersCommand.class,
+                    StatesChangedCommand.class, WorkerLeavingCommand.class, WorkerDecommissioningCommand.class,
+                    DecommissionWorkerCommand.class, CheckWorkersCommand.class,
                     SubmitDriverCommand.class, KillDriverCommand.class, LaunchFailedCommand.class,
                     RegisterApplicationCommand.class, FinishApplicationCommand.class, KillApplicationCommand.class,
                     SetExecutorLimitCommand.class, KillExecutorCommand.class, LaunchExecutorFailedCommand.class,

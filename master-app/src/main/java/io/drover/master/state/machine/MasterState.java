@@ -1,9 +1,11 @@
 package io.drover.master.state.machine;
 
+import io.drover.master.scheduling.SchedulingView;
 import io.drover.master.state.model.ApplicationEntry;
 import io.drover.master.state.model.ClusterSnapshot;
 import io.drover.master.state.model.DriverEntry;
 import io.drover.master.state.model.ExecutorEntry;
+import io.drover.master.state.model.WaitReasons;
 import io.drover.master.state.model.WorkerEntry;
 import io.drover.protocol.resources.Resources;
 import io.drover.protocol.state.MasterStatus;
@@ -29,7 +31,7 @@ import java.util.function.Supplier;
  * marks what it touched, so the store writes exactly those records after the batch ({@link #drainChanges}):
  * durability cannot be forgotten by a handler.
  */
-public final class MasterState {
+public final class MasterState implements SchedulingView {
 
     /** Ended executors an application keeps listing; live ones are always kept. */
     static final int RETAINED_EXECUTORS_PER_APP = 1000;
@@ -59,6 +61,8 @@ public final class MasterState {
     private long nextDriverNumber;
     private long nextAppNumber;
     private Changes.Builder changes = new Changes.Builder();
+    /** Not stored: every placement round says it again. */
+    private WaitReasons waiting = WaitReasons.NONE;
 
     /** @param url the master's public URL; a supplier because the port is known only once the server is up */
     public MasterState(Supplier<String> url, int retainedDrivers, int retainedApplications) {
@@ -88,10 +92,16 @@ public final class MasterState {
         return recoveryStartedAt;
     }
 
+    /** Why what waits waits, as the latest placement round said. */
+    void waiting(WaitReasons reasons) {
+        waiting = reasons;
+    }
+
     public Optional<WorkerEntry> worker(String workerId) {
         return Optional.ofNullable(workers.get(workerId));
     }
 
+    @Override
     public Map<String, WorkerEntry> workers() {
         return Collections.unmodifiableMap(workers);
     }
@@ -105,6 +115,7 @@ public final class MasterState {
         return active != null ? Optional.of(active) : Optional.ofNullable(completedDrivers.get(driverId));
     }
 
+    @Override
     public Map<String, DriverEntry> activeDrivers() {
         return Collections.unmodifiableMap(drivers);
     }
@@ -118,6 +129,7 @@ public final class MasterState {
         return active != null ? Optional.of(active) : Optional.ofNullable(completedApps.get(appId));
     }
 
+    @Override
     public Map<String, ApplicationEntry> activeApps() {
         return Collections.unmodifiableMap(apps);
     }
@@ -156,7 +168,7 @@ public final class MasterState {
                 drivers.put(driver.driverId(), driver);
                 if (driver.workerId() != null) {
                     workers.computeIfPresent(driver.workerId(), (id, w) -> w.withDriver(driver.driverId(),
-                            driver.demand()));
+                            driver.demand(), driver.resourceAddresses()));
                 }
             }
         }
@@ -169,7 +181,7 @@ public final class MasterState {
             for (ExecutorEntry executor : app.executors().values()) {
                 if (executor.isLive()) {
                     workers.computeIfPresent(executor.workerId(), (id, w) -> w.withExecutor(executor.key(),
-                            executor.resources()));
+                            executor.resources(), executor.resourceAddresses()));
                 }
             }
         }
@@ -190,6 +202,7 @@ public final class MasterState {
         nextDriverNumber = 0;
         nextAppNumber = 0;
         recoveryStartedAt = null;
+        waiting = WaitReasons.NONE;
         changes = new Changes.Builder();
     }
 
@@ -225,7 +238,8 @@ public final class MasterState {
         ApplicationEntry app = apps.get(executor.appId());
         apps.put(app.appId(), app.withExecutor(executor, app.consecutiveFailures(), app.nextExecutorId() + 1));
         WorkerEntry worker = workers.get(executor.workerId());
-        workers.put(worker.workerId(), worker.withExecutor(executor.key(), executor.resources()));
+        workers.put(worker.workerId(), worker.withExecutor(executor.key(), executor.resources(),
+                executor.resourceAddresses()));
         changes.app(app.appId()).executor(executor.key());
     }
 
@@ -251,9 +265,11 @@ public final class MasterState {
         if (!executor.isLive()) {
             WorkerEntry worker = workers.get(executor.workerId());
             if (worker != null && hold && worker.mayRunWork()) {
-                held.hold(executor.key(), worker.workerId(), executor.resources(), executor.endedAt());
+                held.hold(executor.key(), worker.workerId(), executor.resources(), executor.resourceAddresses(),
+                        executor.endedAt());
             } else if (worker != null) {
-                workers.put(worker.workerId(), worker.withoutExecutor(executor.key(), executor.resources()));
+                workers.put(worker.workerId(), worker.withoutExecutor(executor.key(), executor.resources(),
+                        executor.resourceAddresses()));
             }
             updated = pruneEnded(updated);
         }
@@ -324,10 +340,10 @@ public final class MasterState {
 
     /** The worker says the executor's process is gone: what it held there is free. */
     void releaseHeld(String workerId, String executorKey) {
-        Resources freed = held.release(workerId, executorKey);
+        HeldResources.Held freed = held.release(workerId, executorKey);
         WorkerEntry worker = workers.get(workerId);
         if (freed != null && worker != null) {
-            workers.put(workerId, worker.withoutExecutor(executorKey, freed));
+            workers.put(workerId, worker.withoutExecutor(executorKey, freed.resources(), freed.addresses()));
         }
     }
 
@@ -378,7 +394,8 @@ public final class MasterState {
         }
         if (driver.workerId() != null && (previous == null || !driver.workerId().equals(previous.workerId()))) {
             WorkerEntry worker = workers.get(driver.workerId());
-            workers.put(worker.workerId(), worker.withDriver(driver.driverId(), driver.demand()));
+            workers.put(worker.workerId(), worker.withDriver(driver.driverId(), driver.demand(),
+                    driver.resourceAddresses()));
         }
         changes.driver(driver.driverId());
     }
@@ -399,7 +416,8 @@ public final class MasterState {
     private void release(DriverEntry driver) {
         WorkerEntry worker = workers.get(driver.workerId());
         if (worker != null) {
-            workers.put(worker.workerId(), worker.withoutDriver(driver.driverId(), driver.demand()));
+            workers.put(worker.workerId(), worker.withoutDriver(driver.driverId(), driver.demand(),
+                    driver.resourceAddresses()));
         }
     }
 
@@ -412,11 +430,11 @@ public final class MasterState {
         if (published != null && !workers.changed() && !drivers.changed() && !completedDrivers.changed()
                 && !apps.changed() && !completedApps.changed() && published.status() == status
                 && published.epoch() == epoch && Objects.equals(published.leaderUrl(), leaderUrl)
-                && Objects.equals(published.url(), currentUrl)) {
+                && Objects.equals(published.url(), currentUrl) && published.waiting() == waiting) {
             return published;
         }
         published = new ClusterSnapshot(status, currentUrl, epoch, leaderUrl, workers.frozen(), drivers.frozen(),
-                completedDrivers.frozen(), apps.frozen(), completedApps.frozen(), heartbeatsView);
+                completedDrivers.frozen(), apps.frozen(), completedApps.frozen(), heartbeatsView, waiting);
         return published;
     }
 

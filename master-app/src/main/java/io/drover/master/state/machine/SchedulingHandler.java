@@ -1,107 +1,70 @@
 package io.drover.master.state.machine;
 
-import io.drover.master.scheduling.placement.DriverAssignment;
-import io.drover.master.scheduling.placement.DriverPlacement;
-import io.drover.master.scheduling.placement.ExecutorAssignment;
-import io.drover.master.scheduling.placement.ExecutorPlacement;
-import io.drover.master.scheduling.placement.PendingApp;
-import io.drover.master.scheduling.placement.WaitingDriver;
-import io.drover.master.scheduling.placement.WorkerCapacity;
+import io.drover.master.scheduling.SchedulingRound;
+import io.drover.master.scheduling.placement.DriverDecision;
+import io.drover.master.scheduling.placement.ExecutorDecision;
+import io.drover.master.scheduling.placement.Placement;
 import io.drover.master.state.model.ApplicationEntry;
 import io.drover.master.state.model.DriverEntry;
 import io.drover.master.state.model.ExecutorEntry;
+import io.drover.master.state.model.WaitReasons;
 import io.drover.master.state.model.WorkerEntry;
 import io.drover.protocol.api.ApplicationEventType;
 import io.drover.protocol.internal.ExecutorDescription;
 import io.drover.protocol.internal.LaunchDriver;
 import io.drover.protocol.internal.LaunchExecutor;
-import io.drover.protocol.resources.Resources;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 import java.util.random.RandomGenerator;
-import java.util.stream.Collectors;
 
 /**
- * One placement round (DESIGN.md §3): drivers first, then executors with what the drivers left. It takes
- * the waiting work and the alive workers from the state, asks the pure {@link DriverPlacement} and
- * {@link ExecutorPlacement} where things go, records the decisions and describes the launch calls.
+ * Applies a placement round's decisions (the round itself is {@code scheduling}'s): places each driver and
+ * executor in the state, with the custom resource addresses it got, describes the launch calls, and keeps the
+ * reasons of what waits for the API and the dashboard.
  */
 final class SchedulingHandler {
 
     private final MasterState state;
-    private final MachineSettings settings;
+    private final SchedulingRound round;
     private final RandomGenerator random;
     private final ApplicationHandler applications;
 
     SchedulingHandler(MasterState state, MachineSettings settings, RandomGenerator random,
             ApplicationHandler applications) {
         this.state = state;
-        this.settings = settings;
+        this.round = new SchedulingRound(settings.scheduling());
         this.random = random;
         this.applications = applications;
     }
 
     void schedule(Instant now, List<Effect> effects) {
-        placeDrivers(now, effects);
-        placeExecutors(now, effects);
+        Placement placement = round.plan(state, random.nextLong());
+        placement.drivers().forEach(decision -> launchDriver(decision, now, effects));
+        placement.executors().forEach(decision -> launchExecutor(decision, now, effects));
+        state.waiting(new WaitReasons(placement.driverReasons(), placement.appReasons()));
     }
 
-    private List<WorkerCapacity> aliveWorkers() {
-        return state.workers().values().stream()
-                .filter(WorkerEntry::acceptsWork)
-                .map(w -> new WorkerCapacity(w.workerId(), w.free()))
-                .toList();
+    private void launchDriver(DriverDecision decision, Instant now, List<Effect> effects) {
+        DriverEntry placed = state.activeDriver(decision.driverId()).orElseThrow()
+                .placedOn(decision.workerId(), decision.resourceAddresses(), now);
+        state.updateDriver(placed);
+        WorkerEntry worker = state.worker(decision.workerId()).orElseThrow();
+        effects.add(new Effect.SendLaunchDriver(worker.workerId(), worker.protocolUrl(),
+                new LaunchDriver(state.url(), state.epoch(), placed.driverId(), placed.description(),
+                        placed.resourceAddresses())));
     }
 
-    private void placeDrivers(Instant now, List<Effect> effects) {
-        List<WaitingDriver> waiting = state.activeDrivers().values().stream()
-                .filter(DriverEntry::isWaiting)
-                .map(d -> new WaitingDriver(d.driverId(), d.demand()))
-                .toList();
-        if (waiting.isEmpty()) {
-            return;
-        }
-        for (DriverAssignment assignment : DriverPlacement.place(waiting, aliveWorkers(), random.nextLong())) {
-            DriverEntry placed = state.activeDriver(assignment.driverId()).orElseThrow()
-                    .placedOn(assignment.workerId(), now);
-            state.updateDriver(placed);
-            WorkerEntry worker = state.worker(assignment.workerId()).orElseThrow();
-            effects.add(new Effect.SendLaunchDriver(worker.workerId(), worker.protocolUrl(),
-                    new LaunchDriver(state.url(), state.epoch(), placed.driverId(), placed.description())));
-        }
-    }
-
-    private void placeExecutors(Instant now, List<Effect> effects) {
-        List<PendingApp> pending = state.activeApps().values().stream()
-                .map(SchedulingHandler::pending)
-                .filter(p -> p.coresWanted() > 0 && p.executorsAllowed() > 0)
-                .toList();
-        if (pending.isEmpty()) {
-            return;
-        }
-        for (ExecutorAssignment assignment : ExecutorPlacement.place(pending, aliveWorkers(), settings.spreadOut())) {
-            ApplicationEntry app = state.activeApp(assignment.appId()).orElseThrow();
-            ExecutorEntry executor = ExecutorEntry.launching(app.appId(), app.nextExecutorId(),
-                    assignment.workerId(), assignment.cores(), assignment.memoryMb(), now);
-            state.launchExecutor(executor);
-            applications.publish(app.appId(), ApplicationEventType.EXECUTOR_ADDED, executor, effects);
-            WorkerEntry worker = state.worker(assignment.workerId()).orElseThrow();
-            effects.add(new Effect.SendLaunchExecutor(worker.workerId(), worker.protocolUrl(),
-                    new LaunchExecutor(state.url(), state.epoch(), app.appId(), executor.executorId(),
-                            new ExecutorDescription(app.name(), app.executorCommand(), app.appResource(),
-                                    executor.cores(), executor.memoryMb(), app.driverUrl()))));
-        }
-    }
-
-    private static PendingApp pending(ApplicationEntry app) {
-        List<ExecutorEntry> live = app.executors().values().stream().filter(ExecutorEntry::isLive).toList();
-        int granted = live.stream().mapToInt(ExecutorEntry::cores).sum();
-        int coresWanted = app.maxCores() == null ? Integer.MAX_VALUE : Math.max(0, app.maxCores() - granted);
-        int executorsAllowed = app.executorLimit() == null ? Integer.MAX_VALUE
-                : Math.max(0, app.executorLimit() - live.size());
-        Set<String> hosts = live.stream().map(ExecutorEntry::workerId).collect(Collectors.toSet());
-        return new PendingApp(app.appId(), app.coresPerExecutor(), app.memoryPerExecutorMb(), coresWanted,
-                executorsAllowed, hosts);
+    private void launchExecutor(ExecutorDecision decision, Instant now, List<Effect> effects) {
+        ApplicationEntry app = state.activeApp(decision.appId()).orElseThrow();
+        ExecutorEntry executor = ExecutorEntry.launching(app.appId(), app.nextExecutorId(), decision.workerId(),
+                decision.cores(), decision.memoryMb(), decision.resourceAddresses(), now);
+        state.launchExecutor(executor);
+        applications.publish(app.appId(), ApplicationEventType.EXECUTOR_ADDED, executor, effects);
+        WorkerEntry worker = state.worker(decision.workerId()).orElseThrow();
+        effects.add(new Effect.SendLaunchExecutor(worker.workerId(), worker.protocolUrl(),
+                new LaunchExecutor(state.url(), state.epoch(), app.appId(), executor.executorId(),
+                        new ExecutorDescription(app.name(), app.executorCommand(), app.appResource(),
+                                executor.cores(), executor.memoryMb(), app.driverUrl(),
+                                executor.resourceAddresses()))));
     }
 }

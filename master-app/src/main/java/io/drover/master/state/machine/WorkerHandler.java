@@ -1,12 +1,14 @@
 package io.drover.master.state.machine;
 
 import io.drover.master.state.model.DriverEntry;
+import io.drover.master.state.model.Health;
 import io.drover.master.state.model.WorkerEntry;
 import io.drover.protocol.internal.Heartbeat;
 import io.drover.protocol.internal.HeartbeatReply;
 import io.drover.protocol.internal.RegisterWorker;
 import io.drover.protocol.internal.RegisterWorkerReply;
 import io.drover.protocol.internal.StateReports;
+import io.drover.protocol.internal.WorkerHealth;
 import io.drover.protocol.internal.WorkerLeaving;
 import io.drover.protocol.resources.Resources;
 import io.drover.protocol.state.WorkerState;
@@ -40,6 +42,12 @@ final class WorkerHandler {
 
     RegisterWorkerReply register(RegisterWorker message, Instant now, List<Effect> effects) {
         WorkerEntry existing = state.worker(message.workerId()).orElse(null);
+        if (existing != null && existing.state() == WorkerState.DECOMMISSIONED) {
+            // A decommissioned worker never comes back under its id: a restarted worker process has a new one.
+            throw CommandRejected.conflict("worker " + message.workerId() + " was decommissioned"
+                    + (existing.drain() == null ? "" : " (" + existing.drain().reason() + ")")
+                    + "; start a new worker process to offer this host again");
+        }
         if (existing != null && existing.isConnected() && !existing.url().equals(message.url())) {
             throw CommandRejected.conflict("worker " + message.workerId() + " is already registered from "
                     + existing.url());
@@ -60,7 +68,9 @@ final class WorkerHandler {
         boolean rejoining = existing != null && existing.mayRunWork();
         if (rejoining) {
             boolean afterTakeOver = existing.state() == WorkerState.UNKNOWN;
-            state.putWorker(existing.rejoined(now).withOffer(offered, message.protocolUrl()));
+            state.putWorker(existing.rejoined(now).withOffer(offered, message.protocolUrl())
+                    .withCapabilities(message.resources(), message.attributes())
+                    .withHealth(health(message.healthOrHealthy(), existing.health(), now)));
             adopt(existing.workerId(), message, afterTakeOver, now, effects);
             log.info("Worker {} is back with {} drivers and {} executors running{}", existing.workerId(),
                     message.drivers().size(), message.executors().size(), afterTakeOver ? " (after take-over)" : "");
@@ -69,7 +79,8 @@ final class WorkerHandler {
                 forget(existing.workerId());
             }
             state.putWorker(WorkerEntry.registered(message.workerId(), message.host(), message.port(), message.url(),
-                    offered, now, message.protocolUrl()));
+                    offered, now, message.protocolUrl()).withCapabilities(message.resources(), message.attributes())
+                    .withHealth(health(message.healthOrHealthy(), Health.HEALTHY, now)));
             applyUnreported(message.workerId(), message.unreported(), now, effects);
             log.info("Worker {} registered from {} with {} cores and {} MB{}", message.workerId(), message.url(),
                     message.cores(), message.memoryMb(), existing != null ? " (replacing its dead entry)" : "");
@@ -104,19 +115,62 @@ final class WorkerHandler {
     }
 
     private void applyUnreported(String workerId, StateReports reports, Instant now, List<Effect> effects) {
-        if (reports == null) {
-            return;
+        if (reports != null) {
+            applyReports(workerId, reports, now, effects);
         }
+    }
+
+    /**
+     * A worker's reports, each list in order. A launch it refused for its own reasons (its work directory, a
+     * resource it cannot fetch) marks it unhealthy first, so the work it gives back is not placed there again.
+     */
+    void applyReports(String workerId, StateReports reports, Instant now, List<Effect> effects) {
+        reports.drivers().stream().filter(r -> r.workerFault() != null).findFirst()
+                .ifPresent(r -> markUnhealthy(workerId, r.workerFault(), now));
+        reports.executors().stream().filter(r -> r.workerFault() != null).findFirst()
+                .ifPresent(r -> markUnhealthy(workerId, r.workerFault(), now));
         reports.drivers().forEach(change -> drivers.stateChanged(workerId, change, now, effects));
         reports.executors().forEach(change -> applications.executorStateChanged(workerId, change, now, effects));
     }
 
+    /** Left out of placement until its health report says it is fine again; what it runs is left alone. */
+    private void markUnhealthy(String workerId, String reason, Instant now) {
+        state.worker(workerId).filter(WorkerEntry::mayRunWork).ifPresent(worker -> {
+            if (worker.health().healthy() || !reason.equals(worker.health().reason())) {
+                log.warn("Worker {} is unhealthy: it refused a launch for its own reasons: {}", workerId, reason);
+                state.putWorker(worker.withHealth(Health.unhealthy(reason, now)));
+            }
+        });
+    }
+
+    /** The health a worker reports, keeping when it became unhealthy if it still is for the same reason. */
+    private static Health health(WorkerHealth reported, Health known, Instant now) {
+        if (reported.healthy()) {
+            return Health.HEALTHY;
+        }
+        String reason = reported.reason() == null || reported.reason().isBlank() ? "its health check failed"
+                : reported.reason();
+        return !known.healthy() && reason.equals(known.reason()) ? known : Health.unhealthy(reason, now);
+    }
+
     HeartbeatReply heartbeat(String workerId, Heartbeat heartbeat, Instant now, List<Effect> effects) {
         WorkerEntry worker = state.worker(workerId).orElse(null);
+        if (worker != null && worker.state() == WorkerState.DECOMMISSIONED) {
+            return HeartbeatReply.DECOMMISSIONED;
+        }
         if (worker == null || !worker.isConnected() || heartbeat.epoch() != state.epoch()) {
             return HeartbeatReply.RECONNECT;
         }
         state.heartbeat(workerId, now);
+        if (heartbeat.health() != null) {
+            Health next = health(heartbeat.health(), worker.health(), now);
+            if (!next.equals(worker.health())) {
+                log.info("Worker {} reports itself {}", workerId, next.healthy() ? "healthy again"
+                        : "unhealthy: " + next.reason());
+                state.putWorker(state.worker(workerId).orElseThrow().withHealth(next));
+                effects.add(new Effect.RequestSchedule());
+            }
+        }
         for (String driverId : worker.driverIds()) {
             if (!heartbeat.runningDriverIds().contains(driverId)) {
                 state.activeDriver(driverId).ifPresent(d -> drivers.notRunningOnWorker(d, now, effects));
@@ -130,8 +184,10 @@ final class WorkerHandler {
             log.warn("Worker {} runs work the master has not given it; telling it to kill {} {}", workerId, kill,
                     killExecutors);
         }
-        return kill.isEmpty() && killExecutors.isEmpty() ? HeartbeatReply.OK
-                : new HeartbeatReply(false, kill, killExecutors);
+        if (kill.isEmpty() && killExecutors.isEmpty() && worker.drain() == null) {
+            return HeartbeatReply.OK;
+        }
+        return new HeartbeatReply(false, kill, killExecutors, worker.drain() != null);
     }
 
     /** A worker says it is leaving, its children ended: its work is replaced now, not after its timeout. */
@@ -152,22 +208,28 @@ final class WorkerHandler {
             if (worker.isConnected() && lastHeard.isBefore(silentSince)) {
                 lose(worker, "no heartbeat for " + seconds(Duration.between(lastHeard, now)), now,
                         effects);
-            } else if (worker.state() == WorkerState.DEAD && worker.deadSince().isBefore(forgetBefore)) {
+            } else if ((worker.state() == WorkerState.DEAD || worker.state() == WorkerState.DECOMMISSIONED)
+                    && worker.deadSince().isBefore(forgetBefore)) {
                 forget(worker.workerId());
                 log.info("Worker {} forgotten after its retention", worker.workerId());
             }
         }
     }
 
-    /** The worker is gone: its drivers and executors are replaced or end, and it becomes DEAD. */
+    /**
+     * The worker is gone: its drivers and executors are replaced or end, and it becomes DEAD, or DECOMMISSIONED when
+     * it was being decommissioned (a worker that leaves after its decommission has done what was asked).
+     */
     void lose(WorkerEntry worker, String why, Instant now, List<Effect> effects) {
-        log.warn("Worker {} is DEAD: {}", worker.workerId(), why);
+        boolean draining = worker.drain() != null;
+        log.warn("Worker {} is {}: {}", worker.workerId(), draining ? "DECOMMISSIONED" : "DEAD", why);
         for (String driverId : worker.driverIds()) {
             state.activeDriver(driverId).ifPresent(driver ->
                     drivers.workerLost(driver, "worker " + worker.workerId() + " was lost: " + why, now, effects));
         }
         applications.workerLost(state.worker(worker.workerId()).orElse(worker), why, now, effects);
-        state.putWorker(state.worker(worker.workerId()).orElse(worker).dead(now));
+        WorkerEntry gone = state.worker(worker.workerId()).orElse(worker);
+        state.putWorker(draining ? gone.decommissioned(now) : gone.dead(now));
     }
 
     private void forget(String workerId) {

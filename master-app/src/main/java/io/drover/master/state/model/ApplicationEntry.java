@@ -1,6 +1,7 @@
 package io.drover.master.state.model;
 
 import io.drover.protocol.command.CommandSpec;
+import io.drover.protocol.resources.ResourceAddresses;
 import io.drover.protocol.state.ApplicationState;
 import java.time.Instant;
 import java.util.Map;
@@ -16,6 +17,8 @@ import java.util.Map;
  * @param eventSeq the sequence number of the last event published about it
  * @param executors its executors by number: live ones and the ones that ended (bounded)
  * @param audit who registered it and who killed it
+ * @param queueing its queue and its priority there
+ * @param resourcesPerExecutor custom resources each executor needs, amounts by name
  */
 public record ApplicationEntry(
         String appId,
@@ -37,10 +40,25 @@ public record ApplicationEntry(
         int nextExecutorId,
         long eventSeq,
         Map<Integer, ExecutorEntry> executors,
-        Audit audit) {
+        Audit audit,
+        Queueing queueing,
+        Map<String, Integer> resourcesPerExecutor) {
 
     public ApplicationEntry {
         executors = ExecutorMap.of(executors);
+        queueing = queueing != null ? queueing : Queueing.DEFAULT;
+        resourcesPerExecutor = ResourceAddresses.copyOfAmounts(resourcesPerExecutor);
+    }
+
+    /** An application of the default queue at priority 0 whose executors need no custom resources. */
+    public ApplicationEntry(String appId, long seq, String name, CommandSpec executorCommand, String appResource,
+            Integer coresPerExecutor, long memoryPerExecutorMb, Integer maxCores, Integer executorLimit,
+            String driverUrl, String driverId, ApplicationState state, Instant submittedAt, Instant endedAt,
+            String message, int consecutiveFailures, int nextExecutorId, long eventSeq,
+            Map<Integer, ExecutorEntry> executors, Audit audit) {
+        this(appId, seq, name, executorCommand, appResource, coresPerExecutor, memoryPerExecutorMb, maxCores,
+                executorLimit, driverUrl, driverId, state, submittedAt, endedAt, message, consecutiveFailures,
+                nextExecutorId, eventSeq, executors, audit, Queueing.DEFAULT, Map.of());
     }
 
     public int coresGranted() {
@@ -60,37 +78,38 @@ public record ApplicationEntry(
     public ApplicationEntry killedBy(String who) {
         return new ApplicationEntry(appId, seq, name, executorCommand, appResource, coresPerExecutor,
                 memoryPerExecutorMb, maxCores, executorLimit, driverUrl, driverId, state, submittedAt, endedAt,
-                message, consecutiveFailures, nextExecutorId, eventSeq, executors, audit.killedBy(who));
+                message, consecutiveFailures, nextExecutorId, eventSeq, executors, audit.killedBy(who), queueing, resourcesPerExecutor);
     }
 
     public ApplicationEntry with(ApplicationState newState, Instant ended, String why) {
         return new ApplicationEntry(appId, seq, name, executorCommand, appResource, coresPerExecutor,
                 memoryPerExecutorMb, maxCores, executorLimit, driverUrl, driverId, newState, submittedAt, ended, why,
-                consecutiveFailures, nextExecutorId, eventSeq, executors, audit);
+                consecutiveFailures, nextExecutorId, eventSeq, executors, audit, queueing, resourcesPerExecutor);
     }
 
     public ApplicationEntry withExecutor(ExecutorEntry executor, int failures, int nextId) {
         return new ApplicationEntry(appId, seq, name, executorCommand, appResource, coresPerExecutor,
                 memoryPerExecutorMb, maxCores, executorLimit, driverUrl, driverId, state, submittedAt, endedAt,
-                message, failures, nextId, eventSeq, ExecutorMap.of(executors).with(executor), audit);
+                message, failures, nextId, eventSeq, ExecutorMap.of(executors).with(executor), audit,
+                queueing, resourcesPerExecutor);
     }
 
     /** The same application with only these executors (the ones it still lists). */
     public ApplicationEntry withExecutors(Map<Integer, ExecutorEntry> kept) {
         return new ApplicationEntry(appId, seq, name, executorCommand, appResource, coresPerExecutor,
                 memoryPerExecutorMb, maxCores, executorLimit, driverUrl, driverId, state, submittedAt, endedAt,
-                message, consecutiveFailures, nextExecutorId, eventSeq, kept, audit);
+                message, consecutiveFailures, nextExecutorId, eventSeq, kept, audit, queueing, resourcesPerExecutor);
     }
 
     public ApplicationEntry withExecutorLimit(Integer limit) {
         return new ApplicationEntry(appId, seq, name, executorCommand, appResource, coresPerExecutor,
                 memoryPerExecutorMb, maxCores, limit, driverUrl, driverId, state, submittedAt, endedAt, message,
-                consecutiveFailures, nextExecutorId, eventSeq, executors, audit);
+                consecutiveFailures, nextExecutorId, eventSeq, executors, audit, queueing, resourcesPerExecutor);
     }
 
     public ApplicationEntry withEventSeq(long next) {
         return new ApplicationEntry(appId, seq, name, executorCommand, appResource, coresPerExecutor,
                 memoryPerExecutorMb, maxCores, executorLimit, driverUrl, driverId, state, submittedAt, endedAt,
-                message, consecutiveFailures, nextExecutorId, next, executors, audit);
+                message, consecutiveFailures, nextExecutorId, next, executors, audit, queueing, resourcesPerExecutor);
     }
 }

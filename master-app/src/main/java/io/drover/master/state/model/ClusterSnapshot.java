@@ -19,6 +19,7 @@ import java.util.Optional;
  * @param completedApplications ended applications still retained, oldest first
  * @param heartbeats each worker's latest heartbeat: a live, read-only view rather than a copy, since
  *     heartbeats do not change entries (read it through {@link #lastHeartbeat(WorkerEntry)})
+ * @param waiting why waiting drivers and applications wait, as the latest placement round saw it
  */
 public record ClusterSnapshot(
         MasterStatus status,
@@ -30,15 +31,21 @@ public record ClusterSnapshot(
         Map<String, DriverEntry> completedDrivers,
         Map<String, ApplicationEntry> applications,
         Map<String, ApplicationEntry> completedApplications,
-        Map<String, Instant> heartbeats) {
+        Map<String, Instant> heartbeats,
+        WaitReasons waiting) {
 
-    /** A snapshot whose workers' entries carry their own heartbeat times. */
+    public ClusterSnapshot {
+        heartbeats = heartbeats != null ? heartbeats : Map.of();
+        waiting = waiting != null ? waiting : WaitReasons.NONE;
+    }
+
+    /** A snapshot whose workers' entries carry their own heartbeat times, before any placement round said why anything waits. */
     public ClusterSnapshot(MasterStatus status, String url, long epoch, String leaderUrl,
             Map<String, WorkerEntry> workers, Map<String, DriverEntry> drivers,
             Map<String, DriverEntry> completedDrivers, Map<String, ApplicationEntry> applications,
             Map<String, ApplicationEntry> completedApplications) {
         this(status, url, epoch, leaderUrl, workers, drivers, completedDrivers, applications, completedApplications,
-                Map.of());
+                Map.of(), WaitReasons.NONE);
     }
 
     /** A master that leads nobody: what a standby publishes before it takes over. */

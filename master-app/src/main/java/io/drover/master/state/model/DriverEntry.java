@@ -1,9 +1,12 @@
 package io.drover.master.state.model;
 
 import io.drover.protocol.internal.DriverDescription;
+import io.drover.protocol.resources.ResourceAddresses;
 import io.drover.protocol.resources.Resources;
 import io.drover.protocol.state.DriverState;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 
 /**
  * A driver as the master knows it. Immutable; the state machine replaces it on every change.
@@ -20,6 +23,8 @@ import java.time.Instant;
  * @param launchAttempts consecutive launch calls that failed
  * @param audit who submitted it and who asked to kill it; once killed it must not be relaunched
  * @param pid its process on its worker while RUNNING; null otherwise
+ * @param queueing its queue and its priority there
+ * @param resourceAddresses the addresses of its worker's custom resources it holds while placed; empty otherwise
  */
 public record DriverEntry(
         String driverId,
@@ -38,12 +43,25 @@ public record DriverEntry(
         int launchAttempts,
         Audit audit,
         String message,
-        Long pid) {
+        Long pid,
+        Queueing queueing,
+        Map<String, List<String>> resourceAddresses) {
+
+    public DriverEntry {
+        queueing = queueing != null ? queueing : Queueing.DEFAULT;
+        resourceAddresses = ResourceAddresses.copyOf(resourceAddresses);
+    }
 
     public static DriverEntry submitted(String driverId, long seq, DriverDescription description, String submittedBy,
-            Instant now) {
+            Queueing queueing, Instant now) {
         return new DriverEntry(driverId, seq, description, DriverState.SUBMITTED, null, null, now, null, null, null,
-                null, 0, 0, 0, Audit.submittedBy(submittedBy), null, null);
+                null, 0, 0, 0, Audit.submittedBy(submittedBy), null, null, queueing, Map.of());
+    }
+
+    /** A driver submitted to the default queue at priority 0. */
+    public static DriverEntry submitted(String driverId, long seq, DriverDescription description, String submittedBy,
+            Instant now) {
+        return submitted(driverId, seq, description, submittedBy, Queueing.DEFAULT, now);
     }
 
     /** A user asked to kill it: it must not be launched or relaunched again. */
@@ -63,26 +81,34 @@ public record DriverEntry(
         return relaunches + workerRestarts;
     }
 
-    public DriverEntry placedOn(String worker, Instant now) {
+    /** Placed on a worker, holding these of its custom resource addresses; the waiting reason goes. */
+    public DriverEntry placedOn(String worker, Map<String, List<String>> addresses, Instant now) {
         return new DriverEntry(driverId, seq, description, state, worker, worker, submittedAt, now, startedAt,
-                endedAt, exitCode, relaunches, workerRestarts, launchAttempts, audit, message, null);
+                endedAt, exitCode, relaunches, workerRestarts, launchAttempts, audit, message, null, queueing,
+                addresses);
+    }
+
+    public DriverEntry placedOn(String worker, Instant now) {
+        return placedOn(worker, Map.of(), now);
     }
 
     /** Its worker reports its process running: at launch, after a supervised restart, or when adopted. */
     public DriverEntry running(int restartsOnWorker, Long processId, Instant now) {
         return new DriverEntry(driverId, seq, description, DriverState.RUNNING, workerId, lastWorkerId, submittedAt,
-                launchedAt, now, endedAt, null, relaunches, restartsOnWorker, 0, audit, null, processId);
+                launchedAt, now, endedAt, null, relaunches, restartsOnWorker, 0, audit, null, processId, queueing,
+                resourceAddresses);
     }
 
     public DriverEntry ended(DriverState finalState, Integer code, String why, Instant now) {
         return new DriverEntry(driverId, seq, description, finalState, null, lastWorkerId, submittedAt, launchedAt,
-                startedAt, now, code, relaunches, workerRestarts, launchAttempts, audit, why, null);
+                startedAt, now, code, relaunches, workerRestarts, launchAttempts, audit, why, null, queueing, Map.of());
     }
 
     /** Back to the queue after a failed launch call; the attempt is counted. */
     public DriverEntry launchFailed(String why) {
         return new DriverEntry(driverId, seq, description, state, null, lastWorkerId, submittedAt, launchedAt,
-                startedAt, endedAt, exitCode, relaunches, workerRestarts, launchAttempts + 1, audit, why, null);
+                startedAt, endedAt, exitCode, relaunches, workerRestarts, launchAttempts + 1, audit, why, null, queueing,
+                Map.of());
     }
 
     /**
@@ -91,7 +117,8 @@ public record DriverEntry(
      */
     public DriverEntry unplaced(String why) {
         return new DriverEntry(driverId, seq, description, state, null, lastWorkerId, submittedAt, launchedAt,
-                startedAt, endedAt, exitCode, relaunches, workerRestarts, launchAttempts, audit, why, null);
+                startedAt, endedAt, exitCode, relaunches, workerRestarts, launchAttempts, audit, why, null, queueing,
+                Map.of());
     }
 
     /** Whether its worker has ever reported its process running in this placement. */
@@ -102,12 +129,12 @@ public record DriverEntry(
     /** Back to the queue because its worker was lost (supervise). */
     public DriverEntry relaunching(String why) {
         return new DriverEntry(driverId, seq, description, DriverState.RELAUNCHING, null, lastWorkerId, submittedAt,
-                launchedAt, startedAt, endedAt, exitCode, relaunches + 1, 0, 0, audit, why, null);
+                launchedAt, startedAt, endedAt, exitCode, relaunches + 1, 0, 0, audit, why, null, queueing, Map.of());
     }
 
     public DriverEntry withKillRequestedBy(String who) {
         return new DriverEntry(driverId, seq, description, state, workerId, lastWorkerId, submittedAt, launchedAt,
                 startedAt, endedAt, exitCode, relaunches, workerRestarts, launchAttempts, audit.killedBy(who), message,
-                pid);
+                pid, queueing, resourceAddresses);
     }
 }

@@ -10,6 +10,7 @@ public final class ExecutorViews {
 
     public static ExecutorView of(ExecutorEntry e, String workerUrl) {
         return new ExecutorView(e.appId(), e.executorId(), e.workerId(), workerUrl, e.cores(), e.memoryMb(),
-                e.state(), e.exitCode(), e.message(), e.launchedAt(), e.runningSince(), e.endedAt(), e.pid());
+                e.state(), e.exitCode(), e.message(), e.launchedAt(), e.runningSince(), e.endedAt(), e.pid(),
+                e.resourceAddresses());
     }
 }

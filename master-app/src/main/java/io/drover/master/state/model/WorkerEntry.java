@@ -5,6 +5,8 @@ import io.drover.protocol.state.WorkerState;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -12,10 +14,14 @@ import java.util.Set;
  * never changes under a reader.
  *
  * @param used cores and memory of the drivers and executors placed on it that have not ended
- * @param deadSince when it was declared DEAD; null while alive
+ * @param deadSince when it was declared DEAD, or became DECOMMISSIONED; null while alive
  * @param executorKeys its live executors, as {@code <appId>/<executorId>}
  * @param protocolUrl where the master calls it (launches, kills): its internal URL, or {@code url} for a
  *     worker that gave none
+ * @param resources its custom resources: offered addresses, and those its live drivers and executors hold
+ * @param attributes what it registered itself as; placement may require some
+ * @param drain set while it is being decommissioned, and kept once DECOMMISSIONED; null otherwise
+ * @param health whether it may take new work for its own sake (its checks, its launches)
  */
 public record WorkerEntry(
         String workerId,
@@ -30,12 +36,27 @@ public record WorkerEntry(
         Instant deadSince,
         Set<String> driverIds,
         Set<String> executorKeys,
-        String protocolUrl) {
+        String protocolUrl,
+        CustomResources resources,
+        Map<String, String> attributes,
+        Drain drain,
+        Health health) {
 
     public WorkerEntry {
         driverIds = Collections.unmodifiableSet(new LinkedHashSet<>(driverIds));
         executorKeys = Collections.unmodifiableSet(new LinkedHashSet<>(executorKeys));
         protocolUrl = protocolUrl != null ? protocolUrl : url;
+        resources = resources != null ? resources : CustomResources.NONE;
+        attributes = attributes != null ? Map.copyOf(attributes) : Map.of();
+        health = health != null ? health : Health.HEALTHY;
+    }
+
+    /** An entry without custom resources or attributes, healthy and not being decommissioned. */
+    public WorkerEntry(String workerId, String host, int port, String url, Resources total, Resources used,
+            WorkerState state, Instant registeredAt, Instant lastHeartbeat, Instant deadSince, Set<String> driverIds,
+            Set<String> executorKeys, String protocolUrl) {
+        this(workerId, host, port, url, total, used, state, registeredAt, lastHeartbeat, deadSince, driverIds,
+                executorKeys, protocolUrl, CustomResources.NONE, Map.of(), null, Health.HEALTHY);
     }
 
     /** An entry for a worker called at its public URL. */
@@ -61,9 +82,22 @@ public record WorkerEntry(
         return total.minus(used);
     }
 
-    /** Placement may give it new work. */
+    /**
+     * ALIVE: it counts in the cluster's totals and may be given work. Placement further leaves out a worker that
+     * is being decommissioned or is unhealthy (see {@link #takesNewWork()}).
+     */
     public boolean acceptsWork() {
         return state == WorkerState.ALIVE;
+    }
+
+    /** Placement may give it new work: ALIVE, not being decommissioned, healthy. */
+    public boolean takesNewWork() {
+        return state == WorkerState.ALIVE && drain == null && health.healthy();
+    }
+
+    /** It is being decommissioned: still ALIVE, running what it has, taking nothing new. */
+    public boolean isDraining() {
+        return state == WorkerState.ALIVE && drain != null;
     }
 
     /** It heartbeats to this master: its heartbeats are taken, and its silence makes it DEAD. */
@@ -88,70 +122,108 @@ public record WorkerEntry(
     }
 
     public WorkerEntry heartbeatAt(Instant now) {
-        return new WorkerEntry(workerId, host, port, url, total, used, state, registeredAt, now, deadSince, driverIds,
-                executorKeys, protocolUrl);
+        return with(state, now, deadSince, used, driverIds, executorKeys, resources);
     }
 
     /** What it offers and where it takes the master's calls, as its latest registration says. */
     public WorkerEntry withOffer(Resources offered, String calledAt) {
         return new WorkerEntry(workerId, host, port, url, offered, used, state, registeredAt, lastHeartbeat, deadSince,
-                driverIds, executorKeys, calledAt);
+                driverIds, executorKeys, calledAt, resources, attributes, drain, health);
+    }
+
+    /** Its custom resources and attributes, as its latest registration says. */
+    public WorkerEntry withCapabilities(Map<String, List<String>> offered, Map<String, String> values) {
+        return new WorkerEntry(workerId, host, port, url, total, used, state, registeredAt, lastHeartbeat, deadSince,
+                driverIds, executorKeys, protocolUrl, resources.reoffered(offered), values, drain, health);
     }
 
     /** As stored: what runs on it is rebuilt from the drivers and executors placed there. */
     public WorkerEntry withoutWork() {
-        return new WorkerEntry(workerId, host, port, url, total, Resources.NONE, state, registeredAt, lastHeartbeat,
-                deadSince, Set.of(), Set.of(), protocolUrl);
+        return with(state, lastHeartbeat, deadSince, Resources.NONE, Set.of(), Set.of(), resources.unused());
     }
 
     /** A master that took over does not know yet whether it still runs: it waits for its answer. */
     public WorkerEntry unknown() {
-        return new WorkerEntry(workerId, host, port, url, total, used, WorkerState.UNKNOWN, registeredAt,
-                lastHeartbeat, deadSince, driverIds, executorKeys, protocolUrl);
+        return with(WorkerState.UNKNOWN, lastHeartbeat, deadSince, used, driverIds, executorKeys, resources);
     }
 
     /** Back after a master took over: it answered with its inventory and heartbeats again. */
     public WorkerEntry rejoined(Instant now) {
-        return new WorkerEntry(workerId, host, port, url, total, used, WorkerState.ALIVE, registeredAt, now, null,
-                driverIds, executorKeys, protocolUrl);
+        return with(WorkerState.ALIVE, now, null, used, driverIds, executorKeys, resources);
     }
 
     public WorkerEntry dead(Instant now) {
-        return new WorkerEntry(workerId, host, port, url, total, Resources.NONE, WorkerState.DEAD, registeredAt,
-                lastHeartbeat, now, Set.of(), Set.of(), protocolUrl);
+        return with(WorkerState.DEAD, lastHeartbeat, now, Resources.NONE, Set.of(), Set.of(), resources.unused());
+    }
+
+    /** Decommissioned for good: nothing runs there any more, and it never takes work again under this id. */
+    public WorkerEntry decommissioned(Instant now) {
+        return with(WorkerState.DECOMMISSIONED, lastHeartbeat, now, Resources.NONE, Set.of(), Set.of(),
+                resources.unused());
+    }
+
+    /** It is being decommissioned from now on. */
+    public WorkerEntry draining(Drain why) {
+        return new WorkerEntry(workerId, host, port, url, total, used, state, registeredAt, lastHeartbeat, deadSince,
+                driverIds, executorKeys, protocolUrl, resources, attributes, why, health);
+    }
+
+    public WorkerEntry withHealth(Health next) {
+        return new WorkerEntry(workerId, host, port, url, total, used, state, registeredAt, lastHeartbeat, deadSince,
+                driverIds, executorKeys, protocolUrl, resources, attributes, drain, next);
     }
 
     public WorkerEntry withDriver(String driverId, Resources demand) {
+        return withDriver(driverId, demand, Map.of());
+    }
+
+    public WorkerEntry withDriver(String driverId, Resources demand, Map<String, List<String>> addresses) {
         Set<String> ids = new LinkedHashSet<>(driverIds);
         ids.add(driverId);
-        return new WorkerEntry(workerId, host, port, url, total, used.plus(demand), state, registeredAt,
-                lastHeartbeat, deadSince, ids, executorKeys, protocolUrl);
+        return with(state, lastHeartbeat, deadSince, used.plus(demand), ids, executorKeys, resources.assign(addresses));
     }
 
     public WorkerEntry withoutDriver(String driverId, Resources demand) {
+        return withoutDriver(driverId, demand, Map.of());
+    }
+
+    public WorkerEntry withoutDriver(String driverId, Resources demand, Map<String, List<String>> addresses) {
         if (!driverIds.contains(driverId)) {
             return this;
         }
         Set<String> ids = new LinkedHashSet<>(driverIds);
         ids.remove(driverId);
-        return new WorkerEntry(workerId, host, port, url, total, used.minus(demand), state, registeredAt,
-                lastHeartbeat, deadSince, ids, executorKeys, protocolUrl);
+        return with(state, lastHeartbeat, deadSince, used.minus(demand), ids, executorKeys,
+                resources.release(addresses));
     }
 
     public WorkerEntry withExecutor(String key, Resources demand) {
+        return withExecutor(key, demand, Map.of());
+    }
+
+    public WorkerEntry withExecutor(String key, Resources demand, Map<String, List<String>> addresses) {
         Set<String> keys = new LinkedHashSet<>(executorKeys);
         keys.add(key);
-        return new WorkerEntry(workerId, host, port, url, total, used.plus(demand), state, registeredAt,
-                lastHeartbeat, deadSince, driverIds, keys, protocolUrl);
+        return with(state, lastHeartbeat, deadSince, used.plus(demand), driverIds, keys, resources.assign(addresses));
     }
 
     public WorkerEntry withoutExecutor(String key, Resources demand) {
+        return withoutExecutor(key, demand, Map.of());
+    }
+
+    public WorkerEntry withoutExecutor(String key, Resources demand, Map<String, List<String>> addresses) {
         if (!executorKeys.contains(key)) {
             return this;
         }
         Set<String> keys = new LinkedHashSet<>(executorKeys);
         keys.remove(key);
-        return new WorkerEntry(workerId, host, port, url, total, used.minus(demand), state, registeredAt,
-                lastHeartbeat, deadSince, driverIds, keys, protocolUrl);
+        return with(state, lastHeartbeat, deadSince, used.minus(demand), driverIds, keys,
+                resources.release(addresses));
+    }
+
+    private WorkerEntry with(WorkerState nextState, Instant heartbeat, Instant since, Resources nextUsed,
+            Set<String> drivers, Set<String> executors, CustomResources nextResources) {
+        return new WorkerEntry(workerId, host, port, url, total, nextUsed, nextState, registeredAt, heartbeat, since,
+                drivers, executors, protocolUrl, nextResources, attributes, drain, health);
     }
 }

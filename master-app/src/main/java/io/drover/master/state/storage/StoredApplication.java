@@ -3,10 +3,12 @@ package io.drover.master.state.storage;
 import io.drover.protocol.command.CommandSpec;
 import io.drover.protocol.state.ApplicationState;
 import java.time.Instant;
+import java.util.Map;
 
 /**
  * An application as stored under {@code app/<id>}, without its executors: each has a key of its own, so a
- * report about one executor does not rewrite an application of a thousand.
+ * report about one executor does not rewrite an application of a thousand. {@code queue}, {@code priority} and
+ * {@code resourcesPerExecutor} are absent from earlier format 1 records: the default queue, 0, none.
  */
 record StoredApplication(
         int version,
@@ -29,5 +31,8 @@ record StoredApplication(
         int nextExecutorId,
         long eventSeq,
         String submittedBy,
-        String killedBy) implements StoredRecord {
+        String killedBy,
+        String queue,
+        Integer priority,
+        Map<String, Integer> resourcesPerExecutor) implements StoredRecord {
 }

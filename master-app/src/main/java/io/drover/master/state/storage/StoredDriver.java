@@ -3,10 +3,13 @@ package io.drover.master.state.storage;
 import io.drover.protocol.internal.DriverDescription;
 import io.drover.protocol.state.DriverState;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 
 /**
  * A driver as stored under {@code driver/<id>}, ended ones included while retained. The description is the
- * protocol's record, whose JSON only ever grows by optional fields.
+ * protocol's record, whose JSON only ever grows by optional fields. {@code queue}, {@code priority} and
+ * {@code resourceAddresses} are absent from earlier format 1 records: the default queue, 0, none.
  */
 record StoredDriver(
         int version,
@@ -27,5 +30,8 @@ record StoredDriver(
         String submittedBy,
         String killedBy,
         String message,
-        Long pid) implements StoredRecord {
+        Long pid,
+        String queue,
+        Integer priority,
+        Map<String, List<String>> resourceAddresses) implements StoredRecord {
 }

@@ -2,8 +2,13 @@ package io.drover.master.state.storage;
 
 import io.drover.protocol.state.ExecutorState;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 
-/** One executor as stored under {@code executor/<appId>/<executorId>}. */
+/**
+ * One executor as stored under {@code executor/<appId>/<executorId>}. {@code resourceAddresses} is absent from
+ * earlier format 1 records: none.
+ */
 record StoredExecutor(
         int version,
         String appId,
@@ -17,5 +22,6 @@ record StoredExecutor(
         Instant launchedAt,
         Instant runningSince,
         Instant endedAt,
-        Long pid) implements StoredRecord {
+        Long pid,
+        Map<String, List<String>> resourceAddresses) implements StoredRecord {
 }

@@ -2,6 +2,8 @@ package io.drover.master.state.storage;
 
 import io.drover.protocol.state.WorkerState;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 
 /**
  * A worker as stored under {@code worker/<id>}. What runs on it is not stored here: it follows from the
@@ -9,6 +11,10 @@ import java.time.Instant;
  *
  * @param protocolUrl where it takes the master's calls (its internal connector); may be absent in format 1
  *     records written before it was kept, which then mean {@code url}
+ * @param resources the custom resources it offered, addresses by name; absent in earlier format 1 records (none)
+ * @param attributes what it registered itself as; absent in earlier format 1 records (none)
+ * @param drainSince when its decommission began; null unless it is or was decommissioned
+ * @param drainReason why, and who asked
  */
 record StoredWorker(
         int version,
@@ -21,5 +27,9 @@ record StoredWorker(
         WorkerState state,
         Instant registeredAt,
         Instant deadSince,
-        String protocolUrl) implements StoredRecord {
+        String protocolUrl,
+        Map<String, List<String>> resources,
+        Map<String, String> attributes,
+        Instant drainSince,
+        String drainReason) implements StoredRecord {
 }

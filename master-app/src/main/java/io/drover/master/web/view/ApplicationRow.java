@@ -11,6 +11,8 @@ import java.time.Instant;
  * @param executors how many of its executors have not ended
  * @param durationMillis from registration to its end, or to now while it is active
  * @param submittedBy who registered it; null until the API records carry it (see {@link Rows})
+ * @param queue the queue it waits or runs in
+ * @param waitingReason why its next executor is not placed, as the latest placement round saw it; null otherwise
  */
 public record ApplicationRow(
         String appId,
@@ -24,7 +26,9 @@ public record ApplicationRow(
         Instant submittedAt,
         Instant endedAt,
         long durationMillis,
-        String submittedBy) implements SubmittedRow {
+        String submittedBy,
+        String queue,
+        String waitingReason) implements SubmittedRow {
 
     @Override
     public boolean active() {

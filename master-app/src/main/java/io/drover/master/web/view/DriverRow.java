@@ -10,6 +10,8 @@ import java.time.Instant;
  * @param workerAddress that worker's host:port, shorter to read than its id; null when the master forgot it
  * @param durationMillis from submission to its end, or to now while it is active
  * @param submittedBy who submitted it; null until the API records carry it (see {@link Rows})
+ * @param queue the queue it waits or runs in
+ * @param waitingReason why it waits for a worker, as the latest placement round saw it; null unless waiting
  */
 public record DriverRow(
         String driverId,
@@ -25,7 +27,9 @@ public record DriverRow(
         long durationMillis,
         Integer exitCode,
         int restarts,
-        String submittedBy) implements SubmittedRow {
+        String submittedBy,
+        String queue,
+        String waitingReason) implements SubmittedRow {
 
     @Override
     public boolean active() {

@@ -16,6 +16,7 @@ public final class ListViews {
 
     public static final String APPLICATIONS_PATH = "/applications";
     public static final String DRIVERS_PATH = "/drivers";
+    public static final String WORKERS_PATH = "/workers";
 
     private ListViews() {
     }

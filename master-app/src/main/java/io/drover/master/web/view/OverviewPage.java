@@ -9,5 +9,6 @@ public record OverviewPage(
         Listing<ApplicationRow> activeApplications,
         Listing<ApplicationRow> completedApplications,
         Listing<DriverRow> activeDrivers,
-        Listing<DriverRow> completedDrivers) {
+        Listing<DriverRow> completedDrivers,
+        List<QueueRow> queues) {
 }

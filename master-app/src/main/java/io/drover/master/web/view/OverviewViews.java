@@ -1,5 +1,8 @@
 package io.drover.master.web.view;
 
+import io.drover.master.scheduling.QueueStats;
+import io.drover.master.scheduling.SchedulingSettings;
+import io.drover.master.scheduling.SchedulingView;
 import io.drover.master.state.model.ApplicationEntry;
 import io.drover.master.state.model.ClusterSnapshot;
 import io.drover.master.state.model.DriverEntry;
@@ -27,8 +30,10 @@ public final class OverviewViews {
     /**
      * @param activeLimit the most active drivers and applications listed (in submission order)
      * @param recentLimit the most completed drivers and applications listed (newest first)
+     * @param scheduling the queues, for their table
      */
-    public static OverviewPage overview(ClusterSnapshot s, Instant now, int activeLimit, int recentLimit) {
+    public static OverviewPage overview(ClusterSnapshot s, Instant now, int activeLimit, int recentLimit,
+            SchedulingSettings scheduling) {
         return new OverviewPage(summary(s),
                 s.workers().values().stream().map(w -> Rows.worker(w, s)).toList(),
                 new Listing<>(Newest.inOrder(s.applications(), 0, activeLimit).stream()
@@ -38,7 +43,8 @@ public final class OverviewViews {
                 new Listing<>(Newest.inOrder(s.drivers(), 0, activeLimit).stream()
                         .map(d -> Rows.driver(d, s, now)).toList(), s.drivers().size()),
                 new Listing<>(Newest.of(s.completedDrivers(), 0, recentLimit).stream()
-                        .map(d -> Rows.driver(d, s, now)).toList(), s.completedDrivers().size()));
+                        .map(d -> Rows.driver(d, s, now)).toList(), s.completedDrivers().size()),
+                QueueStats.of(SchedulingView.of(s), scheduling).stream().map(QueueRow::of).toList());
     }
 
     public static ClusterSummary summary(ClusterSnapshot s) {

@@ -11,6 +11,7 @@ import io.drover.protocol.api.ExecutorView;
 import io.drover.protocol.api.WorkerView;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * One row per worker, driver, application and executor, mapped from the API's records so that the pages
@@ -25,7 +26,8 @@ final class Rows {
         WorkerView w = ApiViews.worker(entry, snapshot);
         return new WorkerRow(w.workerId(), Links.http(w.url()), address(entry), w.state(), w.cores(),
                 w.coresUsed(), w.memoryMb(), w.memoryUsedMb(), w.registeredAt(), w.lastHeartbeat(),
-                w.driverIds().size(), w.executors().size());
+                w.driverIds().size(), w.executors().size(), w.decommissioning(), w.decommissionReason(),
+                w.healthReason(), resources(w));
     }
 
     static DriverRow driver(DriverEntry entry, ClusterSnapshot snapshot, Instant now) {
@@ -33,7 +35,7 @@ final class Rows {
         return new DriverRow(d.driverId(), d.name(), d.state(), d.workerId(), address(snapshot, d.workerId()),
                 d.cores(), d.memoryMb(), d.supervise(),
                 d.submittedAt(), d.endedAt(), millis(d.submittedAt(), d.endedAt(), now), d.exitCode(), d.restarts(),
-                submittedBy(d));
+                submittedBy(d), d.queue(), d.waitingReason());
     }
 
     static ApplicationRow application(ApplicationEntry entry, ClusterSnapshot snapshot, Instant now) {
@@ -44,7 +46,7 @@ final class Rows {
         int live = (int) a.executors().stream().filter(e -> !e.state().isTerminal()).count();
         return new ApplicationRow(a.appId(), a.name(), a.state(), a.coresGranted(), a.maxCores(),
                 a.memoryPerExecutorMb(), live, a.driverId(), a.submittedAt(), a.endedAt(),
-                millis(a.submittedAt(), a.endedAt(), now), submittedBy(a));
+                millis(a.submittedAt(), a.endedAt(), now), submittedBy(a), a.queue(), a.waitingReason());
     }
 
     static ExecutorRow executor(ExecutorView e, ClusterSnapshot snapshot) {
@@ -53,6 +55,13 @@ final class Rows {
                 e.memoryMb(), e.state(), e.exitCode(), e.message(), e.launchedAt(), e.startedAt(), e.endedAt(),
                 Links.executorLog(e.workerUrl(), e.appId(), e.executorId(), Links.STDOUT),
                 Links.executorLog(e.workerUrl(), e.appId(), e.executorId(), Links.STDERR));
+    }
+
+    /** {@code gpu: 1 of 2 in use (0, 1)}: each custom resource with its addresses. */
+    private static List<String> resources(WorkerView w) {
+        return w.resources().entrySet().stream().map(r -> r.getKey() + ": "
+                + w.resourcesUsed().getOrDefault(r.getKey(), List.of()).size() + " of " + r.getValue().size()
+                + " in use (" + String.join(", ", r.getValue()) + ")").toList();
     }
 
     static String address(WorkerEntry worker) {

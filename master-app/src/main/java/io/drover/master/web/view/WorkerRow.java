@@ -2,6 +2,7 @@ package io.drover.master.web.view;
 
 import io.drover.protocol.state.WorkerState;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * A worker as a table row shows it.
@@ -9,6 +10,10 @@ import java.time.Instant;
  * @param uiUrl the worker's own UI, or null when its advertised URL is not http(s) and must not become a link
  * @param drivers drivers placed on it that have not ended
  * @param executors its live executors
+ * @param decommissioning it is being decommissioned: no new work goes there
+ * @param decommissionReason why, and who asked; null unless decommissioning or decommissioned
+ * @param healthReason why it is left out of placement for its own problem; null while healthy
+ * @param resources its custom resources: {@code gpu: 2 of 4 in use}, one entry per name
  */
 public record WorkerRow(
         String workerId,
@@ -22,7 +27,11 @@ public record WorkerRow(
         Instant registeredAt,
         Instant lastHeartbeat,
         int drivers,
-        int executors) {
+        int executors,
+        boolean decommissioning,
+        String decommissionReason,
+        String healthReason,
+        List<String> resources) {
 
     // Preformatted for the overview's thousand-row table (see Formats).
 

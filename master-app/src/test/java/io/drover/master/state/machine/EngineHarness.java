@@ -1,5 +1,6 @@
 package io.drover.master.state.machine;
 
+import io.drover.master.scheduling.SchedulingSettings;
 import io.drover.master.state.model.ApplicationEntry;
 import io.drover.master.state.model.ClusterSnapshot;
 import io.drover.master.state.model.DriverEntry;
@@ -20,6 +21,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 /**
@@ -49,10 +51,19 @@ final class EngineHarness {
 
     private EngineHarness(Duration workerTimeout, int maxLaunchAttempts, int maxExecutorRetries, boolean spreadOut,
             RecoveredState recovered) {
+        this(new MachineSettings(workerTimeout, Duration.ofMinutes(15), maxLaunchAttempts, maxExecutorRetries, null,
+                spreadOut, workerTimeout), recovered);
+    }
+
+    /** A master that places as {@code scheduling} says (queues, Spark's knobs). */
+    EngineHarness(SchedulingSettings scheduling) {
+        this(new MachineSettings(Duration.ofSeconds(60), Duration.ofMinutes(15), 3, 3, null, true,
+                Duration.ofSeconds(60)).withScheduling(scheduling), RecoveredState.empty(EPOCH));
+    }
+
+    private EngineHarness(MachineSettings settings, RecoveredState recovered) {
         MasterState state = new MasterState(() -> MASTER_URL, 200, 200);
-        machine = new ClusterStateMachine(state, new MachineSettings(workerTimeout, Duration.ofMinutes(15),
-                maxLaunchAttempts, maxExecutorRetries, null, spreadOut, workerTimeout), clock,
-                new IdGenerator(clock), new Random(1));
+        machine = new ClusterStateMachine(state, settings, clock, new IdGenerator(clock), new Random(1));
         apply(new Command.TakeOverCommand(recovered));
     }
 
@@ -85,6 +96,14 @@ final class EngineHarness {
             machine.apply(new Command.ScheduleCommand(), effects);
         }
         return reply;
+    }
+
+    /** Registers a worker that offers custom resources ({@code gpu: [0, 1]}) and returns its id. */
+    String registerWorker(int port, int cores, long memoryMb, Map<String, List<String>> resources) {
+        String id = IdGenerator.workerId(clock, "127.0.0.1", port);
+        apply(new Command.RegisterWorkerCommand(new RegisterWorker(id, "127.0.0.1", port, "http://127.0.0.1:" + port,
+                cores, memoryMb, 0, List.of(), List.of(), null, null, resources, Map.of(), null)));
+        return id;
     }
 
     RegisterWorkerReply registerWorker(String host, int port, int cores, long memoryMb, List<String> running) {

@@ -13,6 +13,8 @@ import io.drover.master.state.machine.MasterState;
 import io.drover.master.state.machine.RecoveredState;
 import io.drover.master.state.model.ApplicationEntry;
 import io.drover.master.state.model.DriverEntry;
+import io.drover.master.state.model.Queueing;
+import io.drover.master.state.model.WorkerEntry;
 import io.drover.protocol.api.RegisterApplicationRequest;
 import io.drover.protocol.api.SubmitDriverRequest;
 import io.drover.protocol.command.CommandSpec;
@@ -30,6 +32,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -86,6 +89,48 @@ class StateStorageTest {
         assertThat(read.applications()).containsExactly(storedApp);
         assertThat(read.counters().nextDriverNumber()).isEqualTo(1);
         assertThat(read.counters().nextAppNumber()).isEqualTo(1);
+    }
+
+    @Test
+    void queuesPrioritiesResourcesAndADrainAreReadBack() {
+        apply(new Command.TakeOverCommand(storage.takeOver()));
+        apply(new Command.RegisterWorkerCommand(new RegisterWorker(WORKER, "127.0.0.1", 8081, "http://127.0.0.1:8081",
+                4, 4096, 0, List.of(), List.of(), null, null, Map.of("gpu", List.of("0", "1")),
+                Map.of("rack", "r1"), null)));
+        String driver = apply(new Command.SubmitDriverCommand(new SubmitDriverRequest("d", null,
+                CommandSpec.executable("/bin/true", List.of()), 1, 256L, true, "default", 7, Map.of("gpu", 1)),
+                "alice"));
+        String app = apply(new Command.RegisterApplicationCommand(new RegisterApplicationRequest("a",
+                CommandSpec.executable("/bin/true", List.of()), null, 1, 256L, 1, null, null, null, "default", -2,
+                Map.of("gpu", 1)), "bob"));
+        apply(new Command.ScheduleCommand());
+        apply(new Command.DecommissionWorkerCommand(WORKER, "maintenance", "admin"));
+
+        RecoveredState read = new StateStorage(engine).takeOver();
+
+        assertThat(read.drivers()).containsExactly(machine.snapshot().driver(driver).orElseThrow());
+        assertThat(read.drivers().get(0).resourceAddresses()).containsEntry("gpu", List.of("0"));
+        assertThat(read.applications()).containsExactly(machine.snapshot().application(app).orElseThrow());
+        assertThat(read.applications().get(0).queueing().priority()).isEqualTo(-2);
+        WorkerEntry worker = read.workers().get(0);
+        assertThat(worker.resources().offered()).containsEntry("gpu", List.of("0", "1"));
+        assertThat(worker.attributes()).containsEntry("rack", "r1");
+        assertThat(worker.drain().reason()).isEqualTo("decommissioned by admin: maintenance");
+    }
+
+    @Test
+    void recordsWrittenBeforeQueuesAndResourcesReadAsTheDefaultQueueWithNone() {
+        engine.write(new WriteBatch().put("driver/driver-20261122080000-0000", ("{\"version\":1,\"driverId\":"
+                + "\"driver-20261122080000-0000\",\"seq\":0,\"description\":{\"name\":\"d\",\"command\":"
+                + "{\"executable\":\"/bin/true\"},\"cores\":1,\"memoryMb\":64,\"supervise\":false},"
+                + "\"state\":\"SUBMITTED\",\"submittedAt\":\"2026-11-22T08:00:00Z\",\"submittedBy\":\"alice\"}")
+                .getBytes(StandardCharsets.UTF_8)));
+
+        DriverEntry driver = storage.takeOver().drivers().get(0);
+
+        assertThat(driver.queueing()).isEqualTo(Queueing.DEFAULT);
+        assertThat(driver.description().resources()).isEmpty();
+        assertThat(driver.resourceAddresses()).isEmpty();
     }
 
     @Test

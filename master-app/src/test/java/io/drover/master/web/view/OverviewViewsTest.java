@@ -3,6 +3,7 @@ package io.drover.master.web.view;
 import static io.drover.master.web.view.TestingSnapshot.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.drover.master.scheduling.SchedulingSettings;
 import io.drover.master.state.model.ClusterSnapshot;
 import io.drover.protocol.state.DriverState;
 import org.junit.jupiter.api.Test;
@@ -18,7 +19,7 @@ class OverviewViewsTest {
 
     @Test
     void everyWorkerIsListed() {
-        OverviewPage page = OverviewViews.overview(BIG, T0, 500, 100);
+        OverviewPage page = OverviewViews.overview(BIG, T0, 500, 100, SchedulingSettings.defaults());
 
         assertThat(page.workers()).hasSize(1000);
         assertThat(page.summary().workersAlive()).isEqualTo(1000);
@@ -27,7 +28,7 @@ class OverviewViewsTest {
 
     @Test
     void completedWorkIsCutToTheMostRecentWithItsTotal() {
-        OverviewPage page = OverviewViews.overview(BIG, T0, 500, 100);
+        OverviewPage page = OverviewViews.overview(BIG, T0, 500, 100, SchedulingSettings.defaults());
 
         assertThat(page.completedDrivers().rows()).hasSize(100);
         assertThat(page.completedDrivers().total()).isEqualTo(5000);
@@ -56,7 +57,8 @@ class OverviewViewsTest {
             cluster.activeDriver(n, n == 0 ? TestingSnapshot.workerId(0) : null);
         }
 
-        OverviewPage page = OverviewViews.overview(cluster.build(), T0.plusSeconds(60), 3, 100);
+        OverviewPage page = OverviewViews.overview(cluster.build(), T0.plusSeconds(60), 3, 100,
+                SchedulingSettings.defaults());
 
         assertThat(page.activeDrivers().rows()).extracting(DriverRow::driverId).containsExactly(
                 TestingSnapshot.driverId(0), TestingSnapshot.driverId(1), TestingSnapshot.driverId(2));

@@ -1,4 +1,4 @@
-package io.drover.master.scheduling.placement;
+package io.drover.bench.jmh.baseline;
 
 import java.util.Objects;
 import java.util.Set;

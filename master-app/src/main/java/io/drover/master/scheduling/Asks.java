@@ -1,0 +1,66 @@
+package io.drover.master.scheduling;
+
+import io.drover.master.scheduling.placement.AppAsk;
+import io.drover.master.scheduling.placement.DriverAsk;
+import io.drover.master.scheduling.placement.WorkerOffer;
+import io.drover.master.state.model.ApplicationEntry;
+import io.drover.master.state.model.DriverEntry;
+import io.drover.master.state.model.ExecutorEntry;
+import io.drover.master.state.model.WorkerEntry;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+/** The master's entries as the placement's inputs. Pure. */
+final class Asks {
+
+    private Asks() {
+    }
+
+    /** An ALIVE worker and what it has free. */
+    static WorkerOffer offer(WorkerEntry w) {
+        return new WorkerOffer(w.workerId(), w.free(), w.resources().free(), w.attributes(), w.drain() != null,
+                w.health().healthy() ? null : w.health().reason());
+    }
+
+    /**
+     * A driver waiting for a worker. Required worker attributes are where a kind of driver that needs something
+     * of its worker says so (a Spark driver needs a worker with Spark); a plain driver requires none.
+     */
+    static DriverAsk driver(DriverEntry d) {
+        return new DriverAsk(d.driverId(), d.queueing().queue(), d.queueing().priority(), d.seq(), d.demand(),
+                d.description().resources(), Map.of());
+    }
+
+    /** What an application still wants, from what it holds: {@code maxCores} and the executor limit. */
+    static AppAsk app(ApplicationEntry app) {
+        int granted = 0;
+        int live = 0;
+        Set<String> hosts = new HashSet<>();
+        for (ExecutorEntry e : app.executors().values()) {
+            if (e.isLive()) {
+                granted += e.cores();
+                live++;
+                hosts.add(e.workerId());
+            }
+        }
+        int coresWanted = app.maxCores() == null ? Integer.MAX_VALUE : Math.max(0, app.maxCores() - granted);
+        int executorsAllowed = app.executorLimit() == null ? Integer.MAX_VALUE
+                : Math.max(0, app.executorLimit() - live);
+        return new AppAsk(app.appId(), app.queueing().queue(), app.queueing().priority(), app.seq(),
+                app.coresPerExecutor(), app.memoryPerExecutorMb(), app.resourcesPerExecutor(), coresWanted,
+                executorsAllowed, hosts, Map.of());
+    }
+
+    /** Whether an application wants more cores than it holds (and may add an executor). */
+    static boolean wantsMore(ApplicationEntry app) {
+        AppAsk ask = app(app);
+        int minCores = ask.coresPerExecutor() == null ? 1 : ask.coresPerExecutor();
+        return ask.coresWanted() >= minCores && ask.executorsAllowed() > 0;
+    }
+
+    /** Cores a driver holds on its worker: from its placement until it ends. */
+    static int coresHeld(DriverEntry d) {
+        return d.workerId() == null ? 0 : d.description().cores();
+    }
+}
