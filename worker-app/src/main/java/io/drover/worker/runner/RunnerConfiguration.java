@@ -1,6 +1,11 @@
 package io.drover.worker.runner;
 
+import io.drover.server.security.AuthProperties;
 import io.drover.server.security.TokenAuthenticator;
+import io.drover.worker.isolation.Sandbox;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import io.drover.worker.config.WorkerProperties;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
@@ -12,12 +17,17 @@ class RunnerConfiguration {
 
     @Bean
     RunnerContext runnerContext(WorkerProperties properties, ProcessLauncher launcher, Clock clock,
-            RunnerThreads threads, TokenAuthenticator authenticator) {
-        LaunchPolicy policy = new LaunchPolicy(properties.allowedExecutables(), properties.allowedResourceHosts());
+            RunnerThreads threads, TokenAuthenticator authenticator, AuthProperties auth, Sandbox sandbox) {
+        List<Path> workersOwn = new ArrayList<>(List.of(properties.absoluteWorkDir()));
+        if (auth.secretFile() != null) {
+            workersOwn.add(auth.secretFile());
+        }
+        LaunchPolicy policy = new LaunchPolicy(properties.allowedExecutables(), properties.allowedResourceHosts(),
+                new ResourceDirs(properties.allowedResourceDirs(), workersOwn));
         return new RunnerContext(properties.absoluteWorkDir(), LaunchPlanner.forThisJvm(policy),
                 new AppResourceFetcher(policy),
-                new AppLocalDirs(properties.absoluteWorkDir()), launcher, SupervisePolicy.standard(), clock,
+                new AppLocalDirs(properties.absoluteWorkDir(), sandbox), launcher, SupervisePolicy.standard(), clock,
                 properties.killGrace(), System.getenv(), threads.work, threads.timer,
-                authenticator.driverTokens());
+                authenticator.driverTokens(), sandbox);
     }
 }

@@ -1,7 +1,7 @@
 package io.drover.worker.runner;
 
 import io.drover.server.security.DriverTokens;
-import java.util.HashMap;
+import io.drover.worker.isolation.Sandbox;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,8 +16,9 @@ import java.util.concurrent.ScheduledExecutorService;
  * @param localDirs the applications' scratch directories, shared by their executors
  * @param work runs launches and kills, so they never happen on an HTTP or heartbeat thread
  * @param timer waits out supervise back-offs without holding a thread
- * @param workerEnvironment what children inherit; the worker's own credentials ({@code DROVER_AUTH_*}) are
- *     taken out, so no user program ever sees the cluster secret
+ * @param workerEnvironment what children inherit, less every variable that could carry a Drover or Spring
+ *     setting ({@link ChildEnvironment}), so no user program ever sees the cluster secret
+ * @param sandbox confines each child ({@code drover.worker.isolation})
  * @param driverTokens derives each driver's own {@code DROVER_AUTH_TOKEN}; null with authentication off
  */
 record RunnerContext(
@@ -32,13 +33,10 @@ record RunnerContext(
         Map<String, String> workerEnvironment,
         ExecutorService work,
         ScheduledExecutorService timer,
-        DriverTokens driverTokens) {
-
-    static final String CREDENTIALS_PREFIX = "DROVER_AUTH_";
+        DriverTokens driverTokens,
+        Sandbox sandbox) {
 
     RunnerContext {
-        Map<String, String> inherited = new HashMap<>(workerEnvironment);
-        inherited.keySet().removeIf(name -> name.startsWith(CREDENTIALS_PREFIX));
-        workerEnvironment = Map.copyOf(inherited);
+        workerEnvironment = Map.copyOf(ChildEnvironment.inherited(workerEnvironment, planner.restrictsCommands()));
     }
 }

@@ -34,6 +34,10 @@ class DriverRunnerTest {
     @TempDir
     Path work;
 
+    /** Where app resources come from: allowed, and outside the work directory, as a worker requires. */
+    @TempDir
+    Path resources;
+
     private final RealProcesses processes = new RealProcesses();
     private final List<DriverRunner> runners = new ArrayList<>();
     private final RecordingListener.OfDrivers recorder = new RecordingListener.OfDrivers();
@@ -51,6 +55,7 @@ class DriverRunnerTest {
     }
 
     private RunnerContext context(SupervisePolicy policy, Duration killGrace) {
+        processes.allowResourcesFrom(resources, work);
         return processes.context(work, policy, killGrace);
     }
 
@@ -215,7 +220,7 @@ class DriverRunnerTest {
 
     @Test
     void theAppResourceIsFetchedIntoTheDriverDirectoryFirst() throws IOException {
-        Path resource = Files.writeString(Files.createDirectories(work.resolve("elsewhere")).resolve("job.txt"), "payload");
+        Path resource = Files.writeString(Files.createDirectories(resources.resolve("elsewhere")).resolve("job.txt"), "payload");
         DriverRunner runner = start(shell("cat {{APP_RESOURCE}}; echo; echo $DROVER_APP_RESOURCE"), false,
                 resource.toUri().toString(), context(QUICK_RESTARTS, Duration.ofSeconds(5)));
 
@@ -228,13 +233,13 @@ class DriverRunnerTest {
 
     @Test
     void anAppResourceThatCannotBeFetchedEndsInError() {
-        start(CommandSpec.executable("/bin/true", List.of()), false, work.resolve("missing.jar").toUri().toString(),
+        start(CommandSpec.executable("/bin/true", List.of()), false, resources.resolve("missing.jar").toUri().toString(),
                 context(QUICK_RESTARTS, Duration.ofSeconds(5)));
 
         awaitFinalReport();
 
         assertThat(recorder.states()).containsExactly(DriverState.ERROR);
-        assertThat(recorder.last().message()).contains("does not exist");
+        assertThat(recorder.last().message()).contains("could not be fetched");
     }
 
     @Test
