@@ -76,7 +76,7 @@ class JsonRoundTripTest {
                         List.of(WORKER), List.of(DRIVER), List.of(), List.of(), List.of()),
                 new ClusterHistoryView(10_000, 3_600_000, List.of(new ClusterSample(T, 8, 3, 4096, 1536, 2, 1))),
                 new RegisterWorker(WORKER.workerId(), "127.0.0.1", 8081, "http://127.0.0.1:8081", 8, 4096, 0,
-                        List.of(DRIVER.driverId()), List.of("app-20261122080000-0001/3")),
+                        List.of(DRIVER.driverId()), List.of("app-20261122080000-0001/3"), "process"),
                 new RegisterWorkerReply("http://127.0.0.1:8080", 7, 15000, List.of("driver-20261122080000-0002"),
                         List.of()),
                 new Heartbeat(7, List.of(DRIVER.driverId()), List.of("app-20261122080000-0001/0")),

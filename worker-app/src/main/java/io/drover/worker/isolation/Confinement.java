@@ -21,8 +21,11 @@ public interface Confinement {
      */
     List<String> prepare(Path dir, List<Path> logs, List<String> argv) throws IOException;
 
-    /** The pid of the program itself (not of the wrappers around it), once it is there. */
-    long mainPid(ProcessHandle started);
+    /**
+     * The pid of the program itself, not of the wrappers around it; null for the moment between the start
+     * and the namespace's first process, so that nobody is ever given a wrapper's pid for the program's.
+     */
+    Long mainPid(ProcessHandle started);
 
     /** SIGKILLs whatever is left of the current run, double-forked descendants included. */
     void killAll();

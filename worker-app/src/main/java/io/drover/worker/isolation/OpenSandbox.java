@@ -62,9 +62,8 @@ final class OpenSandbox implements Sandbox {
             }
 
             @Override
-            public long mainPid(ProcessHandle started) {
-                return hasPidNamespace()
-                        ? started.children().findFirst().map(ProcessHandle::pid).orElse(started.pid())
+            public Long mainPid(ProcessHandle started) {
+                return hasPidNamespace() ? started.children().findFirst().map(ProcessHandle::pid).orElse(null)
                         : started.pid();
             }
 

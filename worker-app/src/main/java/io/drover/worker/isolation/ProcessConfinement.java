@@ -73,8 +73,8 @@ final class ProcessConfinement implements Confinement {
     }
 
     @Override
-    public long mainPid(ProcessHandle started) {
-        return started.children().findFirst().map(ProcessHandle::pid).orElse(started.pid());
+    public Long mainPid(ProcessHandle started) {
+        return started.children().findFirst().map(ProcessHandle::pid).orElse(null);
     }
 
     @Override

@@ -5,6 +5,7 @@ import io.drover.protocol.internal.RegisterWorker;
 import io.drover.protocol.internal.RegisterWorkerReply;
 import io.drover.worker.config.AdvertisedHost;
 import io.drover.worker.config.WorkerProperties;
+import io.drover.worker.isolation.Sandbox;
 import io.drover.worker.support.NamedThreads;
 import jakarta.annotation.PreDestroy;
 import java.net.URI;
@@ -44,6 +45,7 @@ class RegistrationService {
     private final MasterClient client;
     private final HeartbeatService heartbeats;
     private final Inventory inventory;
+    private final Sandbox sandbox;
     private final AdvertisedHost advertisedHost;
     private final Clock clock;
     private final Backoff backoff;
@@ -54,12 +56,13 @@ class RegistrationService {
     private volatile boolean closed;
 
     RegistrationService(WorkerProperties properties, MasterLink link, MasterClient client, HeartbeatService heartbeats,
-            Inventory inventory, AdvertisedHost advertisedHost, Clock clock, RandomGenerator random) {
+            Inventory inventory, AdvertisedHost advertisedHost, Clock clock, RandomGenerator random, Sandbox sandbox) {
         this.properties = properties;
         this.link = link;
         this.client = client;
         this.heartbeats = heartbeats;
         this.inventory = inventory;
+        this.sandbox = sandbox;
         this.advertisedHost = advertisedHost;
         this.clock = clock;
         this.backoff = new Backoff(properties.registrationRetryMax(), random);
@@ -147,7 +150,8 @@ class RegistrationService {
     private RegisterWorker request() {
         WorkerIdentity me = link.identity();
         return new RegisterWorker(me.workerId(), me.host(), me.port(), me.url(), properties.offeredCores(),
-                properties.offeredMemoryMb(), link.epoch(), inventory.runningDriverIds(), inventory.runningExecutors());
+                properties.offeredMemoryMb(), link.epoch(), inventory.runningDriverIds(), inventory.runningExecutors(),
+                sandbox.isolation().key());
     }
 
     private void registered(String url, RegisterWorkerReply reply) {
