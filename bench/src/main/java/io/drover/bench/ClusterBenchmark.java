@@ -8,7 +8,6 @@ import io.drover.protocol.command.CommandSpec;
 import io.drover.protocol.state.DriverState;
 import io.drover.worker.WorkerApplication;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,7 +38,7 @@ public final class ClusterBenchmark {
     public static void main(String[] args) throws IOException {
         int drivers = args.length > 0 ? Integer.parseInt(args[0]) : 200;
         int cores = args.length > 1 ? Integer.parseInt(args[1]) : 64;
-        Path work = Files.createTempDirectory("drover-bench");
+        Path work = BenchWorkDir.create();
         String quiet = "--logging.level.io.drover=WARN";
         try (ConfigurableApplicationContext master = MasterApplication.builder().run("--server.port=0", quiet, BenchSecret.ARGUMENT,
                 "--drover.master.retained-drivers=" + (drivers * 2));
@@ -64,10 +63,10 @@ public final class ClusterBenchmark {
         }
     }
 
-    private record Burst(Duration submitting, List<DriverView> drivers) {
+    record Burst(Duration submitting, List<DriverView> drivers) {
     }
 
-    private static Burst burst(DroverClient client, int drivers) {
+    static Burst burst(DroverClient client, int drivers) {
         List<String> ids = new ArrayList<>(drivers);
         Instant start = Instant.now();
         for (int i = 0; i < drivers; i++) {
@@ -81,7 +80,7 @@ public final class ClusterBenchmark {
         return new Burst(submitting, done);
     }
 
-    private static void report(Burst burst) {
+    static void report(Burst burst) {
         List<DriverView> done = burst.drivers();
         int drivers = done.size();
         long finished = done.stream().filter(d -> d.state() == DriverState.FINISHED).count();
@@ -101,7 +100,7 @@ public final class ClusterBenchmark {
         return new SubmitDriverRequest(name, null, CommandSpec.executable("/bin/true", List.of()), 1, 64L, false);
     }
 
-    private static List<Double> millis(List<DriverView> drivers, java.util.function.Function<DriverView, Instant> to) {
+    static List<Double> millis(List<DriverView> drivers, java.util.function.Function<DriverView, Instant> to) {
         return drivers.stream().filter(d -> to.apply(d) != null)
                 .map(d -> Duration.between(d.submittedAt(), to.apply(d)).toNanos() / 1e6)
                 .sorted().toList();
@@ -112,7 +111,7 @@ public final class ClusterBenchmark {
                 percentile(sorted, 50), percentile(sorted, 90), percentile(sorted, 99), sorted.size());
     }
 
-    private static double percentile(List<Double> sorted, int p) {
+    static double percentile(List<Double> sorted, int p) {
         if (sorted.isEmpty()) {
             return Double.NaN;
         }
@@ -120,7 +119,7 @@ public final class ClusterBenchmark {
         return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
     }
 
-    private static void awaitWorker(DroverClient client) {
+    static void awaitWorker(DroverClient client) {
         Instant deadline = Instant.now().plusSeconds(30);
         while (client.cluster().aliveWorkers() < 1) {
             if (Instant.now().isAfter(deadline)) {
@@ -130,7 +129,7 @@ public final class ClusterBenchmark {
         }
     }
 
-    private static String url(ConfigurableApplicationContext context) {
+    static String url(ConfigurableApplicationContext context) {
         return "http://127.0.0.1:" + ((WebServerApplicationContext) context).getWebServer().getPort();
     }
 }

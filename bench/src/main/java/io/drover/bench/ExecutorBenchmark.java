@@ -9,7 +9,6 @@ import io.drover.protocol.command.CommandSpec;
 import io.drover.protocol.state.ExecutorState;
 import io.drover.worker.WorkerApplication;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,7 +37,7 @@ public final class ExecutorBenchmark {
     public static void main(String[] args) throws IOException {
         int executors = args.length > 0 ? Integer.parseInt(args[0]) : 200;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
-        Path work = Files.createTempDirectory("drover-bench");
+        Path work = BenchWorkDir.create();
         String quiet = "--logging.level.io.drover=WARN";
         try (ConfigurableApplicationContext master = MasterApplication.builder().run("--server.port=0", quiet, BenchSecret.ARGUMENT);
                 ConfigurableApplicationContext worker = WorkerApplication.builder().run("--server.port=0", quiet, BenchSecret.ARGUMENT,

@@ -68,12 +68,17 @@ final class TestCluster implements AutoCloseable {
         int index = workers.size() + 1;
         List<String> args = new ArrayList<>(List.of(
                 "--server.port=0",
-                "--drover.auth.secret=" + Credentials.SECRET,
                 "--drover.worker.master-urls=" + masterUrl,
                 "--drover.worker.cores=" + cores,
                 "--drover.worker.memory-mb=" + memoryMb,
                 "--drover.worker.work-dir=" + workRoot.resolve("worker-" + index),
+                // file: app resources come from the test's directory (its jars) and the examples jar's
+                "--drover.worker.allowed-resource-dirs=" + workRoot + "," + ExampleJar.path().getParent(),
                 "--drover.worker.kill-grace=2s"));
+        // A repeated option would be joined with a comma, not overridden: the secret only if the test gives none.
+        if (List.of(workerArgs).stream().noneMatch(arg -> arg.startsWith("--drover.auth.secret"))) {
+            args.add("--drover.auth.secret=" + Credentials.SECRET);
+        }
         args.addAll(List.of(workerArgs));
         ConfigurableApplicationContext worker = WorkerApplication.builder().run(args.toArray(String[]::new));
         workers.add(worker);

@@ -32,7 +32,8 @@ final class OpenSandbox implements Sandbox {
             if (!root) {
                 prefix.addAll(List.of("--user", "--map-root-user"));
             }
-            prefix.addAll(List.of("--pid", "--fork", "--kill-child", "--mount", "--mount-proc", "--"));
+            prefix.addAll(List.of("--pid", "--fork", "--kill-child", "--mount", "--mount-proc", "--",
+                    HostTools.SHELL, "-c", ProcessConfinement.INIT, "drover-init"));
         }
         return prefix;
     }
@@ -63,8 +64,7 @@ final class OpenSandbox implements Sandbox {
 
             @Override
             public Long mainPid(ProcessHandle started) {
-                return hasPidNamespace() ? started.children().findFirst().map(ProcessHandle::pid).orElse(null)
-                        : started.pid();
+                return hasPidNamespace() ? ProcessConfinement.programOf(started) : started.pid();
             }
 
             @Override

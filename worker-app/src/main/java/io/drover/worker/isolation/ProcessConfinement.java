@@ -18,18 +18,30 @@ import org.slf4j.LoggerFactory;
  *  sh -c JOIN dir uid gid procs… --   as root: hands the directory to the uid, joins the run's cgroups
  *   unshare --pid --fork --kill-child --mount --mount-proc
  *                                     new PID and mount namespaces, a fresh /proc; when unshare dies its
- *                                     child (PID 1 there) is SIGKILLed, and with it the whole namespace
- *    setpriv --reuid --regid --clear-groups|--groups --inh-caps=-all --bounding-set=-all --no-new-privs
- *     the program                      as the child's uid, with no capabilities and no way to gain any
+ *                                     child, PID 1 there, is SIGKILLed, and with it the whole namespace
+ *    sh -c INIT                       PID 1, still root: runs the next step as its child, passes SIGTERM on,
+ *                                     exits with its status
+ *     setpriv --reuid --regid --clear-groups|--groups --inh-caps=-all --bounding-set=-all --no-new-privs
+ *      the program                    as the child's uid, with no capabilities and no way to gain any
  * </pre>
- * The parent-death signal survives each {@code exec}, so the worker dying kills unshare, which kills PID 1 of
- * the namespace, which takes every process in it: double-forked ones cannot leave a PID namespace.
+ * The parent-death signal survives each {@code exec} as long as the credentials stay the same, so the worker
+ * dying kills unshare, which kills PID 1 of the namespace, which takes every process in it: double-forked
+ * ones cannot leave a PID namespace. PID 1 is ours, not the program: a program that drops its uid loses
+ * its parent-death signal, and one that is PID 1 could clear it itself; nor does PID 1 get a SIGTERM it has
+ * no handler for, which INIT has.
  */
 final class ProcessConfinement implements Confinement {
 
     /** Run by {@code /bin/sh -c} as root; its arguments: dir uid gid procs-file… -- command…. */
     static final String JOIN = "d=$1; u=$2; g=$3; shift 3; chown \"$u:$g\" \"$d\" && chmod 700 \"$d\" || exit 125; "
             + "while [ \"$1\" != -- ]; do echo $$ > \"$1\" || exit 125; shift; done; shift; exec \"$@\"";
+
+    /**
+     * PID 1 of the namespace, run by {@code /bin/sh -c} as root: {@code "$@"} is the privilege-dropping step.
+     * Waits again after a trapped signal until the program is really gone, then exits with its status.
+     */
+    static final String INIT = "\"$@\" & c=$!; trap 'kill -TERM $c 2>/dev/null' TERM INT HUP; "
+            + "while :; do wait $c; s=$?; kill -0 $c 2>/dev/null || exit $s; done";
 
     private static final Logger log = LoggerFactory.getLogger(ProcessConfinement.class);
 
@@ -65,7 +77,8 @@ final class ProcessConfinement implements Confinement {
                 Integer.toString(uid)));
         run.procsFiles().forEach(file -> command.add(file.toString()));
         command.addAll(List.of("--", sandbox.unshare().toString(), "--pid", "--fork", "--kill-child", "--mount",
-                "--mount-proc", "--", sandbox.setpriv().toString(), "--reuid=" + uid, "--regid=" + uid));
+                "--mount-proc", "--", HostTools.SHELL, "-c", INIT, "drover-init", sandbox.setpriv().toString(),
+                "--reuid=" + uid, "--regid=" + uid));
         command.add(groupId == null ? "--clear-groups" : "--groups=" + groupId);
         command.addAll(List.of("--inh-caps=-all", "--bounding-set=-all", "--no-new-privs", "--"));
         command.addAll(argv);
@@ -74,7 +87,13 @@ final class ProcessConfinement implements Confinement {
 
     @Override
     public Long mainPid(ProcessHandle started) {
-        return started.children().findFirst().map(ProcessHandle::pid).orElse(null);
+        return programOf(started);
+    }
+
+    /** unshare's child is INIT, whose child is the program: null until both are there. */
+    static Long programOf(ProcessHandle unshare) {
+        return unshare.children().findFirst().flatMap(init -> init.children().findFirst())
+                .map(ProcessHandle::pid).orElse(null);
     }
 
     @Override
