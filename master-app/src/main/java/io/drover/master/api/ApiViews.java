@@ -34,7 +34,7 @@ public final class ApiViews {
     public static WorkerView worker(WorkerEntry w) {
         return new WorkerView(w.workerId(), w.host(), w.port(), w.url(), w.state(), w.total().cores(),
                 w.used().cores(), w.total().memoryMb(), w.used().memoryMb(), w.registeredAt(), w.lastHeartbeat(),
-                List.copyOf(w.driverIds()), List.copyOf(w.executorKeys()));
+                List.copyOf(w.driverIds()), List.copyOf(w.executorKeys()), w.isolation());
     }
 
     /** Active drivers in submission order, then ended ones newest first, as Spark's pages list them. */

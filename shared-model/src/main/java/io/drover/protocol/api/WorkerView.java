@@ -21,7 +21,16 @@ public record WorkerView(
         Instant registeredAt,
         Instant lastHeartbeat,
         List<String> driverIds,
-        List<String> executors) {
+        List<String> executors,
+        String isolation) {
+
+    /** A worker as seen before issue 10, when workers did not report their isolation. */
+    public WorkerView(String workerId, String host, int port, String url, WorkerState state, int cores, int coresUsed,
+            long memoryMb, long memoryUsedMb, Instant registeredAt, Instant lastHeartbeat, List<String> driverIds,
+            List<String> executors) {
+        this(workerId, host, port, url, state, cores, coresUsed, memoryMb, memoryUsedMb, registeredAt, lastHeartbeat,
+                driverIds, executors, null);
+    }
 
     public WorkerView {
         driverIds = driverIds == null ? List.of() : List.copyOf(driverIds);

@@ -14,6 +14,8 @@ import java.util.Set;
  * @param used cores and memory of the drivers and executors placed on it that have not ended
  * @param deadSince when it was declared DEAD; null while alive
  * @param executorKeys its live executors, as {@code <appId>/<executorId>}
+ * @param isolation how it confines its children, as it registered ({@code process}, {@code none}); null when
+ *     it did not say
  */
 public record WorkerEntry(
         String workerId,
@@ -27,7 +29,8 @@ public record WorkerEntry(
         Instant lastHeartbeat,
         Instant deadSince,
         Set<String> driverIds,
-        Set<String> executorKeys) {
+        Set<String> executorKeys,
+        String isolation) {
 
     public WorkerEntry {
         driverIds = Collections.unmodifiableSet(new LinkedHashSet<>(driverIds));
@@ -36,8 +39,13 @@ public record WorkerEntry(
 
     public static WorkerEntry registered(String workerId, String host, int port, String url, Resources total,
             Instant now) {
+        return registered(workerId, host, port, url, total, now, null);
+    }
+
+    public static WorkerEntry registered(String workerId, String host, int port, String url, Resources total,
+            Instant now, String isolation) {
         return new WorkerEntry(workerId, host, port, url, total, Resources.NONE, WorkerState.ALIVE, now, now, null,
-                Set.of(), Set.of());
+                Set.of(), Set.of(), isolation);
     }
 
     public Resources free() {
@@ -50,19 +58,19 @@ public record WorkerEntry(
 
     public WorkerEntry heartbeatAt(Instant now) {
         return new WorkerEntry(workerId, host, port, url, total, used, state, registeredAt, now, deadSince, driverIds,
-                executorKeys);
+                executorKeys, isolation);
     }
 
     public WorkerEntry dead(Instant now) {
         return new WorkerEntry(workerId, host, port, url, total, Resources.NONE, WorkerState.DEAD, registeredAt,
-                lastHeartbeat, now, Set.of(), Set.of());
+                lastHeartbeat, now, Set.of(), Set.of(), isolation);
     }
 
     public WorkerEntry withDriver(String driverId, Resources demand) {
         Set<String> ids = new LinkedHashSet<>(driverIds);
         ids.add(driverId);
         return new WorkerEntry(workerId, host, port, url, total, used.plus(demand), state, registeredAt,
-                lastHeartbeat, deadSince, ids, executorKeys);
+                lastHeartbeat, deadSince, ids, executorKeys, isolation);
     }
 
     public WorkerEntry withoutDriver(String driverId, Resources demand) {
@@ -72,14 +80,14 @@ public record WorkerEntry(
         Set<String> ids = new LinkedHashSet<>(driverIds);
         ids.remove(driverId);
         return new WorkerEntry(workerId, host, port, url, total, used.minus(demand), state, registeredAt,
-                lastHeartbeat, deadSince, ids, executorKeys);
+                lastHeartbeat, deadSince, ids, executorKeys, isolation);
     }
 
     public WorkerEntry withExecutor(String key, Resources demand) {
         Set<String> keys = new LinkedHashSet<>(executorKeys);
         keys.add(key);
         return new WorkerEntry(workerId, host, port, url, total, used.plus(demand), state, registeredAt,
-                lastHeartbeat, deadSince, driverIds, keys);
+                lastHeartbeat, deadSince, driverIds, keys, isolation);
     }
 
     public WorkerEntry withoutExecutor(String key, Resources demand) {
@@ -89,6 +97,6 @@ public record WorkerEntry(
         Set<String> keys = new LinkedHashSet<>(executorKeys);
         keys.remove(key);
         return new WorkerEntry(workerId, host, port, url, total, used.minus(demand), state, registeredAt,
-                lastHeartbeat, deadSince, driverIds, keys);
+                lastHeartbeat, deadSince, driverIds, keys, isolation);
     }
 }

@@ -25,7 +25,7 @@ final class Rows {
         WorkerView w = ApiViews.worker(entry);
         return new WorkerRow(w.workerId(), Links.http(w.url()), address(entry), w.state(), w.cores(),
                 w.coresUsed(), w.memoryMb(), w.memoryUsedMb(), w.registeredAt(), w.lastHeartbeat(),
-                w.driverIds().size(), w.executors().size());
+                w.driverIds().size(), w.executors().size(), w.isolation());
     }
 
     static DriverRow driver(DriverEntry entry, ClusterSnapshot snapshot, Instant now) {

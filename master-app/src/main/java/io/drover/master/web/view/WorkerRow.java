@@ -9,6 +9,7 @@ import java.time.Instant;
  * @param uiUrl the worker's own UI, or null when its advertised URL is not http(s) and must not become a link
  * @param drivers drivers placed on it that have not ended
  * @param executors its live executors
+ * @param isolation how it confines its children ({@code process}, {@code none}), null when it did not say
  */
 public record WorkerRow(
         String workerId,
@@ -22,7 +23,13 @@ public record WorkerRow(
         Instant registeredAt,
         Instant lastHeartbeat,
         int drivers,
-        int executors) {
+        int executors,
+        String isolation) {
+
+    /** Whether its jobs can read the cluster's credentials: it said it runs them without isolation. */
+    public boolean unisolated() {
+        return "none".equals(isolation);
+    }
 
     // Preformatted for the overview's thousand-row table (see Formats).
 
