@@ -72,6 +72,14 @@ class DriverRunnerTest {
         return start(command, supervise, null, context(QUICK_RESTARTS, Duration.ofSeconds(5)));
     }
 
+    /**
+     * RUNNING is reported once the process starts; under process isolation the program's own pid is known a
+     * moment later, when its namespace has its first processes.
+     */
+    private static long awaitPid(DriverRunner runner) {
+        return await().atMost(WAIT).until(() -> runner.view().pid(), pid -> pid != null);
+    }
+
     private void awaitFinalReport() {
         await().atMost(WAIT).until(recorder::hasFinal);
     }
@@ -144,7 +152,7 @@ class DriverRunnerTest {
     void aKilledDriverEndsKilledAndLeavesNoProcessOfItsTreeAlive() {
         DriverRunner runner = start(shell("sleep 300 & sleep 300; wait"), false);
         awaitRunning();
-        List<ProcessHandle> tree = awaitTree(runner.view().pid(), 2);
+        List<ProcessHandle> tree = awaitTree(awaitPid(runner), 2);
 
         runner.kill(true);
         awaitFinalReport();
@@ -159,7 +167,7 @@ class DriverRunnerTest {
         DriverRunner runner = start(shell("trap '' TERM; sleep 300 & sleep 300; wait"), false, null,
                 context(QUICK_RESTARTS, Duration.ofMillis(300)));
         awaitRunning();
-        List<ProcessHandle> tree = awaitTree(runner.view().pid(), 2);
+        List<ProcessHandle> tree = awaitTree(awaitPid(runner), 2);
 
         runner.kill(true);
         awaitFinalReport();
@@ -178,6 +186,27 @@ class DriverRunnerTest {
         assertThat(recorder.reports).allMatch(r -> r.state() == DriverState.RUNNING);
         assertThat(recorder.reports).extracting(DriverStateChanged::restarts).startsWith(0, 1, 2, 3);
         assertThat(runner.view().restarts()).isGreaterThanOrEqualTo(3);
+    }
+
+    /**
+     * The worker reopens a restarted driver's logs as root, in a directory the driver owned: links it left
+     * where its logs go must not make the worker write through them (issue 10's isolation, root only).
+     */
+    @Test
+    void aRestartNeverWritesThroughLinksTheDriverLeftWhereItsLogsGo() throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(io.drover.worker.config.RunningUser.isRoot(),
+                "the driver runs as the worker's own user without root; skipped");
+        Path precious = Files.writeString(resources.resolve("precious"), "precious\n");
+        DriverRunner runner = start(shell("if [ ! -e ran ]; then touch ran; "
+                + "ln -s " + precious + " out && mv -f out stdout; ln -s " + precious + " err && mv -f err stderr; "
+                + "exit 1; fi; echo second run; sleep 600"), true);
+
+        await().atMost(WAIT).until(() -> recorder.reports.stream().anyMatch(r -> r.restarts() >= 1));
+        Path dir = work.resolve(runner.driverId());
+        await().atMost(WAIT).until(() -> Files.isRegularFile(dir.resolve("stdout"), java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                && Files.readString(dir.resolve("stdout")).contains("second run"));
+
+        assertThat(precious).hasContent("precious");
     }
 
     @Test
