@@ -31,10 +31,11 @@ import org.springframework.stereotype.Component;
  * writes one header line to stderr with the command, its secrets redacted and never the environment, so a
  * log shows what ran.
  *
- * <p>Every process is started from one long-lived thread, {@code drover-launcher}: a child's parent-death
- * signal fires when the thread that started it ends, not the whole worker, so that thread must live as long
- * as the worker (issue 10, no child outlives its worker). A start takes a millisecond or two, so one thread
- * keeps up with hundreds of launches a second.
+ * <p>Every process is started from a fixed set of long-lived threads, {@code drover-launcher-N}: a child's
+ * parent-death signal fires when the thread that started it ends, not the whole worker, so those threads must
+ * live as long as the worker (issue 10, no child outlives its worker). A fixed pool never retires a thread,
+ * and a task's failure stays in its future instead of killing its thread. Several, because a fork and exec
+ * on a loaded machine can take tens of milliseconds, and a burst of launches must not queue behind one.
  */
 @Component
 class ProcessLauncher {
@@ -46,7 +47,10 @@ class ProcessLauncher {
 
     private final Clock clock;
     private final Timer launches;
-    private final ExecutorService launcher = Executors.newSingleThreadExecutor(NamedThreads.daemon("drover-launcher"));
+    static final int LAUNCHER_THREADS = 4;
+
+    private final ExecutorService launcher =
+            Executors.newFixedThreadPool(LAUNCHER_THREADS, NamedThreads.daemon("drover-launcher"));
 
     ProcessLauncher(Clock clock) {
         this.clock = clock;
@@ -72,7 +76,7 @@ class ProcessLauncher {
         }
     }
 
-    /** Ends the launcher thread, and with it, through their parent-death signal, any child still running. */
+    /** Ends the launcher threads, and with them, through their parent-death signal, any child still running. */
     @PreDestroy
     void close() {
         launcher.shutdownNow();
