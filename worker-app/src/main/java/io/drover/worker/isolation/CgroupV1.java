@@ -79,9 +79,13 @@ final class CgroupV1 extends Cgroups {
             Files.createDirectories(dir);
         }
         Path memory = child.get("memory");
-        write(memory.resolve("memory.limit_in_bytes"), Long.toString(limits.memoryBytes()));
         Path swapLimit = memory.resolve("memory.memsw.limit_in_bytes");
-        if (Files.exists(swapLimit)) {
+        boolean swapAccounted = Files.exists(swapLimit);
+        if (swapAccounted) {
+            write(swapLimit, "-1"); // memory + swap may never be below memory: lift it before a reused one grows
+        }
+        write(memory.resolve("memory.limit_in_bytes"), Long.toString(limits.memoryBytes()));
+        if (swapAccounted) {
             write(swapLimit, Long.toString(limits.memoryBytes())); // memory + swap: no swap beyond the limit
         }
         Path cpu = child.get("cpu");

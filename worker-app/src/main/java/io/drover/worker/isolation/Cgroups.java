@@ -10,7 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Deque;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,10 +30,69 @@ abstract sealed class Cgroups permits CgroupV1, CgroupV2 {
 
     private static final Logger log = LoggerFactory.getLogger(Cgroups.class);
 
+    /** Idle cgroups kept for the next runs; beyond this many, an idle one is removed. */
+    static final int MAX_IDLE = 256;
+
     final String instance;
+    private final Deque<String> idle = new ConcurrentLinkedDeque<>();
+    private final AtomicLong created = new AtomicLong();
 
     Cgroups(String instance) {
         this.instance = instance;
+    }
+
+    /**
+     * A cgroup for one run, with its limits: an idle one of this worker's when there is one, else a new one.
+     * Making and removing cgroups takes the kernel's global cgroup lock and, for memory, waits for RCU: under a
+     * burst of launches on a busy host that cost seconds, where writing a few limits into an idle one costs
+     * microseconds. A run's OOM kills are counted from its start, so a reused cgroup's past does not show.
+     */
+    final Child acquire(Limits limits) throws IOException {
+        String name = idle.poll();
+        if (name == null) {
+            name = "run-" + created.incrementAndGet();
+        }
+        Child child = create(name, limits);
+        return new Pooled(name, child, child.oomKills());
+    }
+
+    /** A run's cgroup, handed back to the pool when its run is over and it is empty. */
+    private final class Pooled implements Child {
+
+        private final String name;
+        private final Child child;
+        private final long oomKillsBefore;
+
+        Pooled(String name, Child child, long oomKillsBefore) {
+            this.name = name;
+            this.child = child;
+            this.oomKillsBefore = oomKillsBefore;
+        }
+
+        @Override
+        public List<Path> procsFiles() {
+            return child.procsFiles();
+        }
+
+        @Override
+        public void killAll() {
+            child.killAll();
+        }
+
+        @Override
+        public long oomKills() {
+            return child.oomKills() - oomKillsBefore;
+        }
+
+        @Override
+        public void remove() {
+            child.killAll();
+            if (idle.size() < MAX_IDLE) {
+                idle.push(name);
+            } else {
+                child.remove();
+            }
+        }
     }
 
     /** Which cgroup version and where, from {@code /proc/self/mounts}; empty when neither can limit memory, cpu and pids. */
@@ -164,7 +226,7 @@ abstract sealed class Cgroups permits CgroupV1, CgroupV2 {
         /** How many times the kernel's OOM killer killed a process of this cgroup. */
         long oomKills();
 
-        /** Kills what is left and removes the directories; quiet about failures (logged). */
+        /** Kills what is left and removes the directories (or, pooled, keeps them for the next run); quiet about failures. */
         void remove();
     }
 }

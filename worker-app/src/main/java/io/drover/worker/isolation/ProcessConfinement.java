@@ -71,7 +71,8 @@ final class ProcessConfinement implements Confinement {
             plainFile(logFile);
         }
         runs++;
-        run = sandbox.cgroups().create(name + "-" + runs, limits);
+        run = sandbox.cgroups().acquire(limits);
+        log.debug("Run {} of {} uses cgroup {}", runs, name, run.procsFiles());
         List<String> command = new ArrayList<>(List.of(sandbox.setpriv().toString(), "--pdeathsig", "KILL", "--",
                 HostTools.SHELL, "-c", JOIN, "drover-launch", dir.toString(), Integer.toString(uid),
                 Integer.toString(uid)));

@@ -69,4 +69,23 @@ class CgroupsTest {
         assertThat(created.procsFiles()).hasSize(3);
         assertThat(created.oomKills()).isEqualTo(2);
     }
+
+    @Test
+    void aRunsCgroupIsKeptForTheNextRunWhichCountsOnlyItsOwnOomKills() throws IOException {
+        Map<String, Path> mounts = Map.of("memory", root.resolve("memory"), "cpu", root.resolve("cpu"), "pids",
+                root.resolve("pids"));
+        Path memory = Files.createDirectories(root.resolve("memory/drover/1-a/run-1"));
+        Files.writeString(memory.resolve("memory.oom_control"), "oom_kill 2\n");
+        CgroupV1 cgroups = new CgroupV1("1-a", mounts);
+
+        Cgroups.Child first = cgroups.acquire(LIMITS);
+        Files.writeString(memory.resolve("memory.oom_control"), "oom_kill 3\n");
+        assertThat(first.oomKills()).isEqualTo(1);
+        first.remove();
+        Cgroups.Child second = cgroups.acquire(new Limits(128, 1, 64));
+
+        assertThat(second.procsFiles()).isEqualTo(first.procsFiles());
+        assertThat(second.oomKills()).isZero();
+        assertThat(memory.resolve("memory.limit_in_bytes")).hasContent(Long.toString(128L * 1024 * 1024));
+    }
 }
