@@ -16,10 +16,12 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * What process isolation (issue 10) costs a launch: two clusters in one JVM, each a master and one worker
- * offering 64 cores, one worker with {@code drover.worker.isolation=none} and one with {@code process}; bursts
- * of 200 drivers of {@code /bin/true} go to each in turn (none, process, none, …), so both see the same
- * machine at the same time. Prints submit→RUNNING per burst and its median for each mode, and the worker's
- * own launch time ({@code drover.worker.process.launch}: directory, cgroup, fork and exec) per mode.
+ * offering as many cores as a burst has drivers (so no driver waits for another to end: submit→RUNNING is
+ * placement and launch only), one worker with {@code drover.worker.isolation=none} and one with
+ * {@code process}; bursts of 200 drivers of {@code /bin/true} go to each in turn (none, process, none, …), so
+ * both see the same machine at the same time. Prints submit→RUNNING and submit→FINISHED per burst and
+ * their medians for each mode, and the worker's own launch time ({@code drover.worker.process.launch}:
+ * directory, cgroup, fork and exec) per mode.
  *
  * <p>Run as root (process isolation needs it): {@code ./mvnw -B -q install -DskipTests && ./mvnw -B -q -pl bench
  * exec:java -Dexec.mainClass=io.drover.bench.IsolationBenchmark} (arguments: drivers, default 200; bursts, default 5).
@@ -97,7 +99,7 @@ public final class IsolationBenchmark {
                 BenchSecret.ARGUMENT, "--drover.master.retained-drivers=" + (drivers * 2));
         ConfigurableApplicationContext worker = WorkerApplication.builder().run("--server.port=0", quiet,
                 BenchSecret.ARGUMENT, "--drover.worker.master-urls=" + ClusterBenchmark.url(master),
-                "--drover.worker.cores=64", "--drover.worker.memory-mb=" + (64 * 256),
+                "--drover.worker.cores=" + drivers, "--drover.worker.memory-mb=" + (drivers * 256),
                 "--drover.worker.work-dir=" + workDir, "--drover.worker.isolation=" + mode);
         DroverClient client = DroverClient.builder(ClusterBenchmark.url(master)).bearerToken(BenchSecret.SECRET).build();
         ClusterBenchmark.awaitWorker(client);

@@ -64,7 +64,8 @@ final class OpenSandbox implements Sandbox {
 
             @Override
             public Long mainPid(ProcessHandle started) {
-                return hasPidNamespace() ? ProcessConfinement.programOf(started) : started.pid();
+                // Boxed on both sides: a ternary of Long and long would unbox the null of a program not there yet.
+                return hasPidNamespace() ? ProcessConfinement.programOf(started) : Long.valueOf(started.pid());
             }
 
             @Override
