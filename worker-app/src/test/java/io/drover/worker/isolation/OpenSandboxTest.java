@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class OpenSandboxTest {
 
     @Test
-    void withoutIsolationAChildIsStartedAsItIsAfterTheParentDeathAndNamespaceWrappers() {
+    void withoutIsolationAChildIsStartedAsItIsAfterTheParentDeathAndNamespaceWrappers() throws Exception {
         OpenSandbox sandbox = new OpenSandbox(OpenSandbox.prefixFor(Path.of("/usr/bin/setpriv"),
                 Path.of("/usr/bin/unshare"), false));
 
