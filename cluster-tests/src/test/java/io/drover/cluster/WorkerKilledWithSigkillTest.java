@@ -52,7 +52,10 @@ class WorkerKilledWithSigkillTest {
         Assumptions.assumeTrue(jar.isPresent(), "worker-app's executable jar is not built (./mvnw package); skipped");
         cluster = TestCluster.start(work);
         worker = startWorker(jar.get());
-        await().atMost(LONG).until(() -> cluster.client.workers().stream().anyMatch(w -> w.state() == WorkerState.ALIVE));
+        // A JVM starting from its jar on a machine busy with other builds may take a while.
+        await().atMost(Duration.ofMinutes(3)).until(() -> !worker.isAlive()
+                || cluster.client.workers().stream().anyMatch(w -> w.state() == WorkerState.ALIVE));
+        assertThat(worker.isAlive()).as("the worker stopped: %s", workerLog()).isTrue();
 
         String driverId = cluster.client.submitDriver(new SubmitDriverRequest("forker", null, CommandSpec.executable(
                 "/bin/sh", List.of("-c", "(setsid sh -c 'exec sleep 744' &); exec sleep 745")), 1, 64L, false));
@@ -92,6 +95,11 @@ class WorkerKilledWithSigkillTest {
                 "--drover.worker.memory-mb=1024", "--drover.worker.work-dir=" + workDir);
         return new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(work.resolve("worker.log").toFile()).start();
+    }
+
+    private String workerLog() throws IOException {
+        Path log = work.resolve("worker.log");
+        return Files.exists(log) ? Files.readString(log) : "(no log)";
     }
 
     /** worker-app's executable jar, built before this module in the reactor. */

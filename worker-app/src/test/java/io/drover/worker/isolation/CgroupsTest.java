@@ -21,6 +21,10 @@ class CgroupsTest {
     @TempDir
     Path root;
 
+    private Map<String, Path> v1Mounts() {
+        return Map.of("memory", root.resolve("memory"), "cpu", root.resolve("cpu"), "pids", root.resolve("pids"));
+    }
+
     @Test
     void versionTwoIsUsedOnlyWhenItsRootOffersMemoryCpuAndPids() throws IOException {
         Files.writeString(root.resolve("cgroup.controllers"), "hugetlb\n");
@@ -55,12 +59,10 @@ class CgroupsTest {
 
     @Test
     void versionOneLimitsTheChildInEachHierarchyAndCountsOomKills() throws IOException {
-        Map<String, Path> mounts = Map.of("memory", root.resolve("memory"), "cpu", root.resolve("cpu"), "pids",
-                root.resolve("pids"));
         Path memory = Files.createDirectories(root.resolve("memory/drover/1-a/driver-1"));
         Files.writeString(memory.resolve("memory.oom_control"), "oom_kill_disable 0\nunder_oom 0\noom_kill 2\n");
 
-        Cgroups.Child created = new CgroupV1("1-a", mounts).create("driver-1", LIMITS);
+        Cgroups.Child created = new CgroupV1("1-a", v1Mounts()).create("driver-1", LIMITS);
 
         assertThat(memory.resolve("memory.limit_in_bytes")).hasContent(Long.toString(256L * 1024 * 1024));
         assertThat(root.resolve("cpu/drover/1-a/driver-1/cpu.cfs_quota_us")).hasContent("200000");
@@ -72,11 +74,9 @@ class CgroupsTest {
 
     @Test
     void aRunsCgroupIsKeptForTheNextRunWhichCountsOnlyItsOwnOomKills() throws IOException {
-        Map<String, Path> mounts = Map.of("memory", root.resolve("memory"), "cpu", root.resolve("cpu"), "pids",
-                root.resolve("pids"));
         Path memory = Files.createDirectories(root.resolve("memory/drover/1-a/run-1"));
         Files.writeString(memory.resolve("memory.oom_control"), "oom_kill 2\n");
-        CgroupV1 cgroups = new CgroupV1("1-a", mounts);
+        CgroupV1 cgroups = new CgroupV1("1-a", v1Mounts());
 
         Cgroups.Child first = cgroups.acquire(LIMITS);
         Files.writeString(memory.resolve("memory.oom_control"), "oom_kill 3\n");
