@@ -87,10 +87,10 @@ public final class ClusterBenchmark {
         }
     }
 
-    private record Burst(Duration submitting, List<DriverView> drivers) {
+    record Burst(Duration submitting, List<DriverView> drivers) {
     }
 
-    private static Burst burst(DroverClient client, int drivers) {
+    static Burst burst(DroverClient client, int drivers) {
         List<String> ids = new ArrayList<>(drivers);
         Instant start = Instant.now();
         for (int i = 0; i < drivers; i++) {
@@ -104,7 +104,7 @@ public final class ClusterBenchmark {
         return new Burst(submitting, done);
     }
 
-    private static void report(Burst burst) {
+    static void report(Burst burst) {
         List<DriverView> done = burst.drivers();
         int drivers = done.size();
         long finished = done.stream().filter(d -> d.state() == DriverState.FINISHED).count();
@@ -124,7 +124,7 @@ public final class ClusterBenchmark {
         return new SubmitDriverRequest(name, null, CommandSpec.executable("/bin/true", List.of()), 1, 64L, false);
     }
 
-    private static List<Double> millis(List<DriverView> drivers, Function<DriverView, Instant> to) {
+    static List<Double> millis(List<DriverView> drivers, Function<DriverView, Instant> to) {
         return drivers.stream().filter(d -> to.apply(d) != null)
                 .map(d -> Duration.between(d.submittedAt(), to.apply(d)).toNanos() / 1e6)
                 .sorted().toList();
@@ -135,7 +135,7 @@ public final class ClusterBenchmark {
                 percentile(sorted, 50), percentile(sorted, 90), percentile(sorted, 99), sorted.size());
     }
 
-    private static double percentile(List<Double> sorted, int p) {
+    static double percentile(List<Double> sorted, int p) {
         if (sorted.isEmpty()) {
             return Double.NaN;
         }

@@ -9,13 +9,12 @@ import io.drover.protocol.api.SubmitDriverRequest;
 import io.drover.protocol.api.WorkerView;
 import io.drover.protocol.command.CommandSpec;
 import io.drover.protocol.state.DriverState;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -64,7 +63,8 @@ class DriversOnAClusterTest {
 
     @Test
     void aJavaDriverFromAJarRunsToTheEndAndItsOutputIsReadableThroughTheMaster() throws Exception {
-        Path jar = TestJars.jarOf(tmp, HelloMain.class);
+        // Under the cluster's work root, which its workers copy file: resources from (allowed-resource-dirs).
+        Path jar = TestJars.jarOf(Files.createDirectories(tmp.resolve("work/jars")), HelloMain.class);
         String driverId = cluster.client.submitDriver(new SubmitDriverRequest("hello-jar", jar.toUri().toString(),
                 CommandSpec.jvm(HelloMain.class.getName(), List.of("{{APP_RESOURCE}}"), List.of("a", "b")),
                 1, 128L, false));
@@ -90,15 +90,21 @@ class DriversOnAClusterTest {
         assertThat(cluster.client.driverLog(driverId, LogStream.STDOUT, 0, 1024)).isEqualTo("hello\n");
     }
 
+    /**
+     * The pids come from the worker's view of its driver, not from the driver's own {@code $$}: under process
+     * isolation the driver lives in a PID namespace of its own, where its numbers mean nothing outside.
+     */
     @Test
     void killingADriverStopsItAndTheChildItStarted() {
         String driverId = submit("sleeper", CommandSpec.executable("/bin/sh",
                 List.of("-c", "sleep 600 & echo child=$!; echo self=$$; wait")), false);
         awaitState(driverId, DriverState.RUNNING);
-        String out = await().atMost(LONG).until(
+        await().atMost(LONG).until(
                 () -> cluster.client.driverLog(driverId, LogStream.STDOUT, 0, 1024), text -> text.contains("self="));
-        long child = pid(out, "child");
-        long self = pid(out, "self");
+        long self = await().atMost(LONG).until(() -> WorkerProbe.driverPid(cluster.workerUrl(1), driverId),
+                pid -> pid != null);
+        long child = await().atMost(LONG).until(() -> ProcessHandle.of(self).orElseThrow().children().findFirst(),
+                java.util.Optional::isPresent).get().pid();
         assertThat(ProcessHandle.of(child).map(ProcessHandle::isAlive)).contains(true);
 
         cluster.client.killDriver(driverId);
@@ -139,12 +145,6 @@ class DriversOnAClusterTest {
                     + "/logs/stdout");
             assertThat(problem).as(id).hasValueSatisfying(p -> assertThat(p.status()).isBetween(400, 404));
         }
-    }
-
-    private static long pid(String out, String name) {
-        Matcher m = Pattern.compile(name + "=(\\d+)").matcher(out);
-        assertThat(m.find()).as(name + " pid in " + out).isTrue();
-        return Long.parseLong(m.group(1));
     }
 
     private static boolean gone(long pid) {

@@ -70,6 +70,10 @@ final class TestCluster implements AutoCloseable {
         int index = workers.size() + 1;
         List<String> args = new ArrayList<>(workerArgs(masterUrl, workRoot.resolve("worker-" + index), cores,
                 memoryMb));
+        // A repeated option would be joined with a comma, not overridden: the default secret only if the test gives none.
+        if (List.of(workerArgs).stream().anyMatch(arg -> arg.startsWith("--drover.auth.secret"))) {
+            args.removeIf(arg -> arg.startsWith("--drover.auth.secret="));
+        }
         args.addAll(List.of(workerArgs));
         ConfigurableApplicationContext worker = WorkerApplication.builder().run(args.toArray(String[]::new));
         workers.add(worker);
@@ -85,6 +89,8 @@ final class TestCluster implements AutoCloseable {
                 "--drover.worker.cores=" + cores,
                 "--drover.worker.memory-mb=" + memoryMb,
                 "--drover.worker.work-dir=" + workDir,
+                // file: app resources come from the test's directory (its jars) and the examples jar's
+                "--drover.worker.allowed-resource-dirs=" + workDir.getParent() + "," + ExampleJar.path().getParent(),
                 "--drover.worker.kill-grace=2s");
     }
 

@@ -36,6 +36,12 @@ final class WorkerProbe {
                 .toList();
     }
 
+    /** The pid of a running driver's program as its worker sees it; null while it has none. */
+    static Long driverPid(String workerUrl, String driverId) {
+        return status(workerUrl).runningDrivers().stream().filter(d -> d.driverId().equals(driverId))
+                .map(io.drover.protocol.api.LocalDriverView::pid).filter(Objects::nonNull).findFirst().orElse(null);
+    }
+
     static boolean gone(long pid) {
         return ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true);
     }

@@ -72,7 +72,7 @@ class JsonRoundTripTest {
             "http://127.0.0.1:8081", WorkerState.ALIVE, 8, 1, 4096, 512, T, T, List.of(DRIVER.driverId()),
             List.of("app-20261122080000-0001/3"), Map.of("gpu", List.of("0", "1")), Map.of("gpu", List.of("1")),
             Map.of("spark.version", "4.0.1"), true, "decommissioned by admin: maintenance", false,
-            "work directory /tmp/work is read-only");
+            "work directory /tmp/work is read-only", "process");
 
     private static final ExecutorView EXECUTOR = new ExecutorView("app-20261122080000-0001", 3,
             WORKER_ID, "http://127.0.0.1:8081", 2, 512, ExecutorState.RUNNING, null, null, T, T, null, 4243L);
@@ -93,7 +93,7 @@ class JsonRoundTripTest {
                         Map.of("fpga", 1)),
                 new RegisterWorker(WORKER.workerId(), "127.0.0.1", 8081, "http://127.0.0.1:8081", 8, 4096, 0, List.of(),
                         List.of(), null, null, Map.of("gpu", List.of("0", "1")), Map.of("spark.version", "4.0.1"),
-                        WorkerHealth.unhealthy("the disk is full")),
+                        WorkerHealth.unhealthy("the disk is full"), null),
                 new Heartbeat(7, List.of(), List.of(), WorkerHealth.HEALTHY),
                 HeartbeatReply.DECOMMISSIONED,
                 new WorkerDecommissioning(7, "SIGPWR"),
@@ -112,6 +112,8 @@ class JsonRoundTripTest {
                                 DriverState.FINISHED, 0, null, 0)), List.of())),
                 new MasterChanged("http://127.0.0.1:8090", 8),
                 new WorkerLeaving(7, "the worker shut down"),
+                new RegisterWorker(WORKER.workerId(), "127.0.0.1", 8081, "http://127.0.0.1:8081", 8, 4096, 0, List.of(),
+                        List.of(), null, "http://127.0.0.1:18081", Map.of(), Map.of(), null, "process"),
                 new RegisterWorkerReply("http://127.0.0.1:8080", 7, 15000, List.of("driver-20261122080000-0002"),
                         List.of()),
                 new Heartbeat(7, List.of(DRIVER.driverId()), List.of("app-20261122080000-0001/0")),

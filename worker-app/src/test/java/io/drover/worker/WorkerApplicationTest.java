@@ -66,6 +66,9 @@ class WorkerApplicationTest {
             await().atMost(WAIT).until(() -> master.reports.size() == 2
                     && master.executorStates(app, 0).contains(ExecutorState.RUNNING));
             RunnerRegistry registry = worker.bean(RunnerRegistry.class);
+            // Under process isolation a program's pid is known a moment after RUNNING is reported.
+            await().atMost(WAIT).until(() -> registry.snapshot().running().stream().allMatch(d -> d.pid() != null)
+                    && registry.snapshot().runningExecutors().stream().allMatch(e -> e.pid() != null));
             registry.snapshot().running().forEach(driver -> pids.add(driver.pid()));
             registry.snapshot().runningExecutors().forEach(executor -> pids.add(executor.pid()));
             await().atMost(WAIT).until(() -> pids.stream().allMatch(pid ->

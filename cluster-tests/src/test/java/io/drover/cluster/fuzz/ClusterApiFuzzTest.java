@@ -43,7 +43,10 @@ class ClusterApiFuzzTest {
 
     @BeforeContainer
     static void start() throws IOException {
-        workRoot = Files.createTempDirectory("drover-fuzz");
+        // Passable (0711): the workers' children run under uids of their own (process isolation, as root).
+        workRoot = Files.createTempDirectory("drover-fuzz",
+                java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                        java.nio.file.attribute.PosixFilePermissions.fromString("rwx--x--x")));
         cluster = LiveCluster.start(workRoot.resolve("work"));
     }
 

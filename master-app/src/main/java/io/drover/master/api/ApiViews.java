@@ -39,7 +39,7 @@ public final class ApiViews {
                 w.used().cores(), w.total().memoryMb(), w.used().memoryMb(), w.registeredAt(), snapshot.lastHeartbeat(w),
                 List.copyOf(w.driverIds()), List.copyOf(w.executorKeys()), w.resources().offered(),
                 w.resources().used(), w.attributes(), w.isDraining(), w.drain() == null ? null : w.drain().reason(),
-                w.health().healthy(), w.health().reason());
+                w.health().healthy(), w.health().reason(), w.isolation());
     }
 
     /** Active drivers in submission order, then ended ones newest first, as Spark's pages list them. */

@@ -39,7 +39,8 @@ public record WorkerView(
         Boolean decommissioning,
         String decommissionReason,
         Boolean healthy,
-        String healthReason) {
+        String healthReason,
+        String isolation) {
 
     /** The fields issue 14 added are boxed and defaulted, so a reply from an earlier master still reads. */
     public WorkerView {

@@ -35,6 +35,8 @@ import java.util.Map;
  * @param attributes what the worker is and has, by name ({@code spark.version: 4.0.1}): placement may require
  *     some of them; empty or null for none
  * @param health its own check of itself at registration; null means healthy
+ * @param isolation how the worker confines its children ({@code process} or {@code none}, issue 10), so the
+ *     master can show workers whose jobs can read the cluster's credentials; null from older workers
  */
 public record RegisterWorker(
         @NotNull @Pattern(regexp = Ids.WORKER_ID_REGEX) String workerId,
@@ -54,7 +56,8 @@ public record RegisterWorker(
         @Size(max = 64) Map<@NotNull @Pattern(regexp = Scheduling.ATTRIBUTE_REGEX) String,
                 @NotNull @Size(max = 256) @Pattern(regexp = CommandSpec.NO_CONTROL,
                         message = CommandSpec.NO_CONTROL_MESSAGE) String> attributes,
-        @Valid WorkerHealth health) {
+        @Valid WorkerHealth health,
+        @Pattern(regexp = "process|none") String isolation) {
 
     public RegisterWorker {
         drivers = drivers == null ? List.of() : List.copyOf(drivers);
@@ -83,6 +86,15 @@ public record RegisterWorker(
             String internalUrl) {
         this(workerId, host, port, url, cores, memoryMb, followedEpoch, drivers, executors, unreported, internalUrl,
                 null, null, null);
+    }
+
+    /** A registration that says nothing of its isolation, as workers before issue 10 sent it. */
+    public RegisterWorker(String workerId, String host, int port, String url, int cores, long memoryMb,
+            long followedEpoch, List<ChildProcess> drivers, List<ChildProcess> executors, StateReports unreported,
+            String internalUrl, Map<String, List<String>> resources, Map<String, String> attributes,
+            WorkerHealth health) {
+        this(workerId, host, port, url, cores, memoryMb, followedEpoch, drivers, executors, unreported, internalUrl,
+                resources, attributes, health, null);
     }
 
     /** Where the master sends launches and kills: the internal URL when the worker gave one. */

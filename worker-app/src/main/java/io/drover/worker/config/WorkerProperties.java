@@ -32,6 +32,13 @@ import org.springframework.validation.annotation.Validated;
  *     {@code *.domain}; empty allows any. Every redirect is checked too.
  * @param internalPort the port of the connector that serves only the master's calls ({@code /internal/**}),
  *     on threads of its own; 0 picks any free port, which the master learns at registration
+ * @param allowedResourceDirs directories {@code file:} app resources may be copied from (real paths, symlinks
+ *     resolved); empty refuses every {@code file:} resource. {@code /proc}, {@code /sys} and the work directory
+ *     are refused even inside them.
+ * @param isolation {@code process} (each child under its own uid, PID and mount namespaces and cgroup) or
+ *     {@code none}; unset: {@code process} when the worker runs as root, else {@code none}
+ * @param uidRange the uids and gids children get under {@code process} isolation, {@code first-last}
+ * @param pidsLimit the most processes and threads one child's cgroup may hold under {@code process} isolation
  */
 @Validated
 @ConfigurationProperties("drover.worker")
@@ -47,7 +54,15 @@ public record WorkerProperties(
         @DefaultValue("30s") @NotNull Duration registrationRetryMax,
         @DefaultValue({}) List<@NotNull String> allowedExecutables,
         @DefaultValue({}) List<@NotNull String> allowedResourceHosts,
-        @DefaultValue("0") int internalPort) {
+        @DefaultValue("0") int internalPort,
+        @DefaultValue({}) List<@NotNull Path> allowedResourceDirs,
+        Isolation isolation,
+        @DefaultValue("61184-65519") @NotNull String uidRange,
+        @DefaultValue("4096") @Positive int pidsLimit) {
+
+    public WorkerProperties {
+        UidRange.parse(uidRange); // a bad range fails the start, naming the key
+    }
 
     static final long RESERVED_MEMORY_MB = 1024;
     static final long MIN_MEMORY_MB = 512;
@@ -72,6 +87,15 @@ public record WorkerProperties(
             return os.getTotalMemorySize() / (1024 * 1024);
         }
         return MIN_MEMORY_MB + RESERVED_MEMORY_MB;
+    }
+
+    /** The isolation asked for, else {@code process} for a worker running as root and {@code none} otherwise. */
+    public Isolation effectiveIsolation() {
+        return isolation != null ? isolation : RunningUser.isRoot() ? Isolation.PROCESS : Isolation.NONE;
+    }
+
+    public UidRange uids() {
+        return UidRange.parse(uidRange);
     }
 
     /** The work directory as an absolute, normalized path, so every component resolves against the same root. */

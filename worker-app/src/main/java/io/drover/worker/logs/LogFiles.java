@@ -7,13 +7,21 @@ import io.drover.worker.config.WorkerProperties;
 import io.drover.protocol.ids.ExecutorIds;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.SecureDirectoryStream;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributeView;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,6 +30,12 @@ import org.springframework.stereotype.Component;
  * still lie inside the work directory's own real path. Reads only the requested range, so a large log
  * costs no more than the bytes sent. Public only for the log viewer pages ({@code web}), which ask
  * {@link #hasDriverLog}/{@link #hasExecutorLog} so that a page refuses exactly what this API refuses.
+ *
+ * <p>The check above only answers early; what is read is decided by how it is opened (issue 10), since a
+ * child owns its directory and may swap its {@code stderr} for a symlink at any moment: each component below
+ * the work directory is opened relative to the one before and never through a symlink ({@code openat} with
+ * {@code O_NOFOLLOW}, Java's {@link SecureDirectoryStream}), and the opened file must be the same regular file
+ * before and after the open. A swap is then answered 404, never with the link's target.
  */
 @Component
 public class LogFiles {
@@ -43,7 +57,7 @@ public class LogFiles {
         this.workDir = properties.absoluteWorkDir();
     }
 
-    /** The real path of a driver's log; 400 for a malformed id or an escaping path, 404 when there is none. */
+    /** A driver's log, under the work directory; 400 for a malformed id or an escaping path, 404 when there is none. */
     Path driverLog(String driverId, String stream) {
         LogStream logStream = checkDriver(driverId, stream);
         return existing(driverPath(driverId, logStream)).orElseThrow(() -> ApiException.notFound(
@@ -123,7 +137,7 @@ public class LogFiles {
             // A symlink inside the work directory that points elsewhere: never follow it out.
             throw ApiException.badRequest("the log path leaves the work directory");
         }
-        return Files.isRegularFile(real) ? Optional.of(real) : Optional.empty();
+        return Files.isRegularFile(real) ? Optional.of(normalized) : Optional.empty();
     }
 
     /**
@@ -144,24 +158,72 @@ public class LogFiles {
         }
     }
 
+    /** @param file a log under the work directory, as {@link #driverLog} or {@link #executorLog} answered */
     Chunk read(Path file, Long offset, Long length) {
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+        try (SeekableByteChannel channel = openWithoutLinks(workDir.relativize(file))) {
             long size = channel.size();
             Range range = range(size, offset, length);
             ByteBuffer buffer = ByteBuffer.allocate((int) range.length());
-            long position = range.start();
+            channel.position(range.start());
             while (buffer.hasRemaining()) {
-                int read = channel.read(buffer, position);
-                if (read < 0) {
+                if (channel.read(buffer) < 0) {
                     break; // the file shrank since size(): send what there is
                 }
-                position += read;
             }
             return new Chunk(range.start(), size, Arrays.copyOf(buffer.array(), buffer.position()));
-        } catch (NoSuchFileException e) {
-            throw ApiException.notFound("the log file is gone");
         } catch (IOException e) {
-            throw new IllegalStateException("cannot read " + file, e);
+            // gone, swapped for a link or something else that is no plain file: nothing to serve
+            throw ApiException.notFound("the log file is gone");
+        }
+    }
+
+    /**
+     * Opens {@code relative} below the work directory one component at a time, none through a symlink, and
+     * only if it is a regular file that stayed the same file across the open.
+     */
+    private SeekableByteChannel openWithoutLinks(Path relative) throws IOException {
+        List<DirectoryStream<Path>> opened = new ArrayList<>();
+        try {
+            DirectoryStream<Path> dir = Files.newDirectoryStream(workDir);
+            opened.add(dir);
+            if (!(dir instanceof SecureDirectoryStream<Path> secure)) {
+                return Files.newByteChannel(workDir.resolve(relative), StandardOpenOption.READ,
+                        LinkOption.NOFOLLOW_LINKS); // no openat here: at least the file itself is no link
+            }
+            for (int i = 0; i < relative.getNameCount() - 1; i++) {
+                secure = secure.newDirectoryStream(relative.getName(i), LinkOption.NOFOLLOW_LINKS);
+                opened.add(secure);
+            }
+            Path name = relative.getFileName();
+            Object before = regularFileKey(secure, name);
+            SeekableByteChannel channel = secure.newByteChannel(name,
+                    Set.of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS));
+            if (!Objects.equals(before, regularFileKey(secure, name))) {
+                channel.close();
+                throw new NotRegularFile();
+            }
+            return channel;
+        } finally {
+            for (DirectoryStream<Path> stream : opened) {
+                stream.close();
+            }
+        }
+    }
+
+    /** The file key (device and inode) of a regular file; not one for anything else. */
+    private static Object regularFileKey(SecureDirectoryStream<Path> dir, Path name) throws IOException {
+        BasicFileAttributes attributes = dir.getFileAttributeView(name, BasicFileAttributeView.class,
+                LinkOption.NOFOLLOW_LINKS).readAttributes();
+        if (!attributes.isRegularFile()) {
+            throw new NotRegularFile();
+        }
+        return attributes.fileKey();
+    }
+
+    /** What was found where a log belongs is a link, a directory or a FIFO, or changed while being opened. */
+    private static final class NotRegularFile extends IOException {
+        NotRegularFile() {
+            super("not a regular file", null);
         }
     }
 }

@@ -7,6 +7,7 @@ import io.drover.protocol.internal.StateReports;
 import io.drover.worker.config.AdvertisedHost;
 import io.drover.worker.config.WorkerProperties;
 import io.drover.server.connector.InternalConnector;
+import io.drover.worker.isolation.Sandbox;
 import io.drover.worker.support.NamedThreads;
 import jakarta.annotation.PreDestroy;
 import java.net.URI;
@@ -47,6 +48,7 @@ public class RegistrationService {
     private final MasterClient client;
     private final HeartbeatService heartbeats;
     private final Inventory inventory;
+    private final Sandbox sandbox;
     private final AdvertisedHost advertisedHost;
     private final InternalConnector internal;
     private final Clock clock;
@@ -62,13 +64,14 @@ public class RegistrationService {
 
     RegistrationService(WorkerProperties properties, MasterLink link, MasterClient client, HeartbeatService heartbeats,
             Inventory inventory, AdvertisedHost advertisedHost, InternalConnector internal, Clock clock,
-            RandomGenerator random) {
+            RandomGenerator random, Sandbox sandbox) {
         this.internal = internal;
         this.properties = properties;
         this.link = link;
         this.client = client;
         this.heartbeats = heartbeats;
         this.inventory = inventory;
+        this.sandbox = sandbox;
         this.advertisedHost = advertisedHost;
         this.clock = clock;
         this.backoff = new Backoff(properties.registrationRetryMax(), random);
@@ -188,7 +191,8 @@ public class RegistrationService {
         StateReports undelivered = inventory.undelivered();
         return new RegisterWorker(me.workerId(), me.host(), me.port(), me.url(), properties.offeredCores(),
                 properties.offeredMemoryMb(), link.epoch(), inventory.drivers(), inventory.executors(),
-                undelivered.isNotEmpty() ? undelivered : null, me.internalUrl());
+                undelivered.isNotEmpty() ? undelivered : null, me.internalUrl(), null, null, null,
+                sandbox.isolation().key());
     }
 
     private void registered(String url, RegisterWorkerReply reply) {

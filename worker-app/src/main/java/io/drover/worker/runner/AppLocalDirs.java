@@ -7,10 +7,10 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import io.drover.worker.isolation.Sandbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
  * The scratch directory an application's executors share on this worker ({@code DROVER_LOCAL_DIRS},
  * DESIGN.md §2.4; Spark's {@code appDirectories}): {@code <workDir>/<appId>/local/}, beside the executors'
  * numbered directories, so deleting it when the application ends leaves their logs alone. Created by the
- * first executor of the application, readable by the worker's user only. When it is deleted is the
+ * first executor of the application, open to the application's executors only (under {@code process}
+ * isolation each runs under its own uid, so the directory belongs to a group they share). When it is deleted is the
  * registry's decision; this class only remembers which ones it made, so a worker that shuts down can remove
  * them (nobody else would: a restarted worker has a new identity).
  */
@@ -29,10 +30,12 @@ final class AppLocalDirs {
     private static final Logger log = LoggerFactory.getLogger(AppLocalDirs.class);
 
     private final Path workDir;
+    private final Sandbox sandbox;
     private final Set<String> created = ConcurrentHashMap.newKeySet();
 
-    AppLocalDirs(Path workDir) {
+    AppLocalDirs(Path workDir, Sandbox sandbox) {
         this.workDir = workDir;
+        this.sandbox = sandbox;
     }
 
     Path path(String appId) {
@@ -42,11 +45,10 @@ final class AppLocalDirs {
     /** Creates the application's directory unless it exists; safe to call for every executor. */
     Path create(String appId) throws IOException {
         Path dir = path(appId);
-        Files.createDirectories(dir);
-        if (dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-            // Shuffle and spill files may hold the application's data; other local users have no business there.
-            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
-        }
+        RunDirs.createWithMode(dir.getParent(), "rwx--x--x");
+        // Shuffle and spill files may hold the application's data; other local users have no business there.
+        RunDirs.createWithMode(dir, "rwx------");
+        sandbox.shareWithGroup(dir, appId);
         created.add(appId);
         return dir;
     }
@@ -54,6 +56,7 @@ final class AppLocalDirs {
     /** Deletes the application's directory and everything in it, without following links out of it. */
     void delete(String appId) {
         created.remove(appId);
+        sandbox.releaseGroup(appId);
         Path dir = path(appId);
         try {
             deleteTree(dir);

@@ -5,8 +5,8 @@ import io.drover.protocol.command.Placeholder;
 import io.drover.protocol.internal.DriverDescription;
 import io.drover.protocol.internal.DriverStateChanged;
 import io.drover.protocol.state.DriverState;
+import io.drover.worker.isolation.Confinement;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,6 +43,7 @@ final class DriverRunner {
 
     private DriverState state = DriverState.SUBMITTED;
     private LaunchPlan plan;
+    private Confinement confinement;
     private Process process;
     private ScheduledFuture<?> pendingRestart;
     private final TreeKill kill = new TreeKill();
@@ -92,6 +93,7 @@ final class DriverRunner {
      */
     void kill(boolean report) {
         Process target;
+        Confinement confined;
         ScheduledFuture<?> restart;
         synchronized (this) {
             if (!kill.request(state.isTerminal(), report, "killed")) {
@@ -99,28 +101,32 @@ final class DriverRunner {
             }
             restart = pendingRestart;
             target = restart == null ? process : null;
+            confined = confinement;
         }
         if (restart != null && restart.cancel(false)) {
             finish(DriverState.KILLED, exitCodeSoFar(), "killed while waiting to restart");
         } else if (target != null) {
             // Otherwise the runner is still preparing, or a restart is under way: launch() sees the request.
-            TreeKill.terminate(context, target, code -> finish(DriverState.KILLED, code, "killed"));
+            TreeKill.terminate(context, target, confined, code -> finish(DriverState.KILLED, code, "killed"));
         }
     }
 
     synchronized LocalDriverView view() {
-        Long pid = state == DriverState.RUNNING && pendingRestart == null && process != null ? process.pid() : null;
+        Long pid = state == DriverState.RUNNING && pendingRestart == null && process != null
+                ? confinement.mainPid(process.toHandle()) : null;
         return new LocalDriverView(driverId, description.name(), state, description.cores(), description.memoryMb(),
                 pid, startedAt, endedAt, exitCode, restarts, message);
     }
 
     private void prepareAndLaunch() {
         LaunchPlan prepared;
+        Confinement confined;
         try {
-            Files.createDirectories(dir);
+            RunDirs.create(context.workDir(), driverId);
             Path resource = LaunchInputs.fetchAppResource(context, description.appResource(), dir);
             prepared = context.planner().plan(description.command(), description.memoryMb(), values(resource),
                     site.masterUrl(), credentials(), context.workerEnvironment(), dir);
+            confined = context.sandbox().confine(driverId, dir, description.cores(), description.memoryMb(), null);
         } catch (IOException | RuntimeException e) {
             if (killRequestedSoFar()) {
                 finish(DriverState.KILLED, null, "killed while preparing");
@@ -132,6 +138,7 @@ final class DriverRunner {
         }
         synchronized (this) {
             plan = prepared;
+            confinement = confined;
         }
         launch(false);
     }
@@ -162,7 +169,7 @@ final class DriverRunner {
                 return;
             }
             try {
-                started = context.launcher().start(plan);
+                started = context.launcher().start(plan, confinement);
             } catch (IOException | RuntimeException e) {
                 log.warn("Driver {} could not start: {}", driverId, e.getMessage());
                 finish(DriverState.ERROR, null, "could not start: " + e.getMessage());
@@ -185,6 +192,7 @@ final class DriverRunner {
 
     private void exited(Process exitedProcess) {
         int code = exitedProcess.exitValue();
+        Optional<String> endedByKernel = endRun(exitedProcess);
         synchronized (this) {
             if (state.isTerminal() || exitedProcess != process) {
                 return;
@@ -201,7 +209,7 @@ final class DriverRunner {
             Optional<Duration> delay = context.supervisePolicy()
                     .restartDelay(description.supervise(), code, ranFor, lastRestartDelay);
             if (delay.isEmpty()) {
-                finish(DriverState.FAILED, code, RunMessages.exitedWith(code));
+                finish(DriverState.FAILED, code, endedByKernel.orElse(RunMessages.exitedWith(code)));
                 return;
             }
             lastRestartDelay = delay.get();
@@ -247,12 +255,32 @@ final class DriverRunner {
             pendingRestart = null;
             report = kill.reports(finalState == DriverState.KILLED);
         }
+        Confinement confined = confinementSoFar();
+        if (confined != null) {
+            confined.close();
+        }
         RunMessages.logEnd(log, "Driver " + driverId, finalState, code, why);
         listener.ended(this);
         if (report) {
             listener.report(new DriverStateChanged(driverId, finalState, code, why, restartsSoFar()));
         }
         ended.complete(null);
+    }
+
+    /** Sweeps the run's confinement, unless this process is not the current run's; says if the kernel ended it. */
+    private Optional<String> endRun(Process exitedProcess) {
+        Confinement confined;
+        synchronized (this) {
+            if (exitedProcess != process) {
+                return Optional.empty();
+            }
+            confined = confinement;
+        }
+        return confined.runEnded();
+    }
+
+    private synchronized Confinement confinementSoFar() {
+        return confinement;
     }
 
     private synchronized Integer exitCodeSoFar() {

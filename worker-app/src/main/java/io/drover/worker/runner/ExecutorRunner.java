@@ -6,11 +6,12 @@ import io.drover.protocol.command.Placeholder;
 import io.drover.protocol.internal.ExecutorDescription;
 import io.drover.protocol.internal.ExecutorStateChanged;
 import io.drover.protocol.state.ExecutorState;
+import io.drover.worker.isolation.Confinement;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
@@ -41,6 +42,7 @@ final class ExecutorRunner {
     private final CompletableFuture<Void> ended = new CompletableFuture<>();
 
     private ExecutorState state = ExecutorState.LAUNCHING;
+    private Confinement confinement;
     private Process process;
     private final TreeKill kill = new TreeKill();
     private Instant startedAt;
@@ -99,19 +101,22 @@ final class ExecutorRunner {
      */
     void kill(boolean report, String why) {
         Process target;
+        Confinement confined;
         synchronized (this) {
             if (!kill.request(state.isTerminal(), report, why)) {
                 return;
             }
             target = process;
+            confined = confinement;
         }
         if (target != null) {
-            TreeKill.terminate(context, target, code -> finish(ExecutorState.KILLED, code, killReasonSoFar()));
+            TreeKill.terminate(context, target, confined,
+                    code -> finish(ExecutorState.KILLED, code, killReasonSoFar()));
         }
     }
 
     synchronized LocalExecutorView view() {
-        Long pid = state == ExecutorState.RUNNING && process != null ? process.pid() : null;
+        Long pid = state == ExecutorState.RUNNING && process != null ? confinement.mainPid(process.toHandle()) : null;
         return new LocalExecutorView(appId, executorId, description.appName(), state, description.cores(),
                 description.memoryMb(), pid, startedAt, endedAt, exitCode, message);
     }
@@ -124,12 +129,17 @@ final class ExecutorRunner {
     private void prepareAndLaunch() {
         LaunchPlan plan;
         try {
-            Files.createDirectories(dir);
+            RunDirs.create(context.workDir(), appId, Integer.toString(executorId));
             Path localDir = context.localDirs().create(appId);
             Path resource = LaunchInputs.fetchAppResource(context, description.appResource(), dir);
             plan = context.planner().plan(description.command(), description.memoryMb(), values(resource),
                     site.masterUrl(), Map.of(LOCAL_DIRS_VARIABLE, localDir.toString()), context.workerEnvironment(),
                     dir);
+            Confinement confined = context.sandbox().confine(appId + "-" + executorId, dir, description.cores(),
+                    description.memoryMb(), appId);
+            synchronized (this) {
+                confinement = confined;
+            }
         } catch (IOException | RuntimeException e) {
             if (killRequestedSoFar()) {
                 finish(ExecutorState.KILLED, null, killReasonSoFar());
@@ -164,7 +174,7 @@ final class ExecutorRunner {
                 return;
             }
             try {
-                started = context.launcher().start(plan);
+                started = context.launcher().start(plan, confinement);
             } catch (IOException | RuntimeException e) {
                 log.warn("Executor {} could not start: {}", key(), RunMessages.describe(e));
                 finish(ExecutorState.FAILED, null, "could not launch: " + RunMessages.describe(e));
@@ -183,6 +193,7 @@ final class ExecutorRunner {
 
     private void exited(Process exitedProcess) {
         int code = exitedProcess.exitValue();
+        Optional<String> endedByKernel = confinementSoFar().runEnded();
         synchronized (this) {
             if (state.isTerminal() || exitedProcess != process) {
                 return;
@@ -194,7 +205,7 @@ final class ExecutorRunner {
             if (code == 0) {
                 finish(ExecutorState.EXITED, 0, null);
             } else {
-                finish(ExecutorState.FAILED, code, RunMessages.exitedWith(code));
+                finish(ExecutorState.FAILED, code, endedByKernel.orElse(RunMessages.exitedWith(code)));
             }
         }
     }
@@ -212,6 +223,10 @@ final class ExecutorRunner {
             endedAt = context.clock().instant();
             report = kill.reports(finalState == ExecutorState.KILLED);
         }
+        Confinement confined = confinementSoFar();
+        if (confined != null) {
+            confined.close();
+        }
         RunMessages.logEnd(log, "Executor " + key(), finalState, code, why);
         listener.ended(this);
         if (report) {
@@ -222,6 +237,10 @@ final class ExecutorRunner {
 
     private ExecutorStateChanged change(ExecutorState newState, Integer code, String why) {
         return new ExecutorStateChanged(appId, executorId, newState, code, why);
+    }
+
+    private synchronized Confinement confinementSoFar() {
+        return confinement;
     }
 
     private synchronized boolean killRequestedSoFar() {

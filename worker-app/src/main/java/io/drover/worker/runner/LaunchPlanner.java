@@ -39,13 +39,18 @@ final class LaunchPlanner {
         return new LaunchPlanner(Path.of(System.getProperty("java.home")), policy);
     }
 
+    /** Whether an executable allow-list is on, which makes children's environments stricter too. */
+    boolean restrictsCommands() {
+        return policy.restrictsCommands();
+    }
+
     /**
      * @param memoryMb the heap of a JVM command ({@code -Xmx})
      * @param values what each placeholder stands for; a missing or null value leaves its token as written
      *     and exports no variable
      * @param masterUrl exported as {@code DROVER_MASTER_URL} when known
-     * @param workerEnvironment inherited by the child; the command's own variables and then the
-     *     {@code DROVER_*} ones override it
+     * @param workerEnvironment inherited by the child (already filtered by {@link ChildEnvironment}); the
+     *     command's own variables and then the {@code DROVER_*} ones override it
      */
     LaunchPlan plan(CommandSpec command, long memoryMb, Map<Placeholder, String> values, String masterUrl,
             Map<String, String> workerEnvironment, Path dir) {
@@ -59,6 +64,7 @@ final class LaunchPlanner {
     LaunchPlan plan(CommandSpec command, long memoryMb, Map<Placeholder, String> values, String masterUrl,
             Map<String, String> exports, Map<String, String> workerEnvironment, Path dir) {
         List<String> argv = command.isJvm() ? jvmArgv(command, memoryMb, values) : executableArgv(command, values);
+        policy.checkEnvironment(command.environment());
         Map<String, String> environment = new LinkedHashMap<>(workerEnvironment);
         command.environment().forEach((name, value) -> environment.put(name, Placeholder.substitute(value, values)));
         values.forEach((placeholder, value) -> {
@@ -78,7 +84,9 @@ final class LaunchPlanner {
         List<String> argv = new ArrayList<>();
         argv.add(javaHome.resolve("bin").resolve("java").toString());
         argv.add("-Xmx" + memoryMb + "m");
-        argv.addAll(substituteAll(command.javaOptions(), values));
+        List<String> options = substituteAll(command.javaOptions(), values);
+        policy.checkJavaOptions(options);
+        argv.addAll(options);
         if (!command.classpath().isEmpty()) {
             argv.add("-cp");
             argv.add(String.join(File.pathSeparator, substituteAll(command.classpath(), values)));
@@ -89,9 +97,8 @@ final class LaunchPlanner {
     }
 
     private List<String> executableArgv(CommandSpec command, Map<Placeholder, String> values) {
-        policy.checkExecutable(command.executable());
         List<String> argv = new ArrayList<>();
-        argv.add(command.executable());
+        argv.add(policy.checkExecutable(command.executable()));
         argv.addAll(substituteAll(command.arguments(), values));
         return argv;
     }

@@ -1,11 +1,14 @@
 package io.drover.worker.runner;
 
+import io.drover.server.security.AuthProperties;
 import io.drover.server.security.TokenAuthenticator;
+import io.drover.worker.isolation.Sandbox;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import io.drover.worker.config.WorkerProperties;
 import java.net.URI;
 import java.time.Clock;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,20 +19,18 @@ class RunnerConfiguration {
 
     @Bean
     RunnerContext runnerContext(WorkerProperties properties, ProcessLauncher launcher, Clock clock,
-            RunnerThreads threads, TokenAuthenticator authenticator) {
-        LaunchPolicy policy = new LaunchPolicy(properties.allowedExecutables(), properties.allowedResourceHosts());
+            RunnerThreads threads, TokenAuthenticator authenticator, AuthProperties auth, Sandbox sandbox) {
+        List<Path> workersOwn = new ArrayList<>(List.of(properties.absoluteWorkDir()));
+        if (auth.secretFile() != null) {
+            workersOwn.add(auth.secretFile());
+        }
+        LaunchPolicy policy = new LaunchPolicy(properties.allowedExecutables(), properties.allowedResourceHosts(),
+                new ResourceDirs(properties.allowedResourceDirs(), workersOwn));
         return new RunnerContext(properties.absoluteWorkDir(), LaunchPlanner.forThisJvm(policy),
                 new AppResourceFetcher(policy),
-                new AppLocalDirs(properties.absoluteWorkDir()), launcher, SupervisePolicy.standard(), clock,
-                properties.killGrace(), inherited(properties), threads.work, threads.timer,
-                authenticator.driverTokens());
-    }
-
-    /** The worker's environment plus every configured master (issue 9), so a driver's client follows the leader. */
-    private static Map<String, String> inherited(WorkerProperties properties) {
-        Map<String, String> environment = new HashMap<>(System.getenv());
-        environment.put("DROVER_MASTER_URLS",
+                new AppLocalDirs(properties.absoluteWorkDir(), sandbox), launcher, SupervisePolicy.standard(), clock,
+                properties.killGrace(), System.getenv(), threads.work, threads.timer,
+                authenticator.driverTokens(), sandbox,
                 properties.masterUrls().stream().map(URI::toString).collect(Collectors.joining(",")));
-        return environment;
     }
 }

@@ -1,10 +1,11 @@
 package io.drover.worker.runner;
 
 import io.drover.server.security.DriverTokens;
-import java.util.HashMap;
+import io.drover.worker.isolation.Sandbox;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
@@ -16,8 +17,11 @@ import java.util.concurrent.ScheduledExecutorService;
  * @param localDirs the applications' scratch directories, shared by their executors
  * @param work runs launches and kills, so they never happen on an HTTP or heartbeat thread
  * @param timer waits out supervise back-offs without holding a thread
- * @param workerEnvironment what children inherit; the worker's own credentials ({@code DROVER_AUTH_*}) are
- *     taken out, so no user program ever sees the cluster secret
+ * @param workerEnvironment what children inherit, less every variable that could carry a Drover or Spring
+ *     setting ({@link ChildEnvironment}), so no user program ever sees the cluster secret
+ * @param sandbox confines each child ({@code drover.worker.isolation})
+ * @param masterUrls every configured master, comma-separated, exported as {@code DROVER_MASTER_URLS} after the
+ *     filter (issue 9: a driver's client follows the leader); null for none
  * @param driverTokens derives each driver's own {@code DROVER_AUTH_TOKEN}; null with authentication off
  */
 record RunnerContext(
@@ -32,13 +36,18 @@ record RunnerContext(
         Map<String, String> workerEnvironment,
         ExecutorService work,
         ScheduledExecutorService timer,
-        DriverTokens driverTokens) {
+        DriverTokens driverTokens,
+        Sandbox sandbox,
+        String masterUrls) {
 
-    static final String CREDENTIALS_PREFIX = "DROVER_AUTH_";
+    static final String MASTER_URLS_VARIABLE = "DROVER_MASTER_URLS";
 
     RunnerContext {
-        Map<String, String> inherited = new HashMap<>(workerEnvironment);
-        inherited.keySet().removeIf(name -> name.startsWith(CREDENTIALS_PREFIX));
+        Map<String, String> inherited = new HashMap<>(ChildEnvironment.inherited(workerEnvironment,
+                planner.restrictsCommands()));
+        if (masterUrls != null) {
+            inherited.put(MASTER_URLS_VARIABLE, masterUrls);
+        }
         workerEnvironment = Map.copyOf(inherited);
     }
 }

@@ -1,5 +1,6 @@
 package io.drover.worker.runner;
 
+import io.drover.worker.isolation.Confinement;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 
@@ -47,20 +48,23 @@ final class TreeKill {
     }
 
     /**
-     * Stops the tree on a runner thread, or on this one once the threads are closed, then hands
-     * {@code killed} the exit code: null should the process somehow outlive the grace period and SIGKILL.
+     * Stops the tree on a runner thread, or on this one once the threads are closed, then sweeps the run's
+     * confinement (its cgroup holds whatever double-forked its way out of the tree) and hands {@code killed}
+     * the exit code: null should the process somehow outlive the grace period and SIGKILL.
      */
-    static void terminate(RunnerContext context, Process target, Consumer<Integer> killed) {
+    static void terminate(RunnerContext context, Process target, Confinement confinement, Consumer<Integer> killed) {
         try {
-            context.work().execute(() -> terminateNow(context, target, killed));
+            context.work().execute(() -> terminateNow(context, target, confinement, killed));
         } catch (RejectedExecutionException e) {
-            terminateNow(context, target, killed);
+            terminateNow(context, target, confinement, killed);
         }
     }
 
-    private static void terminateNow(RunnerContext context, Process target, Consumer<Integer> killed) {
+    private static void terminateNow(RunnerContext context, Process target, Confinement confinement,
+            Consumer<Integer> killed) {
         try {
             ProcessTree.terminate(target, context.killGrace());
+            confinement.killAll();
         } finally {
             killed.accept(target.isAlive() ? null : target.exitValue());
         }

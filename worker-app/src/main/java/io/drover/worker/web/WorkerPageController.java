@@ -1,6 +1,7 @@
 package io.drover.worker.web;
 
 import io.drover.worker.api.WorkerStatuses;
+import io.drover.worker.isolation.Sandbox;
 import io.drover.worker.web.view.WorkerPage;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -11,14 +12,18 @@ import org.springframework.web.bind.annotation.GetMapping;
 class WorkerPageController {
 
     private final WorkerStatuses statuses;
+    private final Sandbox sandbox;
 
-    WorkerPageController(WorkerStatuses statuses) {
+    WorkerPageController(WorkerStatuses statuses, Sandbox sandbox) {
         this.statuses = statuses;
+        this.sandbox = sandbox;
     }
 
     @GetMapping("/")
     String overview(Model model) {
         model.addAttribute("page", WorkerPage.of(statuses.current()));
+        model.addAttribute("isolation", sandbox.describe());
+        model.addAttribute("isolationWarning", sandbox.warning());
         return "worker/overview";
     }
 }

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import io.drover.worker.isolation.Sandbox;
+import io.drover.worker.isolation.Sandboxes;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,12 +21,19 @@ class AppLocalDirsTest {
     Path tmp;
 
     private Path work;
+    private Sandbox sandbox;
     private AppLocalDirs dirs;
 
     @BeforeEach
     void setUp() throws IOException {
         work = Files.createDirectories(tmp.resolve("work"));
-        dirs = new AppLocalDirs(work);
+        sandbox = Sandboxes.defaultFor(work);
+        dirs = new AppLocalDirs(work, sandbox);
+    }
+
+    @AfterEach
+    void closeSandbox() {
+        sandbox.close();
     }
 
     @Test

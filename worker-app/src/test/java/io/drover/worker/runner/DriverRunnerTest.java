@@ -34,6 +34,10 @@ class DriverRunnerTest {
     @TempDir
     Path work;
 
+    /** Where app resources come from: allowed, and outside the work directory, as a worker requires. */
+    @TempDir
+    Path resources;
+
     private final RealProcesses processes = new RealProcesses();
     private final List<DriverRunner> runners = new ArrayList<>();
     private final RecordingListener.OfDrivers recorder = new RecordingListener.OfDrivers();
@@ -51,6 +55,7 @@ class DriverRunnerTest {
     }
 
     private RunnerContext context(SupervisePolicy policy, Duration killGrace) {
+        processes.allowResourcesFrom(resources, work);
         return processes.context(work, policy, killGrace);
     }
 
@@ -65,6 +70,14 @@ class DriverRunnerTest {
 
     private DriverRunner start(CommandSpec command, boolean supervise) {
         return start(command, supervise, null, context(QUICK_RESTARTS, Duration.ofSeconds(5)));
+    }
+
+    /**
+     * RUNNING is reported once the process starts; under process isolation the program's own pid is known a
+     * moment later, when its namespace has its first processes.
+     */
+    private static long awaitPid(DriverRunner runner) {
+        return await().atMost(WAIT).until(() -> runner.view().pid(), pid -> pid != null);
     }
 
     private void awaitFinalReport() {
@@ -139,7 +152,7 @@ class DriverRunnerTest {
     void aKilledDriverEndsKilledAndLeavesNoProcessOfItsTreeAlive() {
         DriverRunner runner = start(shell("sleep 300 & sleep 300; wait"), false);
         awaitRunning();
-        List<ProcessHandle> tree = awaitTree(runner.view().pid(), 2);
+        List<ProcessHandle> tree = awaitTree(awaitPid(runner), 2);
 
         runner.kill(true);
         awaitFinalReport();
@@ -154,7 +167,7 @@ class DriverRunnerTest {
         DriverRunner runner = start(shell("trap '' TERM; sleep 300 & sleep 300; wait"), false, null,
                 context(QUICK_RESTARTS, Duration.ofMillis(300)));
         awaitRunning();
-        List<ProcessHandle> tree = awaitTree(runner.view().pid(), 2);
+        List<ProcessHandle> tree = awaitTree(awaitPid(runner), 2);
 
         runner.kill(true);
         awaitFinalReport();
@@ -173,6 +186,27 @@ class DriverRunnerTest {
         assertThat(recorder.reports).allMatch(r -> r.state() == DriverState.RUNNING);
         assertThat(recorder.reports).extracting(DriverStateChanged::restarts).startsWith(0, 1, 2, 3);
         assertThat(runner.view().restarts()).isGreaterThanOrEqualTo(3);
+    }
+
+    /**
+     * The worker reopens a restarted driver's logs as root, in a directory the driver owned: links it left
+     * where its logs go must not make the worker write through them (issue 10's isolation, root only).
+     */
+    @Test
+    void aRestartNeverWritesThroughLinksTheDriverLeftWhereItsLogsGo() throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(io.drover.worker.config.RunningUser.isRoot(),
+                "the driver runs as the worker's own user without root; skipped");
+        Path precious = Files.writeString(resources.resolve("precious"), "precious\n");
+        DriverRunner runner = start(shell("if [ ! -e ran ]; then touch ran; "
+                + "ln -s " + precious + " out && mv -f out stdout; ln -s " + precious + " err && mv -f err stderr; "
+                + "exit 1; fi; echo second run; sleep 600"), true);
+
+        await().atMost(WAIT).until(() -> recorder.reports.stream().anyMatch(r -> r.restarts() >= 1));
+        Path dir = work.resolve(runner.driverId());
+        await().atMost(WAIT).until(() -> Files.isRegularFile(dir.resolve("stdout"), java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                && Files.readString(dir.resolve("stdout")).contains("second run"));
+
+        assertThat(precious).hasContent("precious");
     }
 
     @Test
@@ -215,7 +249,7 @@ class DriverRunnerTest {
 
     @Test
     void theAppResourceIsFetchedIntoTheDriverDirectoryFirst() throws IOException {
-        Path resource = Files.writeString(Files.createDirectories(work.resolve("elsewhere")).resolve("job.txt"), "payload");
+        Path resource = Files.writeString(Files.createDirectories(resources.resolve("elsewhere")).resolve("job.txt"), "payload");
         DriverRunner runner = start(shell("cat {{APP_RESOURCE}}; echo; echo $DROVER_APP_RESOURCE"), false,
                 resource.toUri().toString(), context(QUICK_RESTARTS, Duration.ofSeconds(5)));
 
@@ -228,13 +262,13 @@ class DriverRunnerTest {
 
     @Test
     void anAppResourceThatCannotBeFetchedEndsInError() {
-        start(CommandSpec.executable("/bin/true", List.of()), false, work.resolve("missing.jar").toUri().toString(),
+        start(CommandSpec.executable("/bin/true", List.of()), false, resources.resolve("missing.jar").toUri().toString(),
                 context(QUICK_RESTARTS, Duration.ofSeconds(5)));
 
         awaitFinalReport();
 
         assertThat(recorder.states()).containsExactly(DriverState.ERROR);
-        assertThat(recorder.last().message()).contains("does not exist");
+        assertThat(recorder.last().message()).contains("could not be fetched");
     }
 
     @Test

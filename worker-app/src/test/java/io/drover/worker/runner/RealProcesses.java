@@ -1,6 +1,8 @@
 package io.drover.worker.runner;
 
 import io.drover.server.security.DriverTokens;
+import io.drover.worker.isolation.Sandbox;
+import io.drover.worker.isolation.Sandboxes;
 import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -28,6 +30,14 @@ final class RealProcesses {
 
     private final ExecutorService threads = Executors.newCachedThreadPool();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+    private final ProcessLauncher launcher = new ProcessLauncher(Clock.systemUTC());
+    private Sandbox sandbox;
+    private ResourceDirs resourceDirs = ResourceDirs.NONE;
+
+    /** {@code file:} app resources may come from {@code dir}, as {@code drover.worker.allowed-resource-dirs} says. */
+    void allowResourcesFrom(Path dir, Path work) {
+        resourceDirs = new ResourceDirs(List.of(dir), List.of(work));
+    }
 
     RunnerContext context(Path work, SupervisePolicy policy, Duration killGrace) {
         return context(work, policy, killGrace, System.getenv(), null);
@@ -36,9 +46,12 @@ final class RealProcesses {
     /** With the worker's own environment and, when authentication is on, its drivers' token issuer. */
     RunnerContext context(Path work, SupervisePolicy policy, Duration killGrace, Map<String, String> workerEnvironment,
             DriverTokens driverTokens) {
-        return new RunnerContext(work, LaunchPlanner.forThisJvm(), new AppResourceFetcher(), new AppLocalDirs(work),
-                new ProcessLauncher(Clock.systemUTC()), policy, Clock.systemUTC(), killGrace, workerEnvironment,
-                threads, timer, driverTokens);
+        // The host's default, as a worker gets it: process isolation when the tests run as root (CI does).
+        sandbox = Sandboxes.defaultFor(work);
+        return new RunnerContext(work, LaunchPlanner.forThisJvm(),
+                new AppResourceFetcher(new LaunchPolicy(List.of(), List.of(), resourceDirs)),
+                new AppLocalDirs(work, sandbox), launcher, policy, Clock.systemUTC(), killGrace, workerEnvironment,
+                threads, timer, driverTokens, sandbox, null);
     }
 
     static CommandSpec shell(String script) {
@@ -58,6 +71,10 @@ final class RealProcesses {
         timer.shutdownNow();
         threads.shutdownNow();
         await().atMost(WAIT).until(() -> ProcessHandle.current().descendants().findAny().isEmpty());
+        launcher.close();
+        if (sandbox != null) {
+            sandbox.close();
+        }
     }
 
     /** The root and its descendants, once it has that many: the tree a kill must leave nothing of. */

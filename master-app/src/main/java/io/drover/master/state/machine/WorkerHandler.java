@@ -70,7 +70,8 @@ final class WorkerHandler {
             boolean afterTakeOver = existing.state() == WorkerState.UNKNOWN;
             state.putWorker(existing.rejoined(now).withOffer(offered, message.protocolUrl())
                     .withCapabilities(message.resources(), message.attributes())
-                    .withHealth(health(message.healthOrHealthy(), existing.health(), now)));
+                    .withHealth(health(message.healthOrHealthy(), existing.health(), now))
+                    .withIsolation(message.isolation()));
             adopt(existing.workerId(), message, afterTakeOver, now, effects);
             log.info("Worker {} is back with {} drivers and {} executors running{}", existing.workerId(),
                     message.drivers().size(), message.executors().size(), afterTakeOver ? " (after take-over)" : "");
@@ -80,7 +81,8 @@ final class WorkerHandler {
             }
             state.putWorker(WorkerEntry.registered(message.workerId(), message.host(), message.port(), message.url(),
                     offered, now, message.protocolUrl()).withCapabilities(message.resources(), message.attributes())
-                    .withHealth(health(message.healthOrHealthy(), Health.HEALTHY, now)));
+                    .withHealth(health(message.healthOrHealthy(), Health.HEALTHY, now))
+                    .withIsolation(message.isolation()));
             applyUnreported(message.workerId(), message.unreported(), now, effects);
             log.info("Worker {} registered from {} with {} cores and {} MB{}", message.workerId(), message.url(),
                     message.cores(), message.memoryMb(), existing != null ? " (replacing its dead entry)" : "");

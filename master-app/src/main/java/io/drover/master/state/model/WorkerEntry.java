@@ -22,6 +22,8 @@ import java.util.Set;
  * @param attributes what it registered itself as; placement may require some
  * @param drain set while it is being decommissioned, and kept once DECOMMISSIONED; null otherwise
  * @param health whether it may take new work for its own sake (its checks, its launches)
+ * @param isolation how it confines its children, as it registered ({@code process}, {@code none}); null when
+ *     it did not say
  */
 public record WorkerEntry(
         String workerId,
@@ -40,7 +42,8 @@ public record WorkerEntry(
         CustomResources resources,
         Map<String, String> attributes,
         Drain drain,
-        Health health) {
+        Health health,
+        String isolation) {
 
     public WorkerEntry {
         driverIds = Collections.unmodifiableSet(new LinkedHashSet<>(driverIds));
@@ -56,7 +59,7 @@ public record WorkerEntry(
             WorkerState state, Instant registeredAt, Instant lastHeartbeat, Instant deadSince, Set<String> driverIds,
             Set<String> executorKeys, String protocolUrl) {
         this(workerId, host, port, url, total, used, state, registeredAt, lastHeartbeat, deadSince, driverIds,
-                executorKeys, protocolUrl, CustomResources.NONE, Map.of(), null, Health.HEALTHY);
+                executorKeys, protocolUrl, CustomResources.NONE, Map.of(), null, Health.HEALTHY, null);
     }
 
     /** An entry for a worker called at its public URL. */
@@ -128,13 +131,13 @@ public record WorkerEntry(
     /** What it offers and where it takes the master's calls, as its latest registration says. */
     public WorkerEntry withOffer(Resources offered, String calledAt) {
         return new WorkerEntry(workerId, host, port, url, offered, used, state, registeredAt, lastHeartbeat, deadSince,
-                driverIds, executorKeys, calledAt, resources, attributes, drain, health);
+                driverIds, executorKeys, calledAt, resources, attributes, drain, health, isolation);
     }
 
     /** Its custom resources and attributes, as its latest registration says. */
     public WorkerEntry withCapabilities(Map<String, List<String>> offered, Map<String, String> values) {
         return new WorkerEntry(workerId, host, port, url, total, used, state, registeredAt, lastHeartbeat, deadSince,
-                driverIds, executorKeys, protocolUrl, resources.reoffered(offered), values, drain, health);
+                driverIds, executorKeys, protocolUrl, resources.reoffered(offered), values, drain, health, isolation);
     }
 
     /** As stored: what runs on it is rebuilt from the drivers and executors placed there. */
@@ -165,12 +168,18 @@ public record WorkerEntry(
     /** It is being decommissioned from now on. */
     public WorkerEntry draining(Drain why) {
         return new WorkerEntry(workerId, host, port, url, total, used, state, registeredAt, lastHeartbeat, deadSince,
-                driverIds, executorKeys, protocolUrl, resources, attributes, why, health);
+                driverIds, executorKeys, protocolUrl, resources, attributes, why, health, isolation);
+    }
+
+    /** How it confines its children, as its latest registration says. */
+    public WorkerEntry withIsolation(String reported) {
+        return new WorkerEntry(workerId, host, port, url, total, used, state, registeredAt, lastHeartbeat, deadSince,
+                driverIds, executorKeys, protocolUrl, resources, attributes, drain, health, reported);
     }
 
     public WorkerEntry withHealth(Health next) {
         return new WorkerEntry(workerId, host, port, url, total, used, state, registeredAt, lastHeartbeat, deadSince,
-                driverIds, executorKeys, protocolUrl, resources, attributes, drain, next);
+                driverIds, executorKeys, protocolUrl, resources, attributes, drain, next, isolation);
     }
 
     public WorkerEntry withDriver(String driverId, Resources demand) {
@@ -224,6 +233,6 @@ public record WorkerEntry(
     private WorkerEntry with(WorkerState nextState, Instant heartbeat, Instant since, Resources nextUsed,
             Set<String> drivers, Set<String> executors, CustomResources nextResources) {
         return new WorkerEntry(workerId, host, port, url, total, nextUsed, nextState, registeredAt, heartbeat, since,
-                drivers, executors, protocolUrl, nextResources, attributes, drain, health);
+                drivers, executors, protocolUrl, nextResources, attributes, drain, health, isolation);
     }
 }

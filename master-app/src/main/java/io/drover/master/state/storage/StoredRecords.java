@@ -23,14 +23,15 @@ final class StoredRecords {
     static StoredWorker of(WorkerEntry w) {
         return new StoredWorker(V, w.workerId(), w.host(), w.port(), w.url(), w.total().cores(), w.total().memoryMb(),
                 w.state(), w.registeredAt(), w.deadSince(), w.protocolUrl(), w.resources().offered(), w.attributes(),
-                w.drain() == null ? null : w.drain().since(), w.drain() == null ? null : w.drain().reason());
+                w.drain() == null ? null : w.drain().since(), w.drain() == null ? null : w.drain().reason(), w.isolation());
     }
 
     static WorkerEntry entry(StoredWorker w) {
         return new WorkerEntry(w.workerId(), w.host(), w.port(), w.url(), Resources.of(w.cores(), w.memoryMb()),
                 Resources.NONE, w.state(), w.registeredAt(), w.registeredAt(), w.deadSince(), Set.of(), Set.of(),
                 w.protocolUrl(), CustomResources.offering(ResourceAddresses.copyOf(w.resources())), w.attributes(),
-                w.drainSince() == null ? null : new Drain(w.drainSince(), w.drainReason()), Health.HEALTHY);
+                w.drainSince() == null ? null : new Drain(w.drainSince(), w.drainReason()), Health.HEALTHY,
+                w.isolation());
     }
 
     static StoredDriver of(DriverEntry d) {

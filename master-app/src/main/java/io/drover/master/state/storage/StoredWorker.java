@@ -15,6 +15,8 @@ import java.util.Map;
  * @param attributes what it registered itself as; absent in earlier format 1 records (none)
  * @param drainSince when its decommission began; null unless it is or was decommissioned
  * @param drainReason why, and who asked
+ * @param isolation how it confines its children, as it last registered; absent in earlier format 1 records
+ *     (not said)
  */
 record StoredWorker(
         int version,
@@ -31,5 +33,6 @@ record StoredWorker(
         Map<String, List<String>> resources,
         Map<String, String> attributes,
         Instant drainSince,
-        String drainReason) implements StoredRecord {
+        String drainReason,
+        String isolation) implements StoredRecord {
 }

@@ -27,7 +27,7 @@ final class Rows {
         return new WorkerRow(w.workerId(), Links.http(w.url()), address(entry), w.state(), w.cores(),
                 w.coresUsed(), w.memoryMb(), w.memoryUsedMb(), w.registeredAt(), w.lastHeartbeat(),
                 w.driverIds().size(), w.executors().size(), w.decommissioning(), w.decommissionReason(),
-                w.healthReason(), resources(w));
+                w.healthReason(), resources(w), w.isolation());
     }
 
     static DriverRow driver(DriverEntry entry, ClusterSnapshot snapshot, Instant now) {

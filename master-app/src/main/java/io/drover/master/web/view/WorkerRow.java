@@ -14,6 +14,7 @@ import java.util.List;
  * @param decommissionReason why, and who asked; null unless decommissioning or decommissioned
  * @param healthReason why it is left out of placement for its own problem; null while healthy
  * @param resources its custom resources: {@code gpu: 2 of 4 in use}, one entry per name
+ * @param isolation how it confines its children ({@code process}, {@code none}), null when it did not say
  */
 public record WorkerRow(
         String workerId,
@@ -31,7 +32,13 @@ public record WorkerRow(
         boolean decommissioning,
         String decommissionReason,
         String healthReason,
-        List<String> resources) {
+        List<String> resources,
+        String isolation) {
+
+    /** Whether its jobs can read the cluster's credentials: it said it runs them without isolation. */
+    public boolean unisolated() {
+        return "none".equals(isolation);
+    }
 
     // Preformatted for the overview's thousand-row table (see Formats).
 

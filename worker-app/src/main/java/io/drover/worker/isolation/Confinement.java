@@ -1,0 +1,42 @@
+package io.drover.worker.isolation;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One driver's or executor's confinement, for as long as its runner lives (a supervised driver keeps its uid
+ * across restarts, so the files it left in its directory stay its own). Each start is one run, with a cgroup
+ * of its own: {@link #prepare} before it, {@link #runEnded} after it.
+ */
+public interface Confinement {
+
+    /**
+     * Readies the directory and the run's cgroup, and returns the command line that starts {@code argv}
+     * confined. Nothing of an earlier run is alive by now, so the worker can take its directory back, drop
+     * anything but a plain file where a log goes, and open the logs without a child able to swap them.
+     *
+     * @param logs the files the process's output is appended to
+     */
+    List<String> prepare(Path dir, List<Path> logs, List<String> argv) throws IOException;
+
+    /**
+     * The pid of the program itself, not of the wrappers around it; null for the moment between the start
+     * and the namespace's first process, so that nobody is ever given a wrapper's pid for the program's.
+     */
+    Long mainPid(ProcessHandle started);
+
+    /** SIGKILLs whatever is left of the current run, double-forked descendants included. */
+    void killAll();
+
+    /**
+     * After the started process ended: kills what is left of the run and removes its cgroup.
+     *
+     * @return why the kernel ended it, when it did (the memory limit)
+     */
+    Optional<String> runEnded();
+
+    /** The runner is over: frees its ids and takes its directory back for the worker. */
+    void close();
+}
