@@ -1,6 +1,5 @@
-package io.drover.master.scheduling;
+package io.drover.master.state;
 
-import io.drover.master.state.ClusterStateStore;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
@@ -8,14 +7,15 @@ import org.springframework.stereotype.Service;
  * When placement rounds run. Every event that can change a placement (a submission, a registration,
  * freed resources) asks the state store for a round as part of its own command, and requests coalesce
  * there, so a submission is placed within milliseconds. This fixed-delay round is the safety net for
- * anything that slipped through; it only asks, the store decides.
+ * anything that slipped through; it only asks, the store decides. It lives beside the store, not in
+ * {@code scheduling}, which the state machine uses and which must therefore know nothing of the store.
  */
 @Service
-class SchedulingService {
+class SafetyNetRound {
 
     private final ClusterStateStore store;
 
-    SchedulingService(ClusterStateStore store) {
+    SafetyNetRound(ClusterStateStore store) {
         this.store = store;
     }
 
