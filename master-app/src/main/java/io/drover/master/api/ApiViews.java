@@ -34,7 +34,7 @@ public final class ApiViews {
     public static WorkerView worker(WorkerEntry w) {
         return new WorkerView(w.workerId(), w.host(), w.port(), w.url(), w.state(), w.total().cores(),
                 w.used().cores(), w.total().memoryMb(), w.used().memoryMb(), w.registeredAt(), w.lastHeartbeat(),
-                List.copyOf(w.driverIds()), List.copyOf(w.executorKeys()));
+                List.copyOf(w.driverIds()), List.copyOf(w.executorKeys()), w.sparkVersion());
     }
 
     /** Active drivers in submission order, then ended ones newest first, as Spark's pages list them. */
@@ -67,7 +67,7 @@ public final class ApiViews {
         executors.addAll(ended);
         return new ApplicationView(a.appId(), a.name(), a.state(), a.driverId(), a.driverUrl(), a.coresPerExecutor(),
                 a.memoryPerExecutorMb(), a.maxCores(), a.executorLimit(), a.coresGranted(), a.submittedAt(),
-                a.endedAt(), a.message(), executors, a.audit().submittedBy(), a.audit().killedBy());
+                a.endedAt(), a.message(), executors, a.audit().submittedBy(), a.audit().killedBy(), a.webUiUrl());
     }
 
     /** Active applications in registration order, then ended ones newest first. */

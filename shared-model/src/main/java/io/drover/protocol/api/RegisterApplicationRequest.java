@@ -28,6 +28,7 @@ import jakarta.validation.constraints.Size;
  *     executor's directory first; {@code {{APP_RESOURCE}}} is then that local path
  * @param driverUrl where executors reach the driver (exported as {@code DROVER_DRIVER_URL})
  * @param driverId the Drover driver that registered it: the application ends when that driver ends
+ * @param webUiUrl the application's own web UI (a Spark application's UI), linked from its page
  */
 public record RegisterApplicationRequest(
         @NotBlank @Size(max = 200) @Pattern(regexp = CommandSpec.NO_CONTROL, message = CommandSpec.NO_CONTROL_MESSAGE)
@@ -42,12 +43,22 @@ public record RegisterApplicationRequest(
         @PositiveOrZero @Max(1_000_000) Integer executorLimit,
         @Size(max = 2048) @Pattern(regexp = "(?i)https?://[^\\s\\p{Cntrl}]+",
                 message = "must be an http: or https: URL without spaces or control characters") String driverUrl,
-        @Pattern(regexp = Ids.DRIVER_ID_REGEX, message = "must be a driver id") String driverId) {
+        @Pattern(regexp = Ids.DRIVER_ID_REGEX, message = "must be a driver id") String driverId,
+        @Size(max = 2048) @Pattern(regexp = "(?i)https?://[^\\s\\p{Cntrl}]+",
+                message = "must be an http: or https: URL without spaces or control characters") String webUiUrl) {
 
     public static final long DEFAULT_MEMORY_PER_EXECUTOR_MB = 1024;
 
     public RegisterApplicationRequest {
         memoryPerExecutorMb = memoryPerExecutorMb == null ? DEFAULT_MEMORY_PER_EXECUTOR_MB : memoryPerExecutorMb;
+    }
+
+    /** An application without a web UI of its own. */
+    public RegisterApplicationRequest(String name, CommandSpec executorCommand, String appResource,
+            Integer coresPerExecutor, Long memoryPerExecutorMb, Integer maxCores, Integer executorLimit,
+            String driverUrl, String driverId) {
+        this(name, executorCommand, appResource, coresPerExecutor, memoryPerExecutorMb, maxCores, executorLimit,
+                driverUrl, driverId, null);
     }
 
     /** Bean Validation reads this as the property {@code coresPerExecutorWithinMaxCores}. */

@@ -7,6 +7,8 @@ import java.util.List;
 /**
  * One worker as the master sees it: its totals, what is used, and the drivers and executors
  * ({@code <appId>/<executorId>}) it runs.
+ *
+ * @param sparkVersion the Spark it offers to Spark drivers and executors; null when it has none
  */
 public record WorkerView(
         String workerId,
@@ -21,10 +23,19 @@ public record WorkerView(
         Instant registeredAt,
         Instant lastHeartbeat,
         List<String> driverIds,
-        List<String> executors) {
+        List<String> executors,
+        String sparkVersion) {
 
     public WorkerView {
         driverIds = driverIds == null ? List.of() : List.copyOf(driverIds);
         executors = executors == null ? List.of() : List.copyOf(executors);
+    }
+
+    /** A worker without Spark. */
+    public WorkerView(String workerId, String host, int port, String url, WorkerState state, int cores,
+            int coresUsed, long memoryMb, long memoryUsedMb, Instant registeredAt, Instant lastHeartbeat,
+            List<String> driverIds, List<String> executors) {
+        this(workerId, host, port, url, state, cores, coresUsed, memoryMb, memoryUsedMb, registeredAt, lastHeartbeat,
+                driverIds, executors, null);
     }
 }

@@ -11,7 +11,8 @@ import java.util.Random;
 /**
  * Where waiting drivers go (DESIGN.md §3), as Spark's {@code Master.schedule()} does it: the alive workers
  * in random order, visited round-robin from where the last driver was placed; each driver goes to the
- * first worker with enough free cores and memory, and a driver that fits nowhere waits. Shuffling spreads
+ * first worker with enough free cores and memory (and Spark, for a driver that needs it), and a driver that
+ * fits nowhere waits. Shuffling spreads
  * drivers over the cluster instead of piling them on the first worker registered.
  *
  * <p>A pure function: no clock, no I/O, no shared state; the shuffle comes from the seed, so the same input
@@ -33,9 +34,11 @@ public final class DriverPlacement {
         }
         List<String> order = new ArrayList<>(workers.size());
         Map<String, Resources> free = new LinkedHashMap<>();
+        Map<String, WorkerCapacity> byId = new LinkedHashMap<>();
         for (WorkerCapacity worker : workers) {
             order.add(worker.workerId());
             free.put(worker.workerId(), worker.free());
+            byId.put(worker.workerId(), worker);
         }
         Collections.shuffle(order, new Random(seed));
 
@@ -46,7 +49,7 @@ public final class DriverPlacement {
                 String workerId = order.get(cursor);
                 cursor = (cursor + 1) % order.size();
                 Resources available = free.get(workerId);
-                if (available.fits(driver.demand())) {
+                if (available.fits(driver.demand()) && byId.get(workerId).canRun(driver.needsSpark())) {
                     free.put(workerId, available.minus(driver.demand()));
                     assignments.add(new DriverAssignment(driver.driverId(), workerId));
                     break;

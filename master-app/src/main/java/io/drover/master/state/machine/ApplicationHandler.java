@@ -55,6 +55,9 @@ final class ApplicationHandler {
             throw CommandRejected.notAlive("the master is " + state.status() + " and takes no applications");
         }
         checkSomeWorkerCouldHoldAnExecutor(request);
+        if (request.executorCommand().needsSpark()) {
+            DriverHandler.checkSomeWorkerHasSpark(state);
+        }
         if (request.driverId() != null && state.activeDriver(request.driverId()).isEmpty()) {
             throw CommandRejected.invalid("driverId: " + request.driverId() + " is not a driver that is running");
         }
@@ -63,7 +66,7 @@ final class ApplicationHandler {
                 request.executorCommand(), request.appResource(), request.coresPerExecutor(),
                 request.memoryPerExecutorMb(), maxCores, request.executorLimit(), request.driverUrl(),
                 request.driverId(), ApplicationState.WAITING, now, null, null, 0, 0, 0, Map.of(),
-                Audit.submittedBy(submittedBy));
+                Audit.submittedBy(submittedBy), request.webUiUrl());
         state.putApp(app);
         effects.add(new Effect.Persist(Effect.appKey(app.appId()), app));
         effects.add(new Effect.RequestSchedule());

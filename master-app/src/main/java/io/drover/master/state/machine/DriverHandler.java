@@ -38,6 +38,9 @@ final class DriverHandler {
         }
         Resources demand = Resources.of(request.cores(), request.memoryMb());
         checkSomeWorkerCouldHold(demand);
+        if (request.command().needsSpark()) {
+            checkSomeWorkerHasSpark(state);
+        }
         DriverDescription description = new DriverDescription(request.name(), request.appResource(),
                 request.command(), request.cores(), request.memoryMb(), request.supervise());
         DriverEntry driver = DriverEntry.submitted(ids.newDriverId(), state.nextDriverSeq(), description,
@@ -75,6 +78,20 @@ final class DriverHandler {
                     .append(demand.memoryMb()).append(" MB together");
         }
         throw CommandRejected.invalid(problem.toString());
+    }
+
+    /**
+     * A command that needs Spark ({@code {{SPARK_CLASSPATH}}}) runs only on a worker with Spark (issue 12): with
+     * alive workers and none of them with Spark it would wait forever, so it is refused. With no alive worker
+     * it waits for one, as any driver does.
+     */
+    static void checkSomeWorkerHasSpark(MasterState state) {
+        List<WorkerEntry> alive = state.workers().values().stream().filter(WorkerEntry::isAlive).toList();
+        if (!alive.isEmpty() && alive.stream().noneMatch(WorkerEntry::hasSpark)) {
+            throw CommandRejected.invalid("command: needs Spark ({{SPARK_CLASSPATH}}) but none of the "
+                    + alive.size() + " alive workers has Spark; start workers with drover.worker.spark-home"
+                    + " (or SPARK_HOME) set to a Spark installation");
+        }
     }
 
     void kill(String driverId, String killedBy, Instant now, List<Effect> effects) {

@@ -143,7 +143,7 @@ public final class MasterState {
         return new ApplicationEntry(app.appId(), app.seq(), app.name(), app.executorCommand(), app.appResource(),
                 app.coresPerExecutor(), app.memoryPerExecutorMb(), app.maxCores(), app.executorLimit(),
                 app.driverUrl(), app.driverId(), app.state(), app.submittedAt(), app.endedAt(), app.message(),
-                app.consecutiveFailures(), app.nextExecutorId(), app.eventSeq(), kept, app.audit());
+                app.consecutiveFailures(), app.nextExecutorId(), app.eventSeq(), kept, app.audit(), app.webUiUrl());
     }
 
     /** Moves an ended application (its executors already ended) to the bounded completed list. */

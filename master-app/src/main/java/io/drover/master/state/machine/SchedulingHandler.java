@@ -56,14 +56,14 @@ final class SchedulingHandler {
     private List<WorkerCapacity> aliveWorkers() {
         return state.workers().values().stream()
                 .filter(WorkerEntry::isAlive)
-                .map(w -> new WorkerCapacity(w.workerId(), w.free()))
+                .map(w -> new WorkerCapacity(w.workerId(), w.free(), w.hasSpark()))
                 .toList();
     }
 
     private void placeDrivers(Instant now, List<Effect> effects) {
         List<WaitingDriver> waiting = state.activeDrivers().values().stream()
                 .filter(DriverEntry::isWaiting)
-                .map(d -> new WaitingDriver(d.driverId(), d.demand()))
+                .map(d -> new WaitingDriver(d.driverId(), d.demand(), d.description().command().needsSpark()))
                 .toList();
         if (waiting.isEmpty()) {
             return;
@@ -113,6 +113,6 @@ final class SchedulingHandler {
                 : Math.max(0, app.executorLimit() - live.size());
         Set<String> hosts = live.stream().map(ExecutorEntry::workerId).collect(Collectors.toSet());
         return new PendingApp(app.appId(), app.coresPerExecutor(), app.memoryPerExecutorMb(), coresWanted,
-                executorsAllowed, hosts);
+                executorsAllowed, hosts, app.executorCommand().needsSpark());
     }
 }

@@ -57,7 +57,7 @@ final class WorkerHandler {
             forget(existing.workerId(), effects);
         }
         WorkerEntry worker = WorkerEntry.registered(message.workerId(), message.host(), message.port(),
-                message.url(), Resources.of(message.cores(), message.memoryMb()), now);
+                message.url(), Resources.of(message.cores(), message.memoryMb()), message.sparkVersion(), now);
         state.putWorker(worker);
         effects.add(new Effect.Persist(Effect.workerKey(worker.workerId()), worker));
         effects.add(new Effect.RequestSchedule());

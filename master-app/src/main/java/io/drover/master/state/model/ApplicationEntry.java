@@ -18,6 +18,7 @@ import java.util.Map;
  * @param eventSeq the sequence number of the last event published about it
  * @param executors its executors by number: live ones and the ones that ended (bounded)
  * @param audit who registered it and who killed it
+ * @param webUiUrl its own web UI (a Spark application's), linked from its page; null when it gave none
  */
 public record ApplicationEntry(
         String appId,
@@ -39,10 +40,22 @@ public record ApplicationEntry(
         int nextExecutorId,
         long eventSeq,
         Map<Integer, ExecutorEntry> executors,
-        Audit audit) {
+        Audit audit,
+        String webUiUrl) {
 
     public ApplicationEntry {
         executors = Collections.unmodifiableMap(new LinkedHashMap<>(executors));
+    }
+
+    /** An application without a web UI of its own. */
+    public ApplicationEntry(String appId, long seq, String name, CommandSpec executorCommand, String appResource,
+            Integer coresPerExecutor, long memoryPerExecutorMb, Integer maxCores, Integer executorLimit,
+            String driverUrl, String driverId, ApplicationState state, Instant submittedAt, Instant endedAt,
+            String message, int consecutiveFailures, int nextExecutorId, long eventSeq,
+            Map<Integer, ExecutorEntry> executors, Audit audit) {
+        this(appId, seq, name, executorCommand, appResource, coresPerExecutor, memoryPerExecutorMb, maxCores,
+                executorLimit, driverUrl, driverId, state, submittedAt, endedAt, message, consecutiveFailures,
+                nextExecutorId, eventSeq, executors, audit, null);
     }
 
     public int coresGranted() {
@@ -62,13 +75,13 @@ public record ApplicationEntry(
     public ApplicationEntry killedBy(String who) {
         return new ApplicationEntry(appId, seq, name, executorCommand, appResource, coresPerExecutor,
                 memoryPerExecutorMb, maxCores, executorLimit, driverUrl, driverId, state, submittedAt, endedAt,
-                message, consecutiveFailures, nextExecutorId, eventSeq, executors, audit.killedBy(who));
+                message, consecutiveFailures, nextExecutorId, eventSeq, executors, audit.killedBy(who), webUiUrl);
     }
 
     public ApplicationEntry with(ApplicationState newState, Instant ended, String why) {
         return new ApplicationEntry(appId, seq, name, executorCommand, appResource, coresPerExecutor,
                 memoryPerExecutorMb, maxCores, executorLimit, driverUrl, driverId, newState, submittedAt, ended, why,
-                consecutiveFailures, nextExecutorId, eventSeq, executors, audit);
+                consecutiveFailures, nextExecutorId, eventSeq, executors, audit, webUiUrl);
     }
 
     public ApplicationEntry withExecutor(ExecutorEntry executor, int failures, int nextId) {
@@ -76,18 +89,18 @@ public record ApplicationEntry(
         copy.put(executor.executorId(), executor);
         return new ApplicationEntry(appId, seq, name, executorCommand, appResource, coresPerExecutor,
                 memoryPerExecutorMb, maxCores, executorLimit, driverUrl, driverId, state, submittedAt, endedAt,
-                message, failures, nextId, eventSeq, copy, audit);
+                message, failures, nextId, eventSeq, copy, audit, webUiUrl);
     }
 
     public ApplicationEntry withExecutorLimit(Integer limit) {
         return new ApplicationEntry(appId, seq, name, executorCommand, appResource, coresPerExecutor,
                 memoryPerExecutorMb, maxCores, limit, driverUrl, driverId, state, submittedAt, endedAt, message,
-                consecutiveFailures, nextExecutorId, eventSeq, executors, audit);
+                consecutiveFailures, nextExecutorId, eventSeq, executors, audit, webUiUrl);
     }
 
     public ApplicationEntry withEventSeq(long next) {
         return new ApplicationEntry(appId, seq, name, executorCommand, appResource, coresPerExecutor,
                 memoryPerExecutorMb, maxCores, executorLimit, driverUrl, driverId, state, submittedAt, endedAt,
-                message, consecutiveFailures, nextExecutorId, next, executors, audit);
+                message, consecutiveFailures, nextExecutorId, next, executors, audit, webUiUrl);
     }
 }

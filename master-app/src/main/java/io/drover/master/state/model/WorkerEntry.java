@@ -14,6 +14,8 @@ import java.util.Set;
  * @param used cores and memory of the drivers and executors placed on it that have not ended
  * @param deadSince when it was declared DEAD; null while alive
  * @param executorKeys its live executors, as {@code <appId>/<executorId>}
+ * @param sparkVersion the Spark it offers (issue 12); null when it has none, and then it runs no driver or
+ *     executor whose command needs Spark
  */
 public record WorkerEntry(
         String workerId,
@@ -27,7 +29,8 @@ public record WorkerEntry(
         Instant lastHeartbeat,
         Instant deadSince,
         Set<String> driverIds,
-        Set<String> executorKeys) {
+        Set<String> executorKeys,
+        String sparkVersion) {
 
     public WorkerEntry {
         driverIds = Collections.unmodifiableSet(new LinkedHashSet<>(driverIds));
@@ -36,8 +39,18 @@ public record WorkerEntry(
 
     public static WorkerEntry registered(String workerId, String host, int port, String url, Resources total,
             Instant now) {
+        return registered(workerId, host, port, url, total, null, now);
+    }
+
+    public static WorkerEntry registered(String workerId, String host, int port, String url, Resources total,
+            String sparkVersion, Instant now) {
         return new WorkerEntry(workerId, host, port, url, total, Resources.NONE, WorkerState.ALIVE, now, now, null,
-                Set.of(), Set.of());
+                Set.of(), Set.of(), sparkVersion);
+    }
+
+    /** Whether it can run a command that needs Spark ({@code {{SPARK_CLASSPATH}}}). */
+    public boolean hasSpark() {
+        return sparkVersion != null;
     }
 
     public Resources free() {
@@ -50,19 +63,19 @@ public record WorkerEntry(
 
     public WorkerEntry heartbeatAt(Instant now) {
         return new WorkerEntry(workerId, host, port, url, total, used, state, registeredAt, now, deadSince, driverIds,
-                executorKeys);
+                executorKeys, sparkVersion);
     }
 
     public WorkerEntry dead(Instant now) {
         return new WorkerEntry(workerId, host, port, url, total, Resources.NONE, WorkerState.DEAD, registeredAt,
-                lastHeartbeat, now, Set.of(), Set.of());
+                lastHeartbeat, now, Set.of(), Set.of(), sparkVersion);
     }
 
     public WorkerEntry withDriver(String driverId, Resources demand) {
         Set<String> ids = new LinkedHashSet<>(driverIds);
         ids.add(driverId);
         return new WorkerEntry(workerId, host, port, url, total, used.plus(demand), state, registeredAt,
-                lastHeartbeat, deadSince, ids, executorKeys);
+                lastHeartbeat, deadSince, ids, executorKeys, sparkVersion);
     }
 
     public WorkerEntry withoutDriver(String driverId, Resources demand) {
@@ -72,14 +85,14 @@ public record WorkerEntry(
         Set<String> ids = new LinkedHashSet<>(driverIds);
         ids.remove(driverId);
         return new WorkerEntry(workerId, host, port, url, total, used.minus(demand), state, registeredAt,
-                lastHeartbeat, deadSince, ids, executorKeys);
+                lastHeartbeat, deadSince, ids, executorKeys, sparkVersion);
     }
 
     public WorkerEntry withExecutor(String key, Resources demand) {
         Set<String> keys = new LinkedHashSet<>(executorKeys);
         keys.add(key);
         return new WorkerEntry(workerId, host, port, url, total, used.plus(demand), state, registeredAt,
-                lastHeartbeat, deadSince, driverIds, keys);
+                lastHeartbeat, deadSince, driverIds, keys, sparkVersion);
     }
 
     public WorkerEntry withoutExecutor(String key, Resources demand) {
@@ -89,6 +102,6 @@ public record WorkerEntry(
         Set<String> keys = new LinkedHashSet<>(executorKeys);
         keys.remove(key);
         return new WorkerEntry(workerId, host, port, url, total, used.minus(demand), state, registeredAt,
-                lastHeartbeat, deadSince, driverIds, keys);
+                lastHeartbeat, deadSince, driverIds, keys, sparkVersion);
     }
 }

@@ -80,4 +80,24 @@ class DriverPlacementTest {
     void noWorkersMeansNoPlacements() {
         assertThat(DriverPlacement.place(List.of(driver("d1", 1, 1)), List.of(), 1)).isEmpty();
     }
+
+    @Test
+    void aDriverThatNeedsSparkGoesOnlyToAWorkerWithSpark() {
+        WaitingDriver spark = new WaitingDriver("d1", Resources.of(1, 512), true);
+        List<WorkerCapacity> workers = List.of(worker("plain1", 8, 8192), worker("plain2", 8, 8192),
+                new WorkerCapacity("spark", Resources.of(2, 1024), true));
+
+        for (long seed = 0; seed < 20; seed++) {
+            assertThat(DriverPlacement.place(List.of(spark), workers, seed))
+                    .containsExactly(new DriverAssignment("d1", "spark"));
+        }
+    }
+
+    @Test
+    void aDriverThatNeedsSparkWaitsWhileNoWorkerHasSpark() {
+        WaitingDriver spark = new WaitingDriver("d1", Resources.of(1, 512), true);
+
+        assertThat(DriverPlacement.place(List.of(spark, driver("d2", 1, 512)), List.of(worker("plain", 8, 8192)), 3))
+                .containsExactly(new DriverAssignment("d2", "plain"));
+    }
 }

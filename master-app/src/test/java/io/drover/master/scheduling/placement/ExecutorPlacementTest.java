@@ -364,4 +364,16 @@ class ExecutorPlacementTest {
             return out;
         }
     }
+
+    @Test
+    void executorsThatNeedSparkArePlacedOnlyOnWorkersWithSpark() {
+        PendingApp spark = new PendingApp("spark", 1, GB, 4, UNLIMITED, Set.of(), true);
+        List<WorkerCapacity> workers = List.of(worker("plain", 16, 64 * GB),
+                new WorkerCapacity("s1", Resources.of(2, 8 * GB), true),
+                new WorkerCapacity("s2", Resources.of(2, 8 * GB), true));
+
+        List<ExecutorAssignment> placed = ExecutorPlacement.place(List.of(spark, app("any", 4, GB, 4)), workers, true);
+
+        assertThat(layout(placed)).containsExactly("s1:1", "s1:1", "s2:1", "s2:1", "plain:4");
+    }
 }
