@@ -9,6 +9,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -30,6 +31,10 @@ import org.springframework.validation.annotation.Validated;
  *     {@code /usr/bin/*}); empty allows any. JVM commands run the worker's own {@code java}.
  * @param allowedResourceHosts hosts an {@code appResource} may be downloaded from, exactly or as
  *     {@code *.domain}; empty allows any. Every redirect is checked too.
+ * @param sparkHome a Spark installation (its {@code jars/}) for Spark drivers and executors; unset means the
+ *     {@code SPARK_HOME} environment variable, and without either the worker offers no Spark
+ * @param sparkPlugin the Drover plugin for Spark that Spark drivers get on their classpath: a jar, or a
+ *     classpath; unset means the jar bundled with the worker
  */
 @Validated
 @ConfigurationProperties("drover.worker")
@@ -44,7 +49,27 @@ public record WorkerProperties(
         @DefaultValue("1000") @PositiveOrZero int retainedExecutors,
         @DefaultValue("30s") @NotNull Duration registrationRetryMax,
         @DefaultValue({}) List<@NotNull String> allowedExecutables,
-        @DefaultValue({}) List<@NotNull String> allowedResourceHosts) {
+        @DefaultValue({}) List<@NotNull String> allowedResourceHosts,
+        Path sparkHome,
+        String sparkPlugin) {
+
+    /** A worker without Spark settings. */
+    public WorkerProperties(List<URI> masterUrls, URI publicUrl, Integer cores, Long memoryMb, Path workDir,
+            Duration killGrace, int retainedDrivers, int retainedExecutors, Duration registrationRetryMax,
+            List<String> allowedExecutables, List<String> allowedResourceHosts) {
+        this(masterUrls, publicUrl, cores, memoryMb, workDir, killGrace, retainedDrivers, retainedExecutors,
+                registrationRetryMax, allowedExecutables, allowedResourceHosts, null, null);
+    }
+
+    /** Where Spark is: {@code spark-home}, else {@code SPARK_HOME} from {@code environment}; null when neither is set. */
+    public Path sparkHomeOr(Map<String, String> environment) {
+        if (sparkHome != null) {
+            return sparkHome.toAbsolutePath().normalize();
+        }
+        String fromEnvironment = environment.get("SPARK_HOME");
+        return fromEnvironment == null || fromEnvironment.isBlank() ? null
+                : Path.of(fromEnvironment).toAbsolutePath().normalize();
+    }
 
     static final long RESERVED_MEMORY_MB = 1024;
     static final long MIN_MEMORY_MB = 512;

@@ -5,6 +5,7 @@ import io.drover.protocol.internal.RegisterWorker;
 import io.drover.protocol.internal.RegisterWorkerReply;
 import io.drover.worker.config.AdvertisedHost;
 import io.drover.worker.config.WorkerProperties;
+import io.drover.worker.spark.WorkerSpark;
 import io.drover.worker.support.NamedThreads;
 import jakarta.annotation.PreDestroy;
 import java.net.URI;
@@ -46,6 +47,7 @@ class RegistrationService {
     private final Inventory inventory;
     private final AdvertisedHost advertisedHost;
     private final Clock clock;
+    private final WorkerSpark spark;
     private final Backoff backoff;
     private final List<String> masterUrls;
     private final ScheduledExecutorService executor =
@@ -54,7 +56,7 @@ class RegistrationService {
     private volatile boolean closed;
 
     RegistrationService(WorkerProperties properties, MasterLink link, MasterClient client, HeartbeatService heartbeats,
-            Inventory inventory, AdvertisedHost advertisedHost, Clock clock, RandomGenerator random) {
+            Inventory inventory, AdvertisedHost advertisedHost, Clock clock, RandomGenerator random, WorkerSpark spark) {
         this.properties = properties;
         this.link = link;
         this.client = client;
@@ -62,6 +64,7 @@ class RegistrationService {
         this.inventory = inventory;
         this.advertisedHost = advertisedHost;
         this.clock = clock;
+        this.spark = spark;
         this.backoff = new Backoff(properties.registrationRetryMax(), random);
         this.masterUrls = properties.masterUrls().stream().map(URI::toString).toList();
     }
@@ -147,7 +150,8 @@ class RegistrationService {
     private RegisterWorker request() {
         WorkerIdentity me = link.identity();
         return new RegisterWorker(me.workerId(), me.host(), me.port(), me.url(), properties.offeredCores(),
-                properties.offeredMemoryMb(), link.epoch(), inventory.runningDriverIds(), inventory.runningExecutors());
+                properties.offeredMemoryMb(), link.epoch(), inventory.runningDriverIds(), inventory.runningExecutors(),
+                spark.version());
     }
 
     private void registered(String url, RegisterWorkerReply reply) {
