@@ -96,6 +96,21 @@ final class SparkFixture {
         return Files.readString(dir.resolve("stdout"), StandardCharsets.UTF_8);
     }
 
+    /**
+     * Waits for {@code condition} on what {@code supplier} gives, failing at once, with the end of the driver's
+     * stderr, if the driver exits meanwhile.
+     */
+    static <T> T awaitWhileRunning(Process driver, Path dir, String alias, java.util.concurrent.Callable<T> supplier,
+            java.util.function.Predicate<T> condition) throws IOException {
+        try {
+            return await(alias).atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(200))
+                    .failFast("the Spark driver exited", () -> !driver.isAlive())
+                    .until(supplier, condition::test);
+        } catch (org.awaitility.core.ConditionTimeoutException | org.awaitility.core.TerminalFailureException e) {
+            throw new AssertionError(alias + ": " + e.getMessage() + "\nSpark driver's stderr ends:\n" + tail(dir), e);
+        }
+    }
+
     static String tail(Path dir) throws IOException {
         List<String> lines = Files.readAllLines(dir.resolve("stderr"), StandardCharsets.UTF_8);
         return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));

@@ -1,7 +1,6 @@
 package io.drover.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.drover.examples.spark.GeneratedText;
 import io.drover.examples.spark.SparkWordCount;
@@ -10,9 +9,6 @@ import io.drover.protocol.api.ExecutorView;
 import io.drover.protocol.state.ApplicationState;
 import io.drover.protocol.state.ExecutorState;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,14 +16,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Real Spark applications on a Drover cluster (issue 12): a {@code SparkContext} with master
@@ -36,7 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class SparkOnDroverTest {
 
-    private static final Duration JOB_TIMEOUT = Duration.ofMinutes(2);
+    private static final Duration JOB_TIMEOUT = Duration.ofMinutes(4);
     private static final String EXECUTOR_BACKEND = "org.apache.spark.executor.CoarseGrainedExecutorBackend";
 
     @TempDir
@@ -98,14 +90,15 @@ class SparkOnDroverTest {
     @Test
     void aCountAndAWordCountWithAShuffleGiveTheRightAnswerWithExecutorsOnBothWorkers() throws Exception {
         Path dir = root.resolve("word-count");
-        Process driver = SparkFixture.startDriver(dir, SparkWordCount.class.getName(), conf(), "30000", "6");
+        Process driver = SparkFixture.startDriver(dir, SparkWordCount.class.getName(), conf(), "20000", "4");
         try {
             String stdout = SparkFixture.awaitSuccess(driver, dir, JOB_TIMEOUT);
 
-            assertRightAnswer(stdout, 30000);
+            assertRightAnswer(stdout, 20000);
             ApplicationView app = application("drover-word-count").orElseThrow();
             assertThat(app.state()).isEqualTo(ApplicationState.FINISHED);
             assertThat(app.executors()).extracting(ExecutorView::workerId).contains(worker1, worker2);
+            assertThat(app.webUiUrl()).as("the Spark UI, linked from the application's page").startsWith("http://");
             // Each executor was a child process of its worker: its directory and logs are in that worker's work dir.
             for (ExecutorView executor : app.executors()) {
                 int index = executor.workerId().equals(worker1) ? 1 : 2;
@@ -121,20 +114,23 @@ class SparkOnDroverTest {
     void anExecutorKilledMidJobHasItsTasksRunAgainAndTheAnswerIsStillRight() throws Exception {
         Path dir = root.resolve("killed-executor");
         Process driver = SparkFixture.startDriver(dir, SparkWordCount.class.getName(),
-                conf("spark.app.name", "killed-executor"), "30000", "8", "1500");
+                conf("spark.app.name", "killed-executor"), "20000", "8", "1500");
         try {
-            ApplicationView app = await("two executors running").atMost(JOB_TIMEOUT)
-                    .until(() -> application("killed-executor").orElse(null), a -> a != null && running(a) == 2);
-            await("a job with tasks running").atMost(JOB_TIMEOUT).until(() -> activeTasks(app) > 0);
+            ApplicationView app = SparkFixture.awaitWhileRunning(driver, dir, "two executors running",
+                    () -> application("killed-executor").orElse(null), a -> a != null && running(a) == 2);
+            ExecutorView busy = SparkFixture.awaitWhileRunning(driver, dir, "an executor running a task",
+                    () -> app.executors().stream().filter(SparkOnDroverTest::runsATask).findFirst().orElse(null),
+                    e -> e != null);
 
             ProcessHandle victim = ProcessHandle.current().descendants()
                     .filter(p -> p.info().commandLine().orElse("").contains(EXECUTOR_BACKEND)
-                            && p.info().commandLine().orElse("").contains(app.appId()))
+                            && p.info().commandLine().orElse("").contains(app.appId())
+                            && p.info().commandLine().orElse("").contains("--executor-id " + busy.executorId() + " "))
                     .findFirst().orElseThrow();
             victim.destroyForcibly();
 
             String stdout = SparkFixture.awaitSuccess(driver, dir, JOB_TIMEOUT);
-            assertRightAnswer(stdout, 30000);
+            assertRightAnswer(stdout, 20000);
             List<ExecutorView> executors = cluster.client.application(app.appId()).executors();
             assertThat(executors).anySatisfy(e -> {
                 assertThat(e.state()).isEqualTo(ExecutorState.FAILED);
@@ -146,18 +142,15 @@ class SparkOnDroverTest {
         }
     }
 
-    /** Tasks of the application's running jobs, from the Spark UI whose URL Drover shows on the application. */
-    private static int activeTasks(ApplicationView app) throws Exception {
-        String ui = cluster.client.application(app.appId()).webUiUrl();
-        assertThat(ui).startsWith("http://");
-        HttpResponse<String> jobs = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create(ui + "/api/v1/applications/" + app.appId() + "/jobs?status=running")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        int active = 0;
-        for (JsonNode job : JsonMapper.builder().build().readTree(jobs.body())) {
-            active += job.path("numActiveTasks").asInt();
+    /** Whether Spark has started a task on the executor: its own log says so, in its worker's work dir. */
+    private static boolean runsATask(ExecutorView executor) {
+        Path stderr = cluster.workDir(executor.workerId().equals(worker1) ? 1 : 2).resolve(executor.appId())
+                .resolve(Integer.toString(executor.executorId())).resolve("stderr");
+        try {
+            return Files.exists(stderr) && Files.readString(stderr).contains("Running task");
+        } catch (java.io.IOException e) {
+            return false;
         }
-        return active;
     }
 
     @Test
@@ -171,18 +164,16 @@ class SparkOnDroverTest {
                 "spark.dynamicAllocation.minExecutors", "0",
                 "spark.dynamicAllocation.initialExecutors", "0",
                 "spark.dynamicAllocation.maxExecutors", "2",
-                "spark.dynamicAllocation.schedulerBacklogTimeout", "500ms",
-                "spark.dynamicAllocation.sustainedSchedulerBacklogTimeout", "500ms",
-                "spark.dynamicAllocation.executorIdleTimeout", "1s"), "2000", "8", "1000", "15000");
+                "spark.dynamicAllocation.schedulerBacklogTimeout", "1s",
+                "spark.dynamicAllocation.sustainedSchedulerBacklogTimeout", "1s",
+                "spark.dynamicAllocation.executorIdleTimeout", "1s"), "2000", "8", "1000", "12000");
         try {
-            ApplicationView busy = await("executors while tasks wait").atMost(JOB_TIMEOUT)
-                    .until(() -> application("dynamic").orElse(null), a -> a != null && running(a) == 2);
-            assertThat(busy.executors().stream().map(ExecutorView::workerId).collect(Collectors.toSet()))
-                    .isEqualTo(Set.of(worker1, worker2));
+            ApplicationView busy = SparkFixture.awaitWhileRunning(driver, dir, "executors while tasks wait",
+                    () -> application("dynamic").orElse(null), a -> a != null && running(a) == 2);
 
-            ApplicationView idle = await("executors gone while the driver is idle").atMost(JOB_TIMEOUT)
-                    .until(() -> cluster.client.application(busy.appId()),
-                            a -> a.executors().stream().noneMatch(e -> !e.state().isTerminal()));
+            ApplicationView idle = SparkFixture.awaitWhileRunning(driver, dir, "executors gone while the driver idles",
+                    () -> cluster.client.application(busy.appId()),
+                    a -> a.executors().stream().noneMatch(e -> !e.state().isTerminal()));
             assertThat(driver.isAlive()).as("the driver is still up, idle").isTrue();
             assertThat(idle.executorLimit()).isZero();
             assertThat(idle.executors()).allSatisfy(e -> assertThat(e.state()).isEqualTo(ExecutorState.KILLED));

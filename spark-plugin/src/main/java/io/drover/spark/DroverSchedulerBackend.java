@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -49,6 +51,9 @@ final class DroverSchedulerBackend extends CoarseGrainedSchedulerBackend {
         return thread;
     });
     private final AtomicBoolean stopping = new AtomicBoolean();
+    /** Executors Spark asked Drover to kill; they may stay registered with Spark until they are gone. */
+    private final Set<String> killed = ConcurrentHashMap.newKeySet();
+    private volatile int target;
     private volatile String appId;
     private volatile EventSubscription events;
 
@@ -93,17 +98,31 @@ final class DroverSchedulerBackend extends CoarseGrainedSchedulerBackend {
         return appId != null ? appId : super.applicationId();
     }
 
-    /** Spark's target for each resource profile; Drover knows one kind of executor, so the sum is the limit. */
+    /** Spark's target for each resource profile; Drover knows one kind of executor, so the sum counts. */
     @Override
     public Future<Object> doRequestTotalExecutors(scala.collection.immutable.Map<ResourceProfile, Object> targets) {
-        int total = CollectionConverters.asJava(targets).values().stream().mapToInt(n -> (Integer) n).sum();
-        return later(() -> drover.setExecutorLimit(appId, total));
+        target = CollectionConverters.asJava(targets).values().stream().mapToInt(n -> (Integer) n).sum();
+        return later(this::applyLimit);
     }
 
     @Override
     public Future<Object> doKillExecutors(Seq<String> executorIds) {
         List<String> ids = List.copyOf(CollectionConverters.asJava(executorIds));
-        return later(() -> ids.forEach(id -> drover.killExecutor(appId, Integer.parseInt(id))));
+        killed.addAll(ids);
+        return later(() -> {
+            ids.forEach(id -> drover.killExecutor(appId, Integer.parseInt(id)));
+            applyLimit();
+        });
+    }
+
+    /**
+     * The executor limit Drover gets: Spark's target, but never below the executors Spark has and did not
+     * ask to kill. Spark lowers its target first and then kills the idle executors it chose; a Drover limit
+     * below the live executors would stop the newest ones, busy or not, so the limit follows the kills.
+     */
+    private void applyLimit() {
+        long kept = CollectionConverters.asJava(getExecutorIds()).stream().filter(id -> !killed.contains(id)).count();
+        drover.setExecutorLimit(appId, (int) Math.max(target, kept));
     }
 
     private Future<Object> later(Runnable call) {

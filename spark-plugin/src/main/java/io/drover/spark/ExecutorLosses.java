@@ -13,7 +13,8 @@ import scala.Option;
  * How an executor's end on Drover reads to Spark, as Spark's standalone backend words it
  * ({@code StandaloneSchedulerBackend.executorRemoved}): a process that exited says its exit code and counts
  * against the application's tasks; one whose worker was lost says so, with the worker's host, so Spark also
- * forgets the shuffle output that lived there, and its tasks do not count as failed.
+ * forgets the shuffle output that lived there, and its tasks do not count as failed; nor do those of an
+ * executor that was killed on purpose.
  */
 final class ExecutorLosses {
 
@@ -29,6 +30,10 @@ final class ExecutorLosses {
                 + executor.state() + (executor.message() == null ? "" : ": " + executor.message());
         if (executor.state() == ExecutorState.LOST) {
             return Optional.of(new ExecutorProcessLost(message, Option.apply(host(executor.workerUrl())), false));
+        }
+        if (executor.state() == ExecutorState.KILLED) {
+            // Killed on purpose (by Spark's own request, a user, or the application's end): not its tasks' fault.
+            return Optional.of(new ExecutorProcessLost(message, Option.empty(), false));
         }
         if (executor.exitCode() != null) {
             return Optional.of(new ExecutorExited(executor.exitCode(), true, message));

@@ -29,10 +29,9 @@ public final class SparkWordCount {
         long taskMillis = args.length > 2 ? Long.parseLong(args[2]) : 0;
         long lingerMillis = args.length > 3 ? Long.parseLong(args[3]) : 0;
         System.out.println("main entered at " + System.currentTimeMillis());
-        SparkConf conf = new SparkConf().setAppName("drover-word-count");
+        SparkConf conf = new SparkConf().setIfMissing("spark.app.name", "drover-word-count");
         try (JavaSparkContext sc = new JavaSparkContext(conf)) {
             JavaRDD<String> text = sc.parallelize(List.of(0), partitions)
-                    .repartition(partitions)
                     .mapPartitionsWithIndex((index, ignored) -> {
                         Thread.sleep(taskMillis);
                         return LongStream.range(0, lines).filter(i -> i % partitions == index)

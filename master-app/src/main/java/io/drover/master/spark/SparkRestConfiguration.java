@@ -35,7 +35,7 @@ class SparkRestConfiguration {
             SparkRestProperties properties, ServerLimits limits) {
         FilterRegistrationBean<SparkRestFilter> registration = new FilterRegistrationBean<>(new SparkRestFilter(
                 connector, submissions, properties.trustedNetworks(), limits.maxRequestSize().toBytes()));
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE - 1);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
     }
 }

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
@@ -52,6 +53,11 @@ public record WorkerProperties(
         @DefaultValue({}) List<@NotNull String> allowedResourceHosts,
         Path sparkHome,
         String sparkPlugin) {
+
+    /** The one Spring binds (a record with a second constructor must say which). */
+    @ConstructorBinding
+    public WorkerProperties {
+    }
 
     /** A worker without Spark settings. */
     public WorkerProperties(List<URI> masterUrls, URI publicUrl, Integer cores, Long memoryMb, Path workDir,
