@@ -12,6 +12,7 @@ import io.drover.protocol.api.ExecutorView;
 import io.drover.protocol.api.LogStream;
 import io.drover.protocol.state.ApplicationState;
 import io.drover.protocol.state.DriverState;
+import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,7 +67,13 @@ class SparkSubmitTest {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m"));
         command.addAll(SparkJavaOptions.MODULE_OPTIONS);
-        command.addAll(List.of("-cp", SparkFixture.sparkHome().resolve("jars") + "/*",
+        // A conf directory first on the classpath, as Spark's scripts put $SPARK_CONF_DIR: with its log4j2.properties
+        // the REST client's INFO lines (the status it got) are printed, as with a distribution's usual conf.
+        Files.writeString(dir.resolve("log4j2.properties"), String.join("\n", "rootLogger.level = info",
+                "rootLogger.appenderRef.stderr.ref = console", "appender.console.type = Console",
+                "appender.console.name = console", "appender.console.target = SYSTEM_ERR",
+                "appender.console.layout.type = PatternLayout", "appender.console.layout.pattern = %p %c{1}: %m%n"));
+        command.addAll(List.of("-cp", dir + "/" + File.pathSeparator + SparkFixture.sparkHome().resolve("jars") + "/*",
                 "org.apache.spark.deploy.SparkSubmit", "--master", "spark://127.0.0.1:" + sparkPort,
                 "--conf", "spark.master.rest.enabled=true"));
         command.addAll(List.of(args));
@@ -124,7 +131,8 @@ class SparkSubmitTest {
 
         String kill = sparkSubmit("--kill", driverId);
 
-        assertThat(kill).contains("Kill request for " + driverId + " submitted");
+        assertThat(kill).contains("\"message\" : \"Kill request for " + driverId + " submitted\"")
+                .contains(driverId + " is killed successfully.");
         assertThat(cluster.client.awaitDriver(driverId, DriverState::isTerminal, TIMEOUT).state())
                 .isEqualTo(DriverState.KILLED);
         await("its application ended").atMost(TIMEOUT).until(() -> cluster.client.applications().stream()
