@@ -67,9 +67,11 @@ class SparkSubmitTest {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m"));
         command.addAll(SparkJavaOptions.MODULE_OPTIONS);
-        // A conf directory first on the classpath, as Spark's scripts put $SPARK_CONF_DIR: with its log4j2.properties
-        // the REST client's INFO lines (the status it got) are printed, as with a distribution's usual conf.
+        // A conf directory first on the classpath, as Spark's scripts put $SPARK_CONF_DIR. For --status and --kill,
+        // spark-submit lowers the root level to WARN, so the REST client's INFO lines (the answer it got) show only
+        // with its logger named, as a user who wants them configures it.
         Files.writeString(dir.resolve("log4j2.properties"), String.join("\n", "rootLogger.level = info",
+                "logger.rest.name = org.apache.spark.deploy.rest.RestSubmissionClient", "logger.rest.level = info",
                 "rootLogger.appenderRef.stderr.ref = console", "appender.console.type = Console",
                 "appender.console.name = console", "appender.console.target = SYSTEM_ERR",
                 "appender.console.layout.type = PatternLayout", "appender.console.layout.pattern = %p %c{1}: %m%n"));

@@ -1,6 +1,7 @@
 package io.drover.master.spark;
 
 import org.apache.catalina.connector.Connector;
+import org.apache.tomcat.util.buf.EncodedSolidusHandling;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 
@@ -19,6 +20,9 @@ final class SparkRestConnector implements WebServerFactoryCustomizer<TomcatServl
         connector.setProperty("address", properties.address());
         // Spark's clients send small JSON bodies; nothing here is worth a slow client holding a thread.
         connector.setProperty("connectionTimeout", "20000");
+        // As on the main port: an encoded slash reaches the routing as a part of a segment (Spark's answer),
+        // instead of Tomcat's own HTML 400.
+        connector.setEncodedSolidusHandling(EncodedSolidusHandling.PASS_THROUGH.getValue());
     }
 
     @Override
