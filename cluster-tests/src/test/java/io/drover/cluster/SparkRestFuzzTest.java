@@ -23,7 +23,7 @@ import tools.jackson.databind.JsonNode;
  * unless the answer says a submission was made or a kill requested: random methods and paths over Spark's
  * routes, create requests with fields missing, of the wrong type or junk, and documents that are not JSON.
  * (What Tomcat's connector refuses before any application code runs, a NUL or a control character in the
- * path, keeps Tomcat's own 400 page, as on the master's main port.)
+ * path, or one that climbs above the root (/..), keeps Tomcat's own 400 page, as on the master's main port.)
  */
 class SparkRestFuzzTest {
 
@@ -53,7 +53,7 @@ class SparkRestFuzzTest {
     @Provide
     Arbitrary<String> paths() {
         Arbitrary<String> part = Arbitraries.of("v1", "v2", "submissions", "create", "status", "kill", "killall", "clear",
-                "readyz", "driver-20261205103000-0001", "driver-x", "..", "%2F", "a%20b", "", "api", "\u00e9");
+                "readyz", "driver-20261205103000-0001", "driver-x", "%2F", "a%20b", "", "api", "\u00e9");
         return part.list().ofMaxSize(5).map(parts -> "/" + String.join("/", parts));
     }
 
