@@ -27,7 +27,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * The same Spark job submitted with Spark's own {@code spark-submit --deploy-mode cluster} (REST) to Spark 4.2's
  * standalone master and worker (from the same Maven Central jars, started as Spark's scripts start them) and to
- * a Drover master and worker, one after the other in this run. For each, {@code runs} submissions one at a time;
+ * a Drover master and worker, both up in this run, the submissions alternating between them, one at a time;
  * prints the p50 (and min, max) of submit → the driver's {@code main()} (the first line {@code SparkWordCount}
  * prints) and submit → {@code FINISHED} (polling the REST status every 20 ms), both measured from just before
  * {@code spark-submit} starts, so both include its own start-up; and accepted → {@code main()}, from the moment
@@ -75,8 +75,21 @@ public final class SparkSubmitBenchmark {
         System.out.printf(Locale.ROOT, "Spark job submitted with spark-submit --deploy-mode cluster: SparkWordCount %s "
                 + "lines, 2 partitions, one 1-core 512m executor; %d runs each, %d CPUs%n", lines, runs,
                 Runtime.getRuntime().availableProcessors());
-        List<Run> spark = sparkStandalone(work.resolve("spark"), runs, lines);
-        List<Run> drover = drover(work.resolve("drover"), runs, lines);
+        List<Run> spark = new ArrayList<>();
+        List<Run> drover = new ArrayList<>();
+        // Both clusters up at once and the runs alternating, so that whatever else loads the machine weighs on
+        // both alike; the first run of each is a warm-up and is not counted.
+        try (Target sparkTarget = sparkStandalone(work.resolve("spark"));
+                Target droverTarget = drover(work.resolve("drover"))) {
+            for (int i = 0; i <= runs; i++) {
+                Run s = measure(sparkTarget, "submit-" + i + ".log", lines);
+                Run d = measure(droverTarget, "submit-" + i + ".log", lines);
+                if (i > 0) {
+                    spark.add(s);
+                    drover.add(d);
+                }
+            }
+        }
         report("Spark 4.2 standalone", spark);
         report("Drover", drover);
         System.out.printf(Locale.ROOT, "submit -> main(): Drover %.1fx faster (%.1fx from the accepted submission); "
@@ -86,7 +99,15 @@ public final class SparkSubmitBenchmark {
                 (double) p50(spark, Run::toFinishedMs) / p50(drover, Run::toFinishedMs));
     }
 
-    private static List<Run> sparkStandalone(Path work, int runs, String lines) throws Exception {
+    /** A cluster to submit to: where its REST port is, where its worker writes drivers' output, how to stop it. */
+    private record Target(Path work, int restPort, Path workerDir, AutoCloseable stop) implements AutoCloseable {
+        @Override
+        public void close() throws Exception {
+            stop.close();
+        }
+    }
+
+    private static Target sparkStandalone(Path work) throws Exception {
         int masterPort = freePort();
         int restPort = freePort();
         Path workerDir = Files.createDirectories(work.resolve("worker"));
@@ -95,52 +116,51 @@ public final class SparkSubmitBenchmark {
         Process master = startSparkDaemon(work.resolve("master.log"), rest, "org.apache.spark.deploy.master.Master",
                 "--host", "127.0.0.1", "--port", Integer.toString(masterPort), "--webui-port",
                 Integer.toString(freePort()));
-        Process worker = null;
+        Process[] worker = new Process[1];
+        AutoCloseable stop = () -> {
+            stopTree(worker[0]);
+            stopTree(master);
+        };
         try {
             awaitReady(restPort);
-            worker = startSparkDaemon(work.resolve("worker.log"), List.of(), "org.apache.spark.deploy.worker.Worker",
+            worker[0] = startSparkDaemon(work.resolve("worker.log"), List.of(), "org.apache.spark.deploy.worker.Worker",
                     "--host", "127.0.0.1", "--port", Integer.toString(freePort()), "--webui-port",
                     Integer.toString(freePort()), "--cores", "4", "--memory", "8g", "--work-dir", workerDir.toString(),
                     "spark://127.0.0.1:" + masterPort);
             awaitLine(work.resolve("worker.log"), "Successfully registered with master");
-            return measure(work, restPort, workerDir, runs, lines);
-        } finally {
-            stopTree(worker);
-            stopTree(master);
+            return new Target(work, restPort, workerDir, stop);
+        } catch (Exception e) {
+            stop.close();
+            throw e;
         }
     }
 
-    private static List<Run> drover(Path work, int runs, String lines) throws Exception {
+    private static Target drover(Path work) throws Exception {
         String quiet = "--logging.level.io.drover=WARN";
         Path workerDir = Files.createDirectories(work.resolve("worker"));
-        try (ConfigurableApplicationContext master = MasterApplication.builder().run("--server.port=0", quiet,
+        ConfigurableApplicationContext master = MasterApplication.builder().run("--server.port=0", quiet,
                 BenchSecret.ARGUMENT, "--drover.spark.rest.enabled=true", "--drover.spark.rest.port=0");
-                ConfigurableApplicationContext worker = WorkerApplication.builder().run("--server.port=0", quiet,
-                        BenchSecret.ARGUMENT, "--drover.worker.master-urls=http://127.0.0.1:" + port(master, true),
-                        "--drover.worker.cores=4", "--drover.worker.memory-mb=8192",
-                        "--drover.worker.work-dir=" + workerDir, "--drover.worker.spark-home=" + SPARK_HOME,
-                        "--drover.worker.spark-plugin=" + PLUGIN)) {
-            int restPort = port(master, false);
-            awaitReady(restPort);
-            awaitWorkerWithSpark(port(master, true));
-            return measure(work, restPort, workerDir, runs, lines);
-        }
+        ConfigurableApplicationContext worker = WorkerApplication.builder().run("--server.port=0", quiet,
+                BenchSecret.ARGUMENT, "--drover.worker.master-urls=http://127.0.0.1:" + port(master, true),
+                "--drover.worker.cores=4", "--drover.worker.memory-mb=8192",
+                "--drover.worker.work-dir=" + workerDir, "--drover.worker.spark-home=" + SPARK_HOME,
+                "--drover.worker.spark-plugin=" + PLUGIN);
+        int restPort = port(master, false);
+        awaitReady(restPort);
+        awaitWorkerWithSpark(port(master, true));
+        return new Target(work, restPort, workerDir, () -> {
+            worker.close();
+            master.close();
+        });
     }
 
-    /** One submission at a time; the first one is a warm-up for both systems and is not counted. */
-    private static List<Run> measure(Path work, int restPort, Path workerDir, int runs, String lines) throws Exception {
-        List<Run> measured = new ArrayList<>();
-        for (int i = 0; i <= runs; i++) {
-            long start = System.currentTimeMillis();
-            Matcher submitted = submit(work, "submit-" + i + ".log", restPort, lines);
-            String driverId = submitted.group(2);
-            long finished = awaitFinished(restPort, driverId);
-            long main = mainEntered(workerDir.resolve(driverId).resolve("stdout"));
-            if (i > 0) {
-                measured.add(new Run(main - start, main - Long.parseLong(submitted.group(1)), finished - start));
-            }
-        }
-        return measured;
+    private static Run measure(Target target, String logName, String lines) throws Exception {
+        long start = System.currentTimeMillis();
+        Matcher submitted = submit(target.work(), logName, target.restPort(), lines);
+        String driverId = submitted.group(2);
+        long finished = awaitFinished(target.restPort(), driverId);
+        long main = mainEntered(target.workerDir().resolve(driverId).resolve("stdout"));
+        return new Run(main - start, main - Long.parseLong(submitted.group(1)), finished - start);
     }
 
     /** Runs spark-submit; the match holds the time its create request was answered, then the submission id. */
