@@ -13,6 +13,11 @@ public final class Scheduling {
     public static final int MAX_PRIORITY = 1000;
     /** A worker attribute's name ({@code spark.version}); values are free text without control characters. */
     public static final String ATTRIBUTE_REGEX = "[A-Za-z0-9][A-Za-z0-9_.-]{0,63}";
+    /**
+     * The attribute a worker with Spark registers (issue 12), valued with its Spark version; a command that needs
+     * Spark ({@code {{SPARK_CLASSPATH}}}) is placed only on workers that have it.
+     */
+    public static final String SPARK_VERSION_ATTRIBUTE = "spark.version";
 
     private Scheduling() {
     }

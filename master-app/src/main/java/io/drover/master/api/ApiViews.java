@@ -74,7 +74,7 @@ public final class ApiViews {
                 a.memoryPerExecutorMb(), a.maxCores(), a.executorLimit(), a.coresGranted(), a.submittedAt(),
                 a.endedAt(), a.message(), executors, a.audit().submittedBy(), a.audit().killedBy(),
                 a.queueing().queue(), a.queueing().priority(), a.resourcesPerExecutor(),
-                a.state().isTerminal() ? null : snapshot.waiting().application(a.appId()));
+                a.state().isTerminal() ? null : snapshot.waiting().application(a.appId()), a.webUiUrl());
     }
 
     /** Active applications in registration order, then ended ones newest first. */

@@ -7,12 +7,16 @@ import io.drover.master.state.model.ApplicationEntry;
 import io.drover.master.state.model.DriverEntry;
 import io.drover.master.state.model.ExecutorEntry;
 import io.drover.master.state.model.WorkerEntry;
+import io.drover.protocol.Scheduling;
+import io.drover.protocol.command.CommandSpec;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
 /** The master's entries as the placement's inputs. Pure. */
 final class Asks {
+
+    private static final Map<String, String> SPARK = Map.of(Scheduling.SPARK_VERSION_ATTRIBUTE, "");
 
     private Asks() {
     }
@@ -29,7 +33,7 @@ final class Asks {
      */
     static DriverAsk driver(DriverEntry d) {
         return new DriverAsk(d.driverId(), d.queueing().queue(), d.queueing().priority(), d.seq(), d.demand(),
-                d.description().resources(), Map.of());
+                d.description().resources(), requiredAttributes(d.description().command()));
     }
 
     /** What an application still wants, from what it holds: {@code maxCores} and the executor limit. */
@@ -49,7 +53,12 @@ final class Asks {
                 : Math.max(0, app.executorLimit() - live);
         return new AppAsk(app.appId(), app.queueing().queue(), app.queueing().priority(), app.seq(),
                 app.coresPerExecutor(), app.memoryPerExecutorMb(), app.resourcesPerExecutor(), coresWanted,
-                executorsAllowed, hosts, Map.of());
+                executorsAllowed, hosts, requiredAttributes(app.executorCommand()));
+    }
+
+    /** A command that needs Spark ({@code {{SPARK_CLASSPATH}}}) needs a worker with Spark, of any version. */
+    private static Map<String, String> requiredAttributes(CommandSpec command) {
+        return command.needsSpark() ? SPARK : Map.of();
     }
 
     /** Whether an application wants more cores than it holds (and may add an executor). */

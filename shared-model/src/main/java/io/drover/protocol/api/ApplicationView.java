@@ -21,6 +21,7 @@ import java.util.Map;
  * @param resourcesPerExecutor custom resources each executor asks for, amounts by name
  * @param waitingReason why its next executor is not placed, as the latest placement round saw it; null when
  *     it holds all it asked for or got an executor in that round
+ * @param webUiUrl the application's own web UI (a Spark application's UI), when it gave one
  */
 public record ApplicationView(
         String appId,
@@ -42,7 +43,8 @@ public record ApplicationView(
         String queue,
         Integer priority,
         Map<String, Integer> resourcesPerExecutor,
-        String waitingReason) {
+        String waitingReason,
+        String webUiUrl) {
 
     /** The fields issue 14 added are boxed and defaulted, so a reply from an earlier master still reads. */
     public ApplicationView {
@@ -50,5 +52,14 @@ public record ApplicationView(
         priority = priority == null ? 0 : priority;
         executors = executors == null ? List.of() : List.copyOf(executors);
         resourcesPerExecutor = resourcesPerExecutor == null ? Map.of() : resourcesPerExecutor;
+    }
+
+    /** An application without a web UI of its own. */
+    public ApplicationView(String appId, String name, ApplicationState state, String driverId, String driverUrl,
+            Integer coresPerExecutor, long memoryPerExecutorMb, Integer maxCores, Integer executorLimit,
+            int coresGranted, Instant submittedAt, Instant endedAt, String message, List<ExecutorView> executors,
+            String submittedBy, String killedBy) {
+        this(appId, name, state, driverId, driverUrl, coresPerExecutor, memoryPerExecutorMb, maxCores, executorLimit,
+                coresGranted, submittedAt, endedAt, message, executors, submittedBy, killedBy, null, null, null, null, null);
     }
 }

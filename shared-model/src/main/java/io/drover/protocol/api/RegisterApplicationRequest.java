@@ -35,6 +35,7 @@ import java.util.Map;
  * @param queue the queue it waits in ({@code default} when unset); the master's configuration names the queues
  * @param priority inside its queue, higher goes first (then the older); 0 when unset
  * @param resourcesPerExecutor custom resources each executor needs, amounts by name ({@code {"gpu": 1}})
+ * @param webUiUrl the application's own web UI (a Spark application's UI), linked from its page
  */
 public record RegisterApplicationRequest(
         @NotBlank @Size(max = 200) @Pattern(regexp = CommandSpec.NO_CONTROL, message = CommandSpec.NO_CONTROL_MESSAGE)
@@ -54,7 +55,9 @@ public record RegisterApplicationRequest(
         @NotNull @Min(Scheduling.MIN_PRIORITY) @Max(Scheduling.MAX_PRIORITY) Integer priority,
         @Size(max = 64) Map<@NotNull @Pattern(regexp = ResourceAddresses.NAME_REGEX,
                 message = "must be a resource name (lower case letters, digits, _)") String,
-                @NotNull @Positive @Max(1024) Integer> resourcesPerExecutor) {
+                @NotNull @Positive @Max(1024) Integer> resourcesPerExecutor,
+        @Size(max = 2048) @Pattern(regexp = "(?i)https?://[^\\s\\p{Cntrl}]+",
+                message = "must be an http: or https: URL without spaces or control characters") String webUiUrl) {
 
     public static final long DEFAULT_MEMORY_PER_EXECUTOR_MB = 1024;
 
@@ -70,7 +73,24 @@ public record RegisterApplicationRequest(
             Integer coresPerExecutor, Long memoryPerExecutorMb, Integer maxCores, Integer executorLimit,
             String driverUrl, String driverId) {
         this(name, executorCommand, appResource, coresPerExecutor, memoryPerExecutorMb, maxCores, executorLimit,
-                driverUrl, driverId, null, null, null);
+                driverUrl, driverId, null, null, null, null);
+    }
+
+    /** An application in the default queue with a web UI of its own (a Spark application's). */
+    public RegisterApplicationRequest(String name, CommandSpec executorCommand, String appResource,
+            Integer coresPerExecutor, Long memoryPerExecutorMb, Integer maxCores, Integer executorLimit,
+            String driverUrl, String driverId, String webUiUrl) {
+        this(name, executorCommand, appResource, coresPerExecutor, memoryPerExecutorMb, maxCores, executorLimit,
+                driverUrl, driverId, null, null, null, webUiUrl);
+    }
+
+    /** An application without a web UI of its own. */
+    public RegisterApplicationRequest(String name, CommandSpec executorCommand, String appResource,
+            Integer coresPerExecutor, Long memoryPerExecutorMb, Integer maxCores, Integer executorLimit,
+            String driverUrl, String driverId, String queue, Integer priority,
+            Map<String, Integer> resourcesPerExecutor) {
+        this(name, executorCommand, appResource, coresPerExecutor, memoryPerExecutorMb, maxCores, executorLimit,
+                driverUrl, driverId, queue, priority, resourcesPerExecutor, null);
     }
 
     /** Bean Validation reads this as the property {@code coresPerExecutorWithinMaxCores}. */

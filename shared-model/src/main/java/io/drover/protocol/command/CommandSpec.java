@@ -10,6 +10,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * What to run: a JVM program ({@code mainClass} with {@code classpath} and {@code javaOptions}) or a plain
@@ -63,6 +64,18 @@ public record CommandSpec(
     @JsonIgnore
     public boolean isJvm() {
         return mainClass != null;
+    }
+
+    /**
+     * Whether the command names {@code {{SPARK_CLASSPATH}}} anywhere: only a worker with Spark can run it, so
+     * the master places it on such a worker alone.
+     */
+    @JsonIgnore
+    public boolean needsSpark() {
+        String token = Placeholder.SPARK_CLASSPATH.token();
+        return Stream.of(classpath, javaOptions, arguments, environment.values())
+                .flatMap(java.util.Collection::stream)
+                .anyMatch(text -> text != null && text.contains(token));
     }
 
     /** Bean Validation reads this as the property {@code exactlyOneProgram}. */

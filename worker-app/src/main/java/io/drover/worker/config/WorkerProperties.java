@@ -9,7 +9,9 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
@@ -39,6 +41,10 @@ import org.springframework.validation.annotation.Validated;
  *     {@code none}; unset: {@code process} when the worker runs as root, else {@code none}
  * @param uidRange the uids and gids children get under {@code process} isolation, {@code first-last}
  * @param pidsLimit the most processes and threads one child's cgroup may hold under {@code process} isolation
+ * @param sparkHome a Spark installation (its {@code jars/}) for Spark drivers and executors; unset means the
+ *     {@code SPARK_HOME} environment variable, and without either the worker offers no Spark
+ * @param sparkPlugin the Drover plugin for Spark that Spark drivers get on their classpath: a jar, or a
+ *     classpath; unset means the jar bundled with the worker
  */
 @Validated
 @ConfigurationProperties("drover.worker")
@@ -58,10 +64,22 @@ public record WorkerProperties(
         @DefaultValue({}) List<@NotNull Path> allowedResourceDirs,
         Isolation isolation,
         @DefaultValue("61184-65519") @NotNull String uidRange,
-        @DefaultValue("4096") @Positive int pidsLimit) {
+        @DefaultValue("4096") @Positive int pidsLimit,
+        Path sparkHome,
+        String sparkPlugin) {
 
     public WorkerProperties {
         UidRange.parse(uidRange); // a bad range fails the start, naming the key
+    }
+
+    /** Where Spark is: {@code spark-home}, else {@code SPARK_HOME} from {@code environment}; null when neither is set. */
+    public Path sparkHomeOr(Map<String, String> environment) {
+        if (sparkHome != null) {
+            return sparkHome.toAbsolutePath().normalize();
+        }
+        String fromEnvironment = environment.get("SPARK_HOME");
+        return fromEnvironment == null || fromEnvironment.isBlank() ? null
+                : Path.of(fromEnvironment).toAbsolutePath().normalize();
     }
 
     static final long RESERVED_MEMORY_MB = 1024;

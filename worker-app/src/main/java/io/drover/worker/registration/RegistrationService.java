@@ -1,5 +1,6 @@
 package io.drover.worker.registration;
 
+import io.drover.protocol.Scheduling;
 import io.drover.protocol.ids.IdGenerator;
 import io.drover.protocol.internal.RegisterWorker;
 import io.drover.protocol.internal.RegisterWorkerReply;
@@ -8,6 +9,7 @@ import io.drover.worker.config.AdvertisedHost;
 import io.drover.worker.config.WorkerProperties;
 import io.drover.server.connector.InternalConnector;
 import io.drover.worker.isolation.Sandbox;
+import io.drover.worker.spark.WorkerSpark;
 import io.drover.worker.support.NamedThreads;
 import jakarta.annotation.PreDestroy;
 import java.net.URI;
@@ -15,6 +17,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -52,6 +55,7 @@ public class RegistrationService {
     private final AdvertisedHost advertisedHost;
     private final InternalConnector internal;
     private final Clock clock;
+    private final WorkerSpark spark;
     private final Backoff backoff;
     private final List<String> masterUrls;
     private final ScheduledExecutorService executor =
@@ -64,7 +68,7 @@ public class RegistrationService {
 
     RegistrationService(WorkerProperties properties, MasterLink link, MasterClient client, HeartbeatService heartbeats,
             Inventory inventory, AdvertisedHost advertisedHost, InternalConnector internal, Clock clock,
-            RandomGenerator random, Sandbox sandbox) {
+            RandomGenerator random, Sandbox sandbox, WorkerSpark spark) {
         this.internal = internal;
         this.properties = properties;
         this.link = link;
@@ -74,6 +78,7 @@ public class RegistrationService {
         this.sandbox = sandbox;
         this.advertisedHost = advertisedHost;
         this.clock = clock;
+        this.spark = spark;
         this.backoff = new Backoff(properties.registrationRetryMax(), random);
         this.masterUrls = properties.masterUrls().stream().map(URI::toString).toList();
     }
@@ -191,8 +196,13 @@ public class RegistrationService {
         StateReports undelivered = inventory.undelivered();
         return new RegisterWorker(me.workerId(), me.host(), me.port(), me.url(), properties.offeredCores(),
                 properties.offeredMemoryMb(), link.epoch(), inventory.drivers(), inventory.executors(),
-                undelivered.isNotEmpty() ? undelivered : null, me.internalUrl(), null, null, null,
+                undelivered.isNotEmpty() ? undelivered : null, me.internalUrl(), null, attributes(), null,
                 sandbox.isolation().key());
+    }
+
+    /** What it is, for placement: its Spark version when it has Spark (issue 12), so Spark work comes only here. */
+    private Map<String, String> attributes() {
+        return spark.present() ? Map.of(Scheduling.SPARK_VERSION_ATTRIBUTE, spark.version()) : Map.of();
     }
 
     private void registered(String url, RegisterWorkerReply reply) {

@@ -6,13 +6,15 @@ import io.drover.protocol.command.Placeholder;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Turns a command into a {@link LaunchPlan} (DESIGN.md §1). Pure: the JVM's home and the worker's own
- * environment come in as arguments, so the same input always gives the same plan.
+ * Turns a command into a {@link LaunchPlan} (DESIGN.md §1). Pure: the JVM's home, the worker's Spark
+ * ({@code {{SPARK_CLASSPATH}}}) and the worker's own environment come in as arguments, so the same input
+ * always gives the same plan.
  */
 final class LaunchPlanner {
 
@@ -20,10 +22,17 @@ final class LaunchPlanner {
 
     private final Path javaHome;
     private final LaunchPolicy policy;
+    /** What {@code {{SPARK_CLASSPATH}}} stands for on this worker; null when it has no Spark. */
+    private final String sparkClasspath;
 
-    LaunchPlanner(Path javaHome, LaunchPolicy policy) {
+    LaunchPlanner(Path javaHome, LaunchPolicy policy, String sparkClasspath) {
         this.javaHome = javaHome;
         this.policy = policy;
+        this.sparkClasspath = sparkClasspath;
+    }
+
+    LaunchPlanner(Path javaHome, LaunchPolicy policy) {
+        this(javaHome, policy, null);
     }
 
     LaunchPlanner(Path javaHome) {
@@ -36,7 +45,12 @@ final class LaunchPlanner {
     }
 
     static LaunchPlanner forThisJvm(LaunchPolicy policy) {
-        return new LaunchPlanner(Path.of(System.getProperty("java.home")), policy);
+        return forThisJvm(policy, null);
+    }
+
+    /** @param sparkClasspath what {@code {{SPARK_CLASSPATH}}} stands for here; null on a worker without Spark */
+    static LaunchPlanner forThisJvm(LaunchPolicy policy, String sparkClasspath) {
+        return new LaunchPlanner(Path.of(System.getProperty("java.home")), policy, sparkClasspath);
     }
 
     /** Whether an executable allow-list is on, which makes children's environments stricter too. */
@@ -63,11 +77,12 @@ final class LaunchPlanner {
      */
     LaunchPlan plan(CommandSpec command, long memoryMb, Map<Placeholder, String> values, String masterUrl,
             Map<String, String> exports, Map<String, String> workerEnvironment, Path dir) {
-        List<String> argv = command.isJvm() ? jvmArgv(command, memoryMb, values) : executableArgv(command, values);
+        Map<Placeholder, String> all = withSpark(command, values);
+        List<String> argv = command.isJvm() ? jvmArgv(command, memoryMb, all) : executableArgv(command, all);
         policy.checkEnvironment(command.environment());
         Map<String, String> environment = new LinkedHashMap<>(workerEnvironment);
-        command.environment().forEach((name, value) -> environment.put(name, Placeholder.substitute(value, values)));
-        values.forEach((placeholder, value) -> {
+        command.environment().forEach((name, value) -> environment.put(name, Placeholder.substitute(value, all)));
+        all.forEach((placeholder, value) -> {
             if (value != null) {
                 environment.put(placeholder.environmentName(), value);
             }
@@ -78,6 +93,25 @@ final class LaunchPlanner {
         }
         return new LaunchPlan(argv, environment, dir,
                 dir.resolve(LogStream.STDOUT.fileName()), dir.resolve(LogStream.STDERR.fileName()));
+    }
+
+    /**
+     * Adds this worker's Spark to the values. The master places a command that needs Spark only on a worker
+     * that said it has one; should one arrive here anyway, it is refused rather than started with the token
+     * left in its classpath.
+     */
+    private Map<Placeholder, String> withSpark(CommandSpec command, Map<Placeholder, String> values) {
+        if (sparkClasspath == null) {
+            if (command.needsSpark()) {
+                throw new LaunchPolicy.LaunchRefused("the command needs Spark ({{SPARK_CLASSPATH}}) but this worker"
+                        + " has none (drover.worker.spark-home)");
+            }
+            return values;
+        }
+        Map<Placeholder, String> all = new EnumMap<>(Placeholder.class);
+        all.putAll(values);
+        all.put(Placeholder.SPARK_CLASSPATH, sparkClasspath);
+        return all;
     }
 
     private List<String> jvmArgv(CommandSpec command, long memoryMb, Map<Placeholder, String> values) {

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import io.drover.worker.config.WorkerProperties;
 import java.net.URI;
+import io.drover.worker.spark.WorkerSpark;
 import java.time.Clock;
 import java.util.stream.Collectors;
 import org.springframework.context.annotation.Bean;
@@ -19,14 +20,15 @@ class RunnerConfiguration {
 
     @Bean
     RunnerContext runnerContext(WorkerProperties properties, ProcessLauncher launcher, Clock clock,
-            RunnerThreads threads, TokenAuthenticator authenticator, AuthProperties auth, Sandbox sandbox) {
+            RunnerThreads threads, TokenAuthenticator authenticator, AuthProperties auth, Sandbox sandbox,
+            WorkerSpark spark) {
         List<Path> workersOwn = new ArrayList<>(List.of(properties.absoluteWorkDir()));
         if (auth.secretFile() != null) {
             workersOwn.add(auth.secretFile());
         }
         LaunchPolicy policy = new LaunchPolicy(properties.allowedExecutables(), properties.allowedResourceHosts(),
                 new ResourceDirs(properties.allowedResourceDirs(), workersOwn));
-        return new RunnerContext(properties.absoluteWorkDir(), LaunchPlanner.forThisJvm(policy),
+        return new RunnerContext(properties.absoluteWorkDir(), LaunchPlanner.forThisJvm(policy, spark.classpath()),
                 new AppResourceFetcher(policy),
                 new AppLocalDirs(properties.absoluteWorkDir(), sandbox), launcher, SupervisePolicy.standard(), clock,
                 properties.killGrace(), System.getenv(), threads.work, threads.timer,

@@ -32,7 +32,7 @@ class LogFilesTest {
     void setUp() throws IOException {
         work = Files.createDirectories(tmp.resolve("work"));
         logFiles = new LogFiles(new WorkerProperties(List.of(), null, 1, 1024L, work, Duration.ofSeconds(1), 10, 10,
-                Duration.ofSeconds(1), List.of(), List.of(), 0, List.of(), null, "61184-65519", 4096));
+                Duration.ofSeconds(1), List.of(), List.of(), 0, List.of(), null, "61184-65519", 4096, null, null));
     }
 
     private static void assertStatus(ThrowingCallable call, HttpStatus status) {

@@ -12,7 +12,7 @@ import java.util.Set;
  * never starved by a later one.
  *
  * <p>For one application the usable workers are those with memory for one executor and at least one
- * executor's worth of free cores ({@code coresPerExecutor}, or 1 when unset), sorted by free cores, most
+ * executor's worth of free cores (and Spark, for an application whose executors need it) ({@code coresPerExecutor}, or 1 when unset), sorted by free cores, most
  * first, so the emptiest workers are filled first; ties keep the input order so the result is
  * deterministic. The application asks for at most what those workers have free. Cores are then granted in
  * passes over the usable workers: with {@code spreadOut} each worker gets one grant per pass, which spreads
@@ -72,6 +72,7 @@ public final class ExecutorPlacement {
         private final String[] workerIds;
         private final int[] freeCores;
         private final long[] freeMemoryMb;
+        private final boolean[] hasSpark;
 
         /** Usable workers of the current application, as indexes into the arrays above, in input order. */
         private final int[] candidates;
@@ -100,12 +101,14 @@ public final class ExecutorPlacement {
             this.workerIds = new String[count];
             this.freeCores = new int[count];
             this.freeMemoryMb = new long[count];
+            this.hasSpark = new boolean[count];
             int maxFreeCores = 0;
             for (int i = 0; i < count; i++) {
                 WorkerCapacity worker = workers.get(i);
                 workerIds[i] = worker.workerId();
                 freeCores[i] = worker.free().cores();
                 freeMemoryMb[i] = worker.free().memoryMb();
+                hasSpark[i] = worker.hasSpark();
                 maxFreeCores = Math.max(maxFreeCores, freeCores[i]);
             }
             this.candidates = new int[count];
@@ -141,10 +144,12 @@ public final class ExecutorPlacement {
          */
         private int findUsableWorkers(PendingApp app) {
             Set<String> workersWithExecutor = app.workersWithExecutor();
+            boolean needsSpark = app.needsSpark();
             int count = 0;
             long usableCores = 0;
             for (int w = 0; w < workerIds.length; w++) {
                 if (freeCores[w] >= minCores && freeMemoryMb[w] >= memoryPerExecutorMb
+                        && (hasSpark[w] || !needsSpark)
                         && !(oneExecutorPerWorker && workersWithExecutor.contains(workerIds[w]))) {
                     candidates[count++] = w;
                     usableCores += freeCores[w];

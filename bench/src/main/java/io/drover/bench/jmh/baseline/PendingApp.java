@@ -21,9 +21,16 @@ import java.util.Set;
  *        {@link Integer#MAX_VALUE} when unlimited
  * @param workersWithExecutor workers that already run a live executor of this application; only matters when
  *        {@code coresPerExecutor} is unset, since such a worker must not get a second one
+ * @param needsSpark whether its executors run only on workers with Spark (issue 12)
  */
 public record PendingApp(String appId, Integer coresPerExecutor, long memoryPerExecutorMb, int coresWanted,
-        int executorsAllowed, Set<String> workersWithExecutor) {
+        int executorsAllowed, Set<String> workersWithExecutor, boolean needsSpark) {
+
+    /** An application whose executors run on any worker. */
+    public PendingApp(String appId, Integer coresPerExecutor, long memoryPerExecutorMb, int coresWanted,
+            int executorsAllowed, Set<String> workersWithExecutor) {
+        this(appId, coresPerExecutor, memoryPerExecutorMb, coresWanted, executorsAllowed, workersWithExecutor, false);
+    }
 
     public PendingApp {
         Objects.requireNonNull(appId, "appId");

@@ -60,6 +60,9 @@ final class ApplicationHandler {
         SubmissionChecks.checkQueue(settings.scheduling(), request.queue(), request.coresPerExecutor(),
                 "coresPerExecutor");
         SubmissionChecks.checkResources(state, request.resourcesPerExecutor(), "resourcesPerExecutor");
+        if (request.executorCommand().needsSpark()) {
+            DriverHandler.checkSomeWorkerHasSpark(state);
+        }
         if (request.driverId() != null && state.activeDriver(request.driverId()).isEmpty()) {
             throw CommandRejected.invalid("driverId: " + request.driverId() + " is not a driver that is running");
         }
@@ -70,7 +73,7 @@ final class ApplicationHandler {
                 request.memoryPerExecutorMb(), maxCores, request.executorLimit(), request.driverUrl(),
                 request.driverId(), ApplicationState.WAITING, now, null, null, 0, 0, 0, Map.of(),
                 Audit.submittedBy(submittedBy), new Queueing(request.queue(), request.priority()),
-                request.resourcesPerExecutor());
+                request.resourcesPerExecutor(), request.webUiUrl());
         settings.quota().checkApplication(state, submittedBy, app);
         state.putApp(app);
         effects.add(new Effect.RequestSchedule());

@@ -40,6 +40,9 @@ final class DriverHandler {
         checkSomeWorkerCouldHold(demand);
         SubmissionChecks.checkQueue(settings.scheduling(), request.queue(), request.cores(), "cores");
         SubmissionChecks.checkResources(state, request.resources(), "resources");
+        if (request.command().needsSpark()) {
+            checkSomeWorkerHasSpark(state);
+        }
         DriverDescription description = new DriverDescription(request.name(), request.appResource(),
                 request.command(), request.cores(), request.memoryMb(), request.supervise(), request.resources());
         settings.quota().checkDriver(state, submittedBy, description);
@@ -78,6 +81,20 @@ final class DriverHandler {
                     .append(demand.memoryMb()).append(" MB together");
         }
         throw CommandRejected.invalid(problem.toString());
+    }
+
+    /**
+     * A command that needs Spark ({@code {{SPARK_CLASSPATH}}}) runs only on a worker with Spark (issue 12): with
+     * alive workers and none of them with Spark it would wait forever, so it is refused. With no alive worker
+     * it waits for one, as any driver does.
+     */
+    static void checkSomeWorkerHasSpark(MasterState state) {
+        List<WorkerEntry> alive = state.workers().values().stream().filter(WorkerEntry::acceptsWork).toList();
+        if (!alive.isEmpty() && alive.stream().noneMatch(WorkerEntry::hasSpark)) {
+            throw CommandRejected.invalid("command: needs Spark ({{SPARK_CLASSPATH}}) but none of the "
+                    + alive.size() + " alive workers has Spark; start workers with drover.worker.spark-home"
+                    + " (or SPARK_HOME) set to a Spark installation");
+        }
     }
 
     void kill(String driverId, String killedBy, Instant now, List<Effect> effects) {

@@ -19,6 +19,7 @@ import java.util.Map;
  * @param audit who registered it and who killed it
  * @param queueing its queue and its priority there
  * @param resourcesPerExecutor custom resources each executor needs, amounts by name
+ * @param webUiUrl its own web UI (a Spark application's), linked from its page; null when it gave none
  */
 public record ApplicationEntry(
         String appId,
@@ -42,7 +43,8 @@ public record ApplicationEntry(
         Map<Integer, ExecutorEntry> executors,
         Audit audit,
         Queueing queueing,
-        Map<String, Integer> resourcesPerExecutor) {
+        Map<String, Integer> resourcesPerExecutor,
+        String webUiUrl) {
 
     public ApplicationEntry {
         executors = ExecutorMap.of(executors);
@@ -50,7 +52,7 @@ public record ApplicationEntry(
         resourcesPerExecutor = ResourceAddresses.copyOfAmounts(resourcesPerExecutor);
     }
 
-    /** An application of the default queue at priority 0 whose executors need no custom resources. */
+    /** An application of the default queue at priority 0 whose executors need no custom resources, without a web UI. */
     public ApplicationEntry(String appId, long seq, String name, CommandSpec executorCommand, String appResource,
             Integer coresPerExecutor, long memoryPerExecutorMb, Integer maxCores, Integer executorLimit,
             String driverUrl, String driverId, ApplicationState state, Instant submittedAt, Instant endedAt,
@@ -58,7 +60,7 @@ public record ApplicationEntry(
             Map<Integer, ExecutorEntry> executors, Audit audit) {
         this(appId, seq, name, executorCommand, appResource, coresPerExecutor, memoryPerExecutorMb, maxCores,
                 executorLimit, driverUrl, driverId, state, submittedAt, endedAt, message, consecutiveFailures,
-                nextExecutorId, eventSeq, executors, audit, Queueing.DEFAULT, Map.of());
+                nextExecutorId, eventSeq, executors, audit, Queueing.DEFAULT, Map.of(), null);
     }
 
     public int coresGranted() {
@@ -78,38 +80,44 @@ public record ApplicationEntry(
     public ApplicationEntry killedBy(String who) {
         return new ApplicationEntry(appId, seq, name, executorCommand, appResource, coresPerExecutor,
                 memoryPerExecutorMb, maxCores, executorLimit, driverUrl, driverId, state, submittedAt, endedAt,
-                message, consecutiveFailures, nextExecutorId, eventSeq, executors, audit.killedBy(who), queueing, resourcesPerExecutor);
+                message, consecutiveFailures, nextExecutorId, eventSeq, executors, audit.killedBy(who), queueing, resourcesPerExecutor,
+                webUiUrl);
     }
 
     public ApplicationEntry with(ApplicationState newState, Instant ended, String why) {
         return new ApplicationEntry(appId, seq, name, executorCommand, appResource, coresPerExecutor,
                 memoryPerExecutorMb, maxCores, executorLimit, driverUrl, driverId, newState, submittedAt, ended, why,
-                consecutiveFailures, nextExecutorId, eventSeq, executors, audit, queueing, resourcesPerExecutor);
+                consecutiveFailures, nextExecutorId, eventSeq, executors, audit, queueing, resourcesPerExecutor,
+                webUiUrl);
     }
 
     public ApplicationEntry withExecutor(ExecutorEntry executor, int failures, int nextId) {
         return new ApplicationEntry(appId, seq, name, executorCommand, appResource, coresPerExecutor,
                 memoryPerExecutorMb, maxCores, executorLimit, driverUrl, driverId, state, submittedAt, endedAt,
                 message, failures, nextId, eventSeq, ExecutorMap.of(executors).with(executor), audit,
-                queueing, resourcesPerExecutor);
+                queueing, resourcesPerExecutor,
+                webUiUrl);
     }
 
     /** The same application with only these executors (the ones it still lists). */
     public ApplicationEntry withExecutors(Map<Integer, ExecutorEntry> kept) {
         return new ApplicationEntry(appId, seq, name, executorCommand, appResource, coresPerExecutor,
                 memoryPerExecutorMb, maxCores, executorLimit, driverUrl, driverId, state, submittedAt, endedAt,
-                message, consecutiveFailures, nextExecutorId, eventSeq, kept, audit, queueing, resourcesPerExecutor);
+                message, consecutiveFailures, nextExecutorId, eventSeq, kept, audit, queueing, resourcesPerExecutor,
+                webUiUrl);
     }
 
     public ApplicationEntry withExecutorLimit(Integer limit) {
         return new ApplicationEntry(appId, seq, name, executorCommand, appResource, coresPerExecutor,
                 memoryPerExecutorMb, maxCores, limit, driverUrl, driverId, state, submittedAt, endedAt, message,
-                consecutiveFailures, nextExecutorId, eventSeq, executors, audit, queueing, resourcesPerExecutor);
+                consecutiveFailures, nextExecutorId, eventSeq, executors, audit, queueing, resourcesPerExecutor,
+                webUiUrl);
     }
 
     public ApplicationEntry withEventSeq(long next) {
         return new ApplicationEntry(appId, seq, name, executorCommand, appResource, coresPerExecutor,
                 memoryPerExecutorMb, maxCores, executorLimit, driverUrl, driverId, state, submittedAt, endedAt,
-                message, consecutiveFailures, nextExecutorId, next, executors, audit, queueing, resourcesPerExecutor);
+                message, consecutiveFailures, nextExecutorId, next, executors, audit, queueing, resourcesPerExecutor,
+                webUiUrl);
     }
 }

@@ -1,5 +1,6 @@
 package io.drover.master.state.model;
 
+import io.drover.protocol.Scheduling;
 import io.drover.protocol.resources.Resources;
 import io.drover.protocol.state.WorkerState;
 import java.time.Instant;
@@ -91,6 +92,16 @@ public record WorkerEntry(
      */
     public boolean acceptsWork() {
         return state == WorkerState.ALIVE;
+    }
+
+    /** Whether it can run a command that needs Spark ({@code {{SPARK_CLASSPATH}}}): it registered a Spark version. */
+    public boolean hasSpark() {
+        return attributes.containsKey(Scheduling.SPARK_VERSION_ATTRIBUTE);
+    }
+
+    /** The Spark version it offers, or null without Spark. */
+    public String sparkVersion() {
+        return attributes.get(Scheduling.SPARK_VERSION_ATTRIBUTE);
     }
 
     /** Placement may give it new work: ALIVE, not being decommissioned, healthy. */

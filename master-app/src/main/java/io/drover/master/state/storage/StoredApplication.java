@@ -8,7 +8,8 @@ import java.util.Map;
 /**
  * An application as stored under {@code app/<id>}, without its executors: each has a key of its own, so a
  * report about one executor does not rewrite an application of a thousand. {@code queue}, {@code priority} and
- * {@code resourcesPerExecutor} are absent from earlier format 1 records: the default queue, 0, none.
+ * {@code resourcesPerExecutor} are absent from earlier format 1 records: the default queue, 0, none; so is
+ * {@code webUiUrl} (no web UI of its own).
  */
 record StoredApplication(
         int version,
@@ -34,5 +35,6 @@ record StoredApplication(
         String killedBy,
         String queue,
         Integer priority,
-        Map<String, Integer> resourcesPerExecutor) implements StoredRecord {
+        Map<String, Integer> resourcesPerExecutor,
+        String webUiUrl) implements StoredRecord {
 }

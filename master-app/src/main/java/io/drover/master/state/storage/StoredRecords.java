@@ -53,7 +53,7 @@ final class StoredRecords {
                 a.coresPerExecutor(), a.memoryPerExecutorMb(), a.maxCores(), a.executorLimit(), a.driverUrl(),
                 a.driverId(), a.state(), a.submittedAt(), a.endedAt(), a.message(), a.consecutiveFailures(),
                 a.nextExecutorId(), a.eventSeq(), a.audit().submittedBy(), a.audit().killedBy(), a.queueing().queue(),
-                a.queueing().priority(), a.resourcesPerExecutor());
+                a.queueing().priority(), a.resourcesPerExecutor(), a.webUiUrl());
     }
 
     static ApplicationEntry entry(StoredApplication a, Map<Integer, ExecutorEntry> executors) {
@@ -61,7 +61,7 @@ final class StoredRecords {
                 a.coresPerExecutor(), a.memoryPerExecutorMb(), a.maxCores(), a.executorLimit(), a.driverUrl(),
                 a.driverId(), a.state(), a.submittedAt(), a.endedAt(), a.message(), a.consecutiveFailures(),
                 a.nextExecutorId(), a.eventSeq(), executors, new Audit(a.submittedBy(), a.killedBy()),
-                Queueing.of(a.queue(), a.priority()), a.resourcesPerExecutor());
+                Queueing.of(a.queue(), a.priority()), a.resourcesPerExecutor(), a.webUiUrl());
     }
 
     static StoredExecutor of(ExecutorEntry e) {

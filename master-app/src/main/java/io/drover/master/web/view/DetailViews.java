@@ -29,7 +29,7 @@ public final class DetailViews {
             // ApiViews lists live executors first, then ended ones newest first: keep that order.
             a.executors().forEach(e -> (e.state().isTerminal() ? ended : live).add(Rows.executor(e, s)));
             return new ApplicationPage(Rows.application(a, now), a.coresPerExecutor(), a.executorLimit(),
-                    Links.http(a.driverUrl()), a.message(), live, ended);
+                    Links.http(a.driverUrl()), Links.http(a.webUiUrl()), a.message(), live, ended);
         });
     }
 
