@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -21,9 +22,20 @@ final class GatedProcesses {
     private final Path gate;
     private final Path starts;
 
+    /**
+     * In a directory of its own under {@code dir} that every uid may write: under process isolation (the default
+     * as root) each child runs as a uid of its own and appends its start to the record there.
+     */
     GatedProcesses(Path dir) {
-        this.gate = dir.resolve("gate");
-        this.starts = dir.resolve("starts");
+        try {
+            Path shared = Files.createDirectories(dir.resolve("gated"));
+            Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxrwxrwx"));
+            this.gate = shared.resolve("gate");
+            this.starts = Files.createFile(shared.resolve("starts"));
+            Files.setPosixFilePermissions(starts, PosixFilePermissions.fromString("rw-rw-rw-"));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A driver: its start is recorded under its driver id. */

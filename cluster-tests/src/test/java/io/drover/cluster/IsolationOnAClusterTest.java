@@ -155,6 +155,19 @@ class IsolationOnAClusterTest {
         assertThat(secondUid).isBetween(61184L, 65519L);
     }
 
+    /** Hadoop's login in every Spark driver and executor fails for a uid without a name ("Invalid UID"). */
+    @Test
+    void aDriverHasAUserNameOfItsOwnWhileTheHostsPasswdStaysAsItWas() throws Exception {
+        String hostPasswd = Files.readString(Path.of("/etc/passwd"));
+        String driverId = submit("named", "echo uid=$(id -u) name=$(id -un) home=$(getent passwd $(id -u) | cut -d: -f6)");
+
+        assertThat(awaitEnd(driverId).state()).isEqualTo(DriverState.FINISHED);
+        String out = stdout(driverId);
+        assertThat(out).contains("name=drover-" + uid(out) + " ")
+                .contains("home=" + cluster.workDir(1).resolve(driverId));
+        assertThat(Files.readString(Path.of("/etc/passwd"))).isEqualTo(hostPasswd);
+    }
+
     private static long uid(String out) {
         Matcher matcher = Pattern.compile("uid=(\\d+)").matcher(out);
         assertThat(matcher.find()).as(out).isTrue();

@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import io.drover.server.connector.InternalConnector;
 import org.springframework.boot.tomcat.TomcatWebServer;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -30,8 +31,10 @@ final class SparkRestClient {
     static int sparkPort(ConfigurableApplicationContext master) {
         TomcatWebServer server = (TomcatWebServer) ((WebServerApplicationContext) master).getWebServer();
         int main = server.getPort();
+        // The master's third connector, beside its main one and the worker protocol's own.
+        int internal = master.getBean(InternalConnector.class).port();
         for (var connector : server.getTomcat().getService().findConnectors()) {
-            if (connector.getLocalPort() != main) {
+            if (connector.getLocalPort() != main && connector.getLocalPort() != internal) {
                 return connector.getLocalPort();
             }
         }

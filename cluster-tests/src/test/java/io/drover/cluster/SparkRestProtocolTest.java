@@ -52,10 +52,13 @@ class SparkRestProtocolTest {
         cluster = TestCluster.start(root.resolve("cluster"), "--drover.spark.rest.enabled=true",
                 "--drover.spark.rest.port=0");
         Path home = fakeSparkHome(root.resolve("spark"));
+        Path appDir = Files.createDirectories(root.resolve("app"));
+        appJar = "file:" + TestJars.jarOf(appDir, AnchorMain.class);
+        // A repeated option is joined to the fixture's allowed directories with a comma.
         cluster.addWorker(2, 2048, "--drover.worker.spark-home=" + home,
-                "--drover.worker.spark-plugin=" + home.resolve("drover-spark-plugin.jar"));
+                "--drover.worker.spark-plugin=" + home.resolve("drover-spark-plugin.jar"),
+                "--drover.worker.allowed-resource-dirs=" + appDir);
         spark = new SparkRestClient(SparkRestClient.sparkPort(cluster.masterContext()));
-        appJar = "file:" + TestJars.jarOf(Files.createDirectories(root.resolve("app")), AnchorMain.class);
     }
 
     /** Spark's layout with empty jars: enough for a worker to offer "Spark" to drivers that need none of it. */

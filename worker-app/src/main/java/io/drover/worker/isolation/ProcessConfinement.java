@@ -43,6 +43,14 @@ final class ProcessConfinement implements Confinement {
     static final String INIT = "\"$@\" & c=$!; trap 'kill -TERM $c 2>/dev/null' TERM INT HUP; "
             + "while :; do wait $c; s=$?; kill -0 $c 2>/dev/null || exit $s; done";
 
+    /**
+     * INIT after binding the child's own passwd and group files ({@link UserEntries}) over {@code /etc}: its
+     * arguments are {@code mount} and those two files, then INIT's. The mount namespace is private (unshare's
+     * default propagation), so the host never sees them.
+     */
+    static final String NAMED_INIT = "\"$1\" --bind \"$2\" /etc/passwd && \"$1\" --bind \"$3\" /etc/group || exit 125; "
+            + "shift 3; " + INIT;
+
     private static final Logger log = LoggerFactory.getLogger(ProcessConfinement.class);
 
     private final ProcessSandbox sandbox;
@@ -77,9 +85,11 @@ final class ProcessConfinement implements Confinement {
                 HostTools.SHELL, "-c", JOIN, "drover-launch", dir.toString(), Integer.toString(uid),
                 Integer.toString(uid)));
         run.procsFiles().forEach(file -> command.add(file.toString()));
+        Path[] names = sandbox.userEntries().write(uid, groupId, dir);
         command.addAll(List.of("--", sandbox.unshare().toString(), "--pid", "--fork", "--kill-child", "--mount",
-                "--mount-proc", "--", HostTools.SHELL, "-c", INIT, "drover-init", sandbox.setpriv().toString(),
-                "--reuid=" + uid, "--regid=" + uid));
+                "--mount-proc", "--", HostTools.SHELL, "-c", NAMED_INIT, "drover-init",
+                sandbox.userEntries().mount().toString(), names[0].toString(), names[1].toString(),
+                sandbox.setpriv().toString(), "--reuid=" + uid, "--regid=" + uid));
         command.add(groupId == null ? "--clear-groups" : "--groups=" + groupId);
         command.addAll(List.of("--inh-caps=-all", "--bounding-set=-all", "--no-new-privs", "--"));
         command.addAll(argv);

@@ -20,14 +20,20 @@ final class ProcessSandbox implements Sandbox {
     private final Cgroups cgroups;
     private final IdPool ids;
     private final int pidsLimit;
+    private final UserEntries userEntries;
     private final Map<String, Integer> groups = new HashMap<>();
 
-    ProcessSandbox(Path setpriv, Path unshare, Cgroups cgroups, IdPool ids, int pidsLimit) {
+    ProcessSandbox(Path setpriv, Path unshare, Cgroups cgroups, IdPool ids, int pidsLimit, UserEntries userEntries) {
+        this.userEntries = userEntries;
         this.setpriv = setpriv;
         this.unshare = unshare;
         this.cgroups = cgroups;
         this.ids = ids;
         this.pidsLimit = pidsLimit;
+    }
+
+    UserEntries userEntries() {
+        return userEntries;
     }
 
     @Override

@@ -53,7 +53,7 @@ public final class Sandboxes {
             cgroups.get().sweepStale();
             ProcessSandbox.closeWorkDir(workDir);
             return new ProcessSandbox(setpriv.get(), unshare.get(), cgroups.get(), new IdPool(uids, IdPool.DEFAULT_LOCKS),
-                    pidsLimit);
+                    pidsLimit, UserEntries.forThisHost());
         } catch (IOException e) {
             throw new IllegalStateException("drover.worker.isolation=process cannot be provided on this host: "
                     + e.getMessage(), e);
