@@ -54,6 +54,7 @@ class WorkerDepartureTest {
                 + "(worker timeout %d s)%n", (System.nanoTime() - stopped) / 1_000_000, WORKER_TIMEOUT.toSeconds());
         assertThat(cluster.client.worker(first).state()).isEqualTo(WorkerState.DEAD);
         assertThat(moved.restarts()).isEqualTo(1);
-        assertThat(gated.startCounts()).containsEntry(driverId, 2L);
+        // RUNNING is reported once the process exists; its first line comes a moment later.
+        await().atMost(AT_ONCE).untilAsserted(() -> assertThat(gated.startCounts()).containsEntry(driverId, 2L));
     }
 }
