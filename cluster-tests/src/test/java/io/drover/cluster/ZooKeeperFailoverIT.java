@@ -134,6 +134,7 @@ class ZooKeeperFailoverIT {
                 .filter(e -> e.state() == ExecutorState.RUNNING).count() == 2);
         // A process started again would have another start time: these prove the same processes ran on.
         Map<Integer, Instant> executorStarts = client.application(appId).executors().stream()
+                .filter(e -> e.state() == ExecutorState.RUNNING)
                 .collect(Collectors.toMap(ExecutorView::executorId, ExecutorView::startedAt));
         assertThat(environmentOf(driver.pid())).containsEntry("DROVER_MASTER_URLS", leader.url + "," + standby.url);
 

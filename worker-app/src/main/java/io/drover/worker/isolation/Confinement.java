@@ -2,8 +2,10 @@ package io.drover.worker.isolation;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * One driver's or executor's confinement, for as long as its runner lives (a supervised driver keeps its uid
@@ -26,6 +28,25 @@ public interface Confinement {
      * and the namespace's first process, so that nobody is ever given a wrapper's pid for the program's.
      */
     Long mainPid(ProcessHandle started);
+
+    /** How long a runner waits for its program's pid before reporting RUNNING without one. */
+    Duration PROGRAM_PID_WAIT = Duration.ofSeconds(2);
+
+    /**
+     * The program's pid once it is there: a few forks and execs after the start under a namespace. Waited for
+     * (polling each millisecond, at most {@code within}) so the RUNNING report carries the pid users see later,
+     * never a wrapper's; null when the run ended first or the time ran out.
+     */
+    default Long awaitMainPid(ProcessHandle started, Duration within) {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (true) {
+            Long pid = mainPid(started);
+            if (pid != null || !started.isAlive() || System.nanoTime() > deadline) {
+                return pid;
+            }
+            LockSupport.parkNanos(1_000_000);
+        }
+    }
 
     /** SIGKILLs whatever is left of the current run, double-forked descendants included. */
     void killAll();

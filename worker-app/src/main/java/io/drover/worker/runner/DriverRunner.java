@@ -181,11 +181,12 @@ final class DriverRunner {
                 restarts++;
             }
             state = DriverState.RUNNING;
+            Long pid = confinement.awaitMainPid(started.toHandle(), Confinement.PROGRAM_PID_WAIT);
             message = restart ? "restarted after exit code " + exitCode : null;
-            log.info("Driver {} is RUNNING as pid {} (restarts {})", driverId, started.pid(), restarts);
+            log.info("Driver {} is RUNNING as pid {} (restarts {})", driverId, pid, restarts);
             // Reported under the lock so no end report of this run can overtake it.
             listener.report(new DriverStateChanged(driverId, DriverState.RUNNING, null, message, restarts,
-                    started.pid()));
+                    pid));
         }
         started.onExit().thenAccept(this::exited);
     }

@@ -183,10 +183,11 @@ final class ExecutorRunner {
             process = started;
             startedAt = context.clock().instant();
             state = ExecutorState.RUNNING;
-            log.info("Executor {} ({}) is RUNNING as pid {}", key(), description.appName(), started.pid());
+            Long pid = confinement.awaitMainPid(started.toHandle(), Confinement.PROGRAM_PID_WAIT);
+            log.info("Executor {} ({}) is RUNNING as pid {}", key(), description.appName(), pid);
             // Reported under the lock so no end report can overtake it.
             listener.report(new ExecutorStateChanged(appId, executorId, ExecutorState.RUNNING, null, null,
-                    started.pid()));
+                    pid));
         }
         started.onExit().thenAccept(this::exited);
     }
