@@ -164,8 +164,8 @@ class ExecutorRunnerTest {
     @Test
     void aKilledExecutorEndsKilledAndLeavesNoProcessOfItsTreeAlive() {
         ExecutorRunner runner = start(shell("sleep 300 & wait"));
-        await().atMost(WAIT).until(() -> runner.view().pid() != null);
-        List<ProcessHandle> tree = awaitTree(runner.view().pid(), 1);
+        Long pid = await().atMost(WAIT).until(() -> runner.view().pid(), java.util.Objects::nonNull);
+        List<ProcessHandle> tree = awaitTree(pid, 1);
 
         runner.kill(true, "killed");
         awaitFinalReport();
