@@ -62,7 +62,7 @@ class DriverRunnerTest {
     private DriverRunner start(CommandSpec command, boolean supervise, String appResource, RunnerContext context) {
         String id = String.format("driver-20260101000000-%04d", nextId++);
         DriverDescription description = new DriverDescription("test", appResource, command, 1, 64, supervise);
-        DriverRunner runner = new DriverRunner(id, description, RealProcesses.SITE, context, recorder);
+        DriverRunner runner = new DriverRunner(id, description, Map.of(), RealProcesses.SITE, context, recorder);
         runners.add(runner);
         runner.start();
         return runner;
