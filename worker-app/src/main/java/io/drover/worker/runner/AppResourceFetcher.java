@@ -33,8 +33,6 @@ import org.slf4j.LoggerFactory;
 class AppResourceFetcher {
 
     static final String NOT_FETCHED = "appResource could not be fetched (the worker's log says why)";
-    /** A worker fault: this host could not connect to the resource's server (the worker's log says why). */
-    static final String NOT_REACHED = "this worker could not connect to fetch the appResource (its log says why)";
 
     private static final Logger log = LoggerFactory.getLogger(AppResourceFetcher.class);
 
@@ -91,9 +89,6 @@ class AppResourceFetcher {
             throw new IOException(e.getMessage());
         } catch (IOException e) {
             log.warn("appResource {} could not be fetched into {}: {}", url, dir, RunMessages.describe(e));
-            if (WorkerFaults.isNetworkFault(e)) {
-                throw new WorkerFaults.HostCannotFetch(NOT_REACHED);
-            }
             throw new IOException(NOT_FETCHED);
         }
     }
