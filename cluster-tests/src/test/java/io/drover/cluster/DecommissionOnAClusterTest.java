@@ -96,15 +96,24 @@ class DecommissionOnAClusterTest {
         assertThat(cluster.client.driver(driverId).workerId()).as("it finished where it ran").isEqualTo(leaving);
     }
 
-    /** A worker process of its own, so the signal reaches that worker alone, and its exit is the JVM's. */
     @Test
     void aWorkerSentSigpwrDecommissionsItselfItsExecutorsMoveAndItsProcessExits() throws Exception {
+        decommissionsItselfOn("PWR");
+    }
+
+    @Test
+    void withDecommissionOnTermSigtermDecommissionsTheWorkerInsteadOfStoppingIt() throws Exception {
+        decommissionsItselfOn("TERM", "--drover.worker.decommission-on-term=true");
+    }
+
+    /** A worker process of its own, so the signal reaches that worker alone, and its exit is the JVM's. */
+    private void decommissionsItselfOn(String signal, String... workerArgs) throws Exception {
         Assumptions.assumeTrue(RunningUser.isRoot(), "the default process isolation needs root; skipped");
         Optional<Path> jar = WorkerJar.find();
         Assumptions.assumeTrue(jar.isPresent(), "worker-app's executable jar is not built (./mvnw package); skipped");
         cluster = TestCluster.start(tmp);
         Path log = tmp.resolve("worker.log");
-        worker = WorkerJar.start(jar.get(), cluster.masterUrl, tmp.resolve("worker"), log);
+        worker = WorkerJar.start(jar.get(), cluster.masterUrl, tmp.resolve("worker"), log, workerArgs);
         String leaving = await().atMost(Duration.ofMinutes(3)).until(() -> cluster.client.workers().stream()
                 .filter(w -> w.state() == WorkerState.ALIVE).map(WorkerView::workerId).findFirst().orElse(null),
                 id -> id != null || !worker.isAlive());
@@ -115,12 +124,12 @@ class DecommissionOnAClusterTest {
         awaitRunningOn(appId, leaving, 2);
         String staying = cluster.addWorker(4, 4096);
 
-        Process kill = new ProcessBuilder("kill", "-PWR", Long.toString(worker.pid())).start();
+        Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(worker.pid())).start();
         assertThat(kill.waitFor()).isZero();
 
         awaitRunningOn(appId, staying, 2);
         await().atMost(LONG).until(() -> cluster.client.worker(leaving).state() == WorkerState.DECOMMISSIONED);
-        assertThat(cluster.client.worker(leaving).decommissionReason()).contains("SIGPWR");
+        assertThat(cluster.client.worker(leaving).decommissionReason()).contains("SIG" + signal);
         assertThat(worker.waitFor(LONG.toSeconds(), TimeUnit.SECONDS)).as("the worker's process exits").isTrue();
         assertThat(worker.exitValue()).as(WorkerJar.log(log)).isZero();
         gated.open();
