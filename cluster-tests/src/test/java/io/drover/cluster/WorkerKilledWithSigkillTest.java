@@ -9,7 +9,6 @@ import io.drover.protocol.state.DriverState;
 import io.drover.protocol.state.WorkerState;
 import io.drover.worker.config.RunningUser;
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -48,7 +47,7 @@ class WorkerKilledWithSigkillTest {
     @Test
     void afterTheWorkerIsKilledWithSigkillNoChildOfItRemainsWithinTwoSeconds() throws Exception {
         Assumptions.assumeTrue(RunningUser.isRoot(), "the default process isolation needs root; skipped");
-        Optional<Path> jar = workerJar();
+        Optional<Path> jar = WorkerJar.find();
         Assumptions.assumeTrue(jar.isPresent(), "worker-app's executable jar is not built (./mvnw package); skipped");
         cluster = TestCluster.start(work);
         worker = startWorker(jar.get());
@@ -88,31 +87,10 @@ class WorkerKilledWithSigkillTest {
     }
 
     private Process startWorker(Path jar) throws IOException {
-        Path workDir = work.resolve("worker");
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", jar.toString(), "--server.port=0", "--drover.auth.secret=" + Credentials.SECRET,
-                "--drover.worker.master-urls=" + cluster.masterUrl, "--drover.worker.cores=2",
-                "--drover.worker.memory-mb=1024", "--drover.worker.work-dir=" + workDir);
-        return new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(work.resolve("worker.log").toFile()).start();
+        return WorkerJar.start(jar, cluster.masterUrl, work.resolve("worker"), work.resolve("worker.log"));
     }
 
     private String workerLog() throws IOException {
-        Path log = work.resolve("worker.log");
-        return Files.exists(log) ? Files.readString(log) : "(no log)";
-    }
-
-    /** worker-app's executable jar, built before this module in the reactor. */
-    private static Optional<Path> workerJar() throws IOException {
-        Path target = Path.of("..", "worker-app", "target").toAbsolutePath().normalize();
-        if (!Files.isDirectory(target)) {
-            return Optional.empty();
-        }
-        try (DirectoryStream<Path> jars = Files.newDirectoryStream(target, "worker-app-*-exec.jar")) {
-            for (Path jar : jars) {
-                return Optional.of(jar);
-            }
-        }
-        return Optional.empty();
+        return WorkerJar.log(work.resolve("worker.log"));
     }
 }

@@ -1,6 +1,7 @@
 package io.drover.worker;
 
 import io.drover.server.ServerCommonConfiguration;
+import io.drover.worker.decommission.WorkerExit;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -21,6 +22,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class WorkerApplication {
 
     public static void main(String[] args) {
+        WorkerExit.ownTheJvm();
         builder().run(args);
     }
 

@@ -2,6 +2,7 @@ package io.drover.worker.registration;
 
 import io.drover.protocol.internal.Heartbeat;
 import io.drover.protocol.internal.HeartbeatReply;
+import io.drover.worker.health.WorkDirHealth;
 import io.drover.worker.support.NamedThreads;
 import jakarta.annotation.PreDestroy;
 import java.time.Duration;
@@ -17,7 +18,7 @@ import org.springframework.stereotype.Service;
  * Heartbeats the followed master with the worker's inventory at the interval its registration reply set
  * (known only at runtime, hence a scheduler rather than {@code @Scheduled}). Obeys the reply: reconnect, or
  * kill drivers and executors the master no longer gives this worker (Spark's {@code WorkerLatestState}
- * reconciliation).
+ * reconciliation), or leave once decommissioned. Each beat carries the worker's health, checked then.
  */
 @Service
 class HeartbeatService {
@@ -34,12 +35,17 @@ class HeartbeatService {
     private final MasterClient client;
     private final MasterLink link;
     private final Inventory inventory;
+    private final WorkDirHealth health;
+    private final DecommissionNotice decommission;
     private final ScheduledExecutorService executor =
             Executors.newSingleThreadScheduledExecutor(NamedThreads.daemon("drover-heartbeat"));
     private ScheduledFuture<?> task;
     private volatile boolean closed;
 
-    HeartbeatService(MasterClient client, MasterLink link, Inventory inventory) {
+    HeartbeatService(MasterClient client, MasterLink link, Inventory inventory, WorkDirHealth health,
+            DecommissionNotice decommission) {
+        this.health = health;
+        this.decommission = decommission;
         this.client = client;
         this.link = link;
         this.inventory = inventory;
@@ -87,7 +93,8 @@ class HeartbeatService {
             // Catch everything: an exception escaping a fixed-delay task silently ends the schedule.
             try {
                 HeartbeatReply reply = client.heartbeat(masterUrl, link.workerId(),
-                        new Heartbeat(link.epoch(), inventory.runningDriverIds(), inventory.runningExecutors()));
+                        new Heartbeat(link.epoch(), inventory.runningDriverIds(), inventory.runningExecutors(),
+                                health.get()));
                 recovered();
                 obey(reply);
             } catch (RuntimeException e) {
@@ -103,6 +110,9 @@ class HeartbeatService {
             if (!reply.killExecutors().isEmpty()) {
                 log.info("Master {} does not give us executors {}; killing them", masterUrl, reply.killExecutors());
                 inventory.killExecutorsSilently(reply.killExecutors());
+            }
+            if (reply.decommissioned()) {
+                decommission.decommissioned("master " + masterUrl + " is decommissioning this worker");
             }
             if (reply.reconnect()) {
                 log.info("Master {} does not know this worker; registering again", masterUrl);

@@ -6,6 +6,7 @@ import io.drover.protocol.internal.Heartbeat;
 import io.drover.protocol.internal.HeartbeatReply;
 import io.drover.protocol.internal.RegisterWorker;
 import io.drover.protocol.internal.RegisterWorkerReply;
+import io.drover.protocol.internal.WorkerDecommissioning;
 import io.drover.protocol.internal.WorkerLeaving;
 import java.net.URI;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -44,15 +45,20 @@ public class MasterClient {
     }
 
     public void statesChanged(String masterUrl, String workerId, StateReports body) {
-        http.post().uri(uri(masterUrl, Paths.INTERNAL_STATES, workerId))
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(body)
-                .retrieve()
-                .toBodilessEntity();
+        send(uri(masterUrl, Paths.INTERNAL_STATES, workerId), body);
     }
 
     void leave(String masterUrl, String workerId, WorkerLeaving body) {
-        http.post().uri(uri(masterUrl, Paths.INTERNAL_LEAVE, workerId))
+        send(uri(masterUrl, Paths.INTERNAL_LEAVE, workerId), body);
+    }
+
+    /** The worker decommissions itself (SIGPWR, or SIGTERM with {@code decommission-on-term}). */
+    public void decommissioning(String masterUrl, String workerId, WorkerDecommissioning body) {
+        send(uri(masterUrl, Paths.INTERNAL_DECOMMISSIONING, workerId), body);
+    }
+
+    private void send(URI uri, Object body) {
+        http.post().uri(uri)
                 .contentType(MediaType.APPLICATION_JSON)
                 .body(body)
                 .retrieve()

@@ -9,6 +9,8 @@ import io.drover.worker.config.AdvertisedHost;
 import io.drover.worker.config.WorkerProperties;
 import io.drover.server.connector.InternalConnector;
 import io.drover.worker.isolation.Sandbox;
+import io.drover.worker.health.WorkDirHealth;
+import io.drover.worker.resources.OfferedResources;
 import io.drover.worker.spark.WorkerSpark;
 import io.drover.worker.support.NamedThreads;
 import jakarta.annotation.PreDestroy;
@@ -56,6 +58,8 @@ public class RegistrationService {
     private final InternalConnector internal;
     private final Clock clock;
     private final WorkerSpark spark;
+    private final OfferedResources resources;
+    private final WorkDirHealth health;
     private final Backoff backoff;
     private final List<String> masterUrls;
     private final ScheduledExecutorService executor =
@@ -68,7 +72,10 @@ public class RegistrationService {
 
     RegistrationService(WorkerProperties properties, MasterLink link, MasterClient client, HeartbeatService heartbeats,
             Inventory inventory, AdvertisedHost advertisedHost, InternalConnector internal, Clock clock,
-            RandomGenerator random, Sandbox sandbox, WorkerSpark spark) {
+            RandomGenerator random, Sandbox sandbox, WorkerSpark spark, OfferedResources resources,
+            WorkDirHealth health) {
+        this.resources = resources;
+        this.health = health;
         this.internal = internal;
         this.properties = properties;
         this.link = link;
@@ -196,7 +203,7 @@ public class RegistrationService {
         StateReports undelivered = inventory.undelivered();
         return new RegisterWorker(me.workerId(), me.host(), me.port(), me.url(), properties.offeredCores(),
                 properties.offeredMemoryMb(), link.epoch(), inventory.drivers(), inventory.executors(),
-                undelivered.isNotEmpty() ? undelivered : null, me.internalUrl(), null, attributes(), null,
+                undelivered.isNotEmpty() ? undelivered : null, me.internalUrl(), resources.addresses(), attributes(), health.get(),
                 sandbox.isolation().key());
     }
 

@@ -10,6 +10,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -35,6 +37,7 @@ final class DriverRunner {
 
     private final String driverId;
     private final DriverDescription description;
+    private final Map<String, List<String>> resourceAddresses;
     private final LaunchSite site;
     private final RunnerContext context;
     private final DriverListener listener;
@@ -54,10 +57,12 @@ final class DriverRunner {
     private Integer exitCode;
     private String message;
 
-    DriverRunner(String driverId, DriverDescription description, LaunchSite site, RunnerContext context,
-            DriverListener listener) {
+    /** @param resourceAddresses the custom resource addresses the master assigned to this driver, by name */
+    DriverRunner(String driverId, DriverDescription description, Map<String, List<String>> resourceAddresses,
+            LaunchSite site, RunnerContext context, DriverListener listener) {
         this.driverId = driverId;
         this.description = description;
+        this.resourceAddresses = resourceAddresses;
         this.site = site;
         this.context = context;
         this.listener = listener;
@@ -70,6 +75,10 @@ final class DriverRunner {
 
     DriverDescription description() {
         return description;
+    }
+
+    Map<String, List<String>> resourceAddresses() {
+        return resourceAddresses;
     }
 
     /** Completes when the driver is over, however it ended. */
@@ -124,15 +133,16 @@ final class DriverRunner {
         try {
             RunDirs.create(context.workDir(), driverId);
             Path resource = LaunchInputs.fetchAppResource(context, description.appResource(), dir);
+            Map<String, String> exports = new HashMap<>(credentials());
+            exports.putAll(ResourceExports.write(dir, resourceAddresses));
             prepared = context.planner().plan(description.command(), description.memoryMb(), values(resource),
-                    site.masterUrl(), credentials(), context.workerEnvironment(), dir);
+                    site.masterUrl(), exports, context.workerEnvironment(), dir);
             confined = context.sandbox().confine(driverId, dir, description.cores(), description.memoryMb(), null);
         } catch (IOException | RuntimeException e) {
             if (killRequestedSoFar()) {
                 finish(DriverState.KILLED, null, "killed while preparing");
             } else {
-                log.warn("Driver {} could not be prepared: {}", driverId, e.getMessage());
-                finish(DriverState.ERROR, null, RunMessages.describe(e));
+                failedToLaunch("be prepared", e, RunMessages.describe(e));
             }
             return;
         }
@@ -171,8 +181,7 @@ final class DriverRunner {
             try {
                 started = context.launcher().start(plan, confinement);
             } catch (IOException | RuntimeException e) {
-                log.warn("Driver {} could not start: {}", driverId, e.getMessage());
-                finish(DriverState.ERROR, null, "could not start: " + e.getMessage());
+                failedToLaunch("start", e, "could not start: " + e.getMessage());
                 return;
             }
             process = started;
@@ -242,8 +251,24 @@ final class DriverRunner {
         finish(DriverState.FAILED, code, RunMessages.exitedWith(code) + "; not restarted: the worker is shutting down");
     }
 
-    /** The one way a run ends: record it, free the resources, then report (unless it is a silent kill). */
+    /** ERROR, reported as a refusal when the failure is the worker's own ({@link WorkerFaults}). */
+    private void failedToLaunch(String step, Exception e, String why) {
+        String fault = WorkerFaults.of(e, context.health().get());
+        log.warn("Driver {} could not {}: {}{}", driverId, step, RunMessages.describe(e),
+                fault == null ? "" : " (the worker's fault: " + fault + ")");
+        finish(DriverState.ERROR, null, fault == null ? why : fault, fault);
+    }
+
     private void finish(DriverState finalState, Integer code, String why) {
+        finish(finalState, code, why, null);
+    }
+
+    /**
+     * The one way a run ends: record it, free the resources, then report (unless it is a silent kill).
+     *
+     * @param workerFault set when the launch failed for the worker's own reasons: reported as a refusal
+     */
+    private void finish(DriverState finalState, Integer code, String why, String workerFault) {
         boolean report;
         synchronized (this) {
             if (state.isTerminal()) {
@@ -263,7 +288,8 @@ final class DriverRunner {
         RunMessages.logEnd(log, "Driver " + driverId, finalState, code, why);
         listener.ended(this);
         if (report) {
-            listener.report(new DriverStateChanged(driverId, finalState, code, why, restartsSoFar()));
+            listener.report(workerFault != null ? DriverStateChanged.refused(driverId, workerFault)
+                    : new DriverStateChanged(driverId, finalState, code, why, restartsSoFar()));
         }
         ended.complete(null);
     }

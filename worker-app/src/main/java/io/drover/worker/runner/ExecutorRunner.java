@@ -10,6 +10,7 @@ import io.drover.worker.isolation.Confinement;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -132,9 +133,10 @@ final class ExecutorRunner {
             RunDirs.create(context.workDir(), appId, Integer.toString(executorId));
             Path localDir = context.localDirs().create(appId);
             Path resource = LaunchInputs.fetchAppResource(context, description.appResource(), dir);
+            Map<String, String> exports = new HashMap<>(ResourceExports.write(dir, description.resourceAddresses()));
+            exports.put(LOCAL_DIRS_VARIABLE, localDir.toString());
             plan = context.planner().plan(description.command(), description.memoryMb(), values(resource),
-                    site.masterUrl(), Map.of(LOCAL_DIRS_VARIABLE, localDir.toString()), context.workerEnvironment(),
-                    dir);
+                    site.masterUrl(), exports, context.workerEnvironment(), dir);
             Confinement confined = context.sandbox().confine(appId + "-" + executorId, dir, description.cores(),
                     description.memoryMb(), appId);
             synchronized (this) {
@@ -144,8 +146,7 @@ final class ExecutorRunner {
             if (killRequestedSoFar()) {
                 finish(ExecutorState.KILLED, null, killReasonSoFar());
             } else {
-                log.warn("Executor {} could not be prepared: {}", key(), RunMessages.describe(e));
-                finish(ExecutorState.FAILED, null, "could not launch: " + RunMessages.describe(e));
+                failedToLaunch("be prepared", e);
             }
             return;
         }
@@ -176,8 +177,7 @@ final class ExecutorRunner {
             try {
                 started = context.launcher().start(plan, confinement);
             } catch (IOException | RuntimeException e) {
-                log.warn("Executor {} could not start: {}", key(), RunMessages.describe(e));
-                finish(ExecutorState.FAILED, null, "could not launch: " + RunMessages.describe(e));
+                failedToLaunch("start", e);
                 return;
             }
             process = started;
@@ -211,8 +211,25 @@ final class ExecutorRunner {
         }
     }
 
-    /** The one way a run ends: record it, free the resources, then report (unless it is a silent kill). */
+    /** FAILED, reported as a refusal when the failure is the worker's own ({@link WorkerFaults}). */
+    private void failedToLaunch(String step, Exception e) {
+        String fault = WorkerFaults.of(e, context.health().get());
+        log.warn("Executor {} could not {}: {}{}", key(), step, RunMessages.describe(e),
+                fault == null ? "" : " (the worker's fault: " + fault + ")");
+        finish(ExecutorState.FAILED, null, "could not launch: " + (fault == null ? RunMessages.describe(e) : fault),
+                fault);
+    }
+
     private void finish(ExecutorState finalState, Integer code, String why) {
+        finish(finalState, code, why, null);
+    }
+
+    /**
+     * The one way a run ends: record it, free the resources, then report (unless it is a silent kill).
+     *
+     * @param workerFault set when the launch failed for the worker's own reasons: reported as a refusal
+     */
+    private void finish(ExecutorState finalState, Integer code, String why, String workerFault) {
         boolean report;
         synchronized (this) {
             if (state.isTerminal()) {
@@ -231,7 +248,8 @@ final class ExecutorRunner {
         RunMessages.logEnd(log, "Executor " + key(), finalState, code, why);
         listener.ended(this);
         if (report) {
-            listener.report(change(finalState, code, why));
+            listener.report(workerFault != null ? ExecutorStateChanged.refused(appId, executorId, workerFault)
+                    : change(finalState, code, why));
         }
         ended.complete(null);
     }

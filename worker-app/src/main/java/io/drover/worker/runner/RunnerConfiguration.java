@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import io.drover.worker.config.WorkerProperties;
 import java.net.URI;
+import io.drover.worker.health.WorkDirHealth;
 import io.drover.worker.spark.WorkerSpark;
 import java.time.Clock;
 import java.util.stream.Collectors;
@@ -21,7 +22,7 @@ class RunnerConfiguration {
     @Bean
     RunnerContext runnerContext(WorkerProperties properties, ProcessLauncher launcher, Clock clock,
             RunnerThreads threads, TokenAuthenticator authenticator, AuthProperties auth, Sandbox sandbox,
-            WorkerSpark spark) {
+            WorkerSpark spark, WorkDirHealth health) {
         List<Path> workersOwn = new ArrayList<>(List.of(properties.absoluteWorkDir()));
         if (auth.secretFile() != null) {
             workersOwn.add(auth.secretFile());
@@ -33,6 +34,6 @@ class RunnerConfiguration {
                 new AppLocalDirs(properties.absoluteWorkDir(), sandbox), launcher, SupervisePolicy.standard(), clock,
                 properties.killGrace(), System.getenv(), threads.work, threads.timer,
                 authenticator.driverTokens(), sandbox,
-                properties.masterUrls().stream().map(URI::toString).collect(Collectors.joining(",")));
+                properties.masterUrls().stream().map(URI::toString).collect(Collectors.joining(",")), health);
     }
 }

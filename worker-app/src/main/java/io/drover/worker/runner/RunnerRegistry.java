@@ -9,11 +9,13 @@ import io.drover.protocol.internal.DriverStateChanged;
 import io.drover.protocol.internal.ExecutorDescription;
 import io.drover.protocol.internal.ExecutorStateChanged;
 import io.drover.protocol.internal.StateReports;
+import io.drover.protocol.resources.ResourceAddresses;
 import io.drover.protocol.resources.Resources;
 import io.drover.worker.config.WorkerProperties;
 import io.drover.worker.registration.Departure;
 import io.drover.worker.registration.Inventory;
 import io.drover.worker.registration.MasterLink;
+import io.drover.worker.resources.OfferedResources;
 import jakarta.annotation.PreDestroy;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -50,9 +52,14 @@ public class RunnerRegistry implements Inventory {
     /**
      * {@code ALREADY_ENDED}: this executor ran here and is over; a repeated launch is a retry of that one.
      * {@code APPLICATION_FINISHED}: the master already said the application is over. {@code NO_ROOM}: what it
-     * asks for is not free here; nothing was started.
+     * asks for is not free here; nothing was started. {@code NOT_OFFERED}: it was assigned custom resource
+     * addresses this worker does not offer ({@link #notOffered}). {@code DECOMMISSIONING}: the worker is being
+     * decommissioned and takes no new work.
      */
-    public enum LaunchOutcome { STARTED, ALREADY_RUNNING, ALREADY_ENDED, APPLICATION_FINISHED, SHUTTING_DOWN, NO_ROOM }
+    public enum LaunchOutcome {
+        STARTED, ALREADY_RUNNING, ALREADY_ENDED, APPLICATION_FINISHED, SHUTTING_DOWN, NO_ROOM, NOT_OFFERED,
+        DECOMMISSIONING
+    }
 
     public enum KillOutcome { KILLING, ALREADY_ENDED, UNKNOWN }
 
@@ -80,6 +87,7 @@ public class RunnerRegistry implements Inventory {
     private final MasterLink link;
     private final Departure departure;
     private final Resources offered;
+    private final OfferedResources offeredAddresses;
     private final int retainedDrivers;
     private final int retainedExecutors;
     private final Listener listener = new Listener();
@@ -93,10 +101,14 @@ public class RunnerRegistry implements Inventory {
     private final Deque<ExecutorRunner> finishedExecutors = new ArrayDeque<>();
     private final Set<String> finishedApps = new LinkedHashSet<>();
     private Resources used = Resources.NONE;
+    /** Custom resource addresses held by running drivers and executors; never two of them at once. */
+    private Map<String, List<String>> usedAddresses = Map.of();
     private boolean closed;
+    private boolean decommissioning;
 
     RunnerRegistry(RunnerContext context, StateReporter reporter, MasterLink link, Departure departure,
-            WorkerProperties properties) {
+            WorkerProperties properties, OfferedResources offeredAddresses) {
+        this.offeredAddresses = offeredAddresses;
         this.context = context;
         this.reporter = reporter;
         this.link = link;
@@ -109,8 +121,12 @@ public class RunnerRegistry implements Inventory {
 
     // ---- drivers
 
-    /** Starts the driver unless it already runs here: the master may send a launch twice. */
-    public LaunchOutcome launch(String driverId, DriverDescription description) {
+    /**
+     * Starts the driver unless it already runs here: the master may send a launch twice.
+     *
+     * @param addresses the custom resource addresses the master assigned to it, by name
+     */
+    public LaunchOutcome launch(String driverId, DriverDescription description, Map<String, List<String>> addresses) {
         DriverRunner runner;
         Resources demand = Resources.of(description.cores(), description.memoryMb());
         synchronized (lock) {
@@ -120,12 +136,14 @@ public class RunnerRegistry implements Inventory {
             if (running.containsKey(driverId)) {
                 return LaunchOutcome.ALREADY_RUNNING;
             }
-            if (!hasRoomFor("Driver " + driverId, demand)) {
-                return LaunchOutcome.NO_ROOM;
+            LaunchOutcome refusal = refusal("Driver " + driverId, demand, addresses);
+            if (refusal != null) {
+                return refusal;
             }
-            runner = new DriverRunner(driverId, description, site(), context, listener);
+            runner = new DriverRunner(driverId, description, addresses, site(), context, listener);
             running.put(driverId, runner);
             used = used.plus(demand);
+            usedAddresses = ResourceAddresses.plus(usedAddresses, addresses);
         }
         runner.start();
         return LaunchOutcome.STARTED;
@@ -217,12 +235,14 @@ public class RunnerRegistry implements Inventory {
             if (finishedExecutors.stream().anyMatch(r -> r.key().equals(key))) {
                 return LaunchOutcome.ALREADY_ENDED;
             }
-            if (!hasRoomFor("Executor " + key, demand)) {
-                return LaunchOutcome.NO_ROOM;
+            LaunchOutcome refusal = refusal("Executor " + key, demand, description.resourceAddresses());
+            if (refusal != null) {
+                return refusal;
             }
             runner = new ExecutorRunner(appId, executorId, description, site(), context, listener);
             runningExecutors.put(key, runner);
             used = used.plus(demand);
+            usedAddresses = ResourceAddresses.plus(usedAddresses, description.resourceAddresses());
         }
         runner.start();
         return LaunchOutcome.STARTED;
@@ -309,6 +329,42 @@ public class RunnerRegistry implements Inventory {
                 endedExecutors.stream().map(ExecutorRunner::view).toList());
     }
 
+    /** Under the lock: why a launch may not start here now, or null when it may. */
+    private LaunchOutcome refusal(String what, Resources demand, Map<String, List<String>> addresses) {
+        if (decommissioning) {
+            return LaunchOutcome.DECOMMISSIONING;
+        }
+        if (!offeredAddresses.notOffered(addresses).isEmpty()) {
+            log.warn("{} was assigned {}, which this worker does not offer; refusing it", what,
+                    offeredAddresses.notOffered(addresses));
+            return LaunchOutcome.NOT_OFFERED;
+        }
+        List<String> held = offeredAddresses.held(usedAddresses, addresses);
+        if (!held.isEmpty()) {
+            log.info("{} was assigned {}, which a running child here still holds; refusing it", what, held);
+            return LaunchOutcome.NO_ROOM;
+        }
+        return hasRoomFor(what, demand) ? null : LaunchOutcome.NO_ROOM;
+    }
+
+    /** The assigned addresses among {@code addresses} that this worker does not offer, as {@code name:address}. */
+    public List<String> notOffered(Map<String, List<String>> addresses) {
+        return offeredAddresses.notOffered(addresses);
+    }
+
+    /**
+     * From now on no launch is taken (the worker is being decommissioned); what runs goes on.
+     *
+     * @return whether this call made the change
+     */
+    public boolean stopTakingWork() {
+        synchronized (lock) {
+            boolean first = !decommissioning;
+            decommissioning = true;
+            return first;
+        }
+    }
+
     /**
      * Under the lock. A worker never runs more than it offers (issue 13): a launch that does not fit what is
      * free is refused, and the master places it again. The master counts what it ended as held until this
@@ -343,6 +399,7 @@ public class RunnerRegistry implements Inventory {
             if (running.remove(runner.driverId(), runner)) {
                 DriverDescription d = runner.description();
                 used = used.minus(Resources.of(d.cores(), d.memoryMb()));
+                usedAddresses = ResourceAddresses.minus(usedAddresses, runner.resourceAddresses());
                 finished.addFirst(runner);
                 while (finished.size() > retainedDrivers) {
                     finished.removeLast();
@@ -359,6 +416,7 @@ public class RunnerRegistry implements Inventory {
             }
             ExecutorDescription d = runner.description();
             used = used.minus(Resources.of(d.cores(), d.memoryMb()));
+            usedAddresses = ResourceAddresses.minus(usedAddresses, d.resourceAddresses());
             finishedExecutors.addFirst(runner);
             while (finishedExecutors.size() > retainedExecutors) {
                 finishedExecutors.removeLast();

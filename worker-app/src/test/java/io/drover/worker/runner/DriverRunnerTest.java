@@ -11,6 +11,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.drover.protocol.command.CommandSpec;
 import io.drover.protocol.internal.DriverDescription;
+import io.drover.protocol.internal.WorkerHealth;
 import io.drover.protocol.internal.DriverStateChanged;
 import io.drover.protocol.state.DriverState;
 import java.io.IOException;
@@ -60,9 +61,15 @@ class DriverRunnerTest {
     }
 
     private DriverRunner start(CommandSpec command, boolean supervise, String appResource, RunnerContext context) {
+        return start(command, supervise, appResource, context, Map.of());
+    }
+
+    private DriverRunner start(CommandSpec command, boolean supervise, String appResource, RunnerContext context,
+            Map<String, List<String>> resourceAddresses) {
         String id = String.format("driver-20260101000000-%04d", nextId++);
         DriverDescription description = new DriverDescription("test", appResource, command, 1, 64, supervise);
-        DriverRunner runner = new DriverRunner(id, description, RealProcesses.SITE, context, recorder);
+        DriverRunner runner = new DriverRunner(id, description, resourceAddresses, RealProcesses.SITE, context,
+                recorder);
         runners.add(runner);
         runner.start();
         return runner;
@@ -129,6 +136,50 @@ class DriverRunnerTest {
 
         assertThat(Files.readString(work.resolve(runner.driverId()).resolve("stdout")))
                 .isEqualTo(runner.driverId() + " 1 http://master:8080\n");
+    }
+
+    /** A context whose work directory is {@code workDir} and whose worker judges itself {@code health}. */
+    private RunnerContext contextAt(Path workDir, WorkerHealth health) {
+        RunnerContext usual = context(QUICK_RESTARTS, Duration.ofSeconds(5));
+        return new RunnerContext(workDir, usual.planner(), usual.fetcher(), usual.localDirs(), usual.launcher(),
+                usual.supervisePolicy(), usual.clock(), usual.killGrace(), System.getenv(), usual.work(),
+                usual.timer(), null, usual.sandbox(), null, () -> health);
+    }
+
+    @Test
+    void theDriverSeesItsResourceAddressesAsVariablesAndInSparksResourcesFile() throws IOException {
+        DriverRunner runner = start(shell("echo \"$DROVER_RESOURCE_GPU\"; cat \"$DROVER_RESOURCES_FILE\""), false,
+                null, context(QUICK_RESTARTS, Duration.ofSeconds(5)), Map.of("gpu", List.of("0", "1")));
+
+        awaitFinalReport();
+
+        assertThat(recorder.last().state()).isEqualTo(DriverState.FINISHED);
+        assertThat(Files.readString(work.resolve(runner.driverId()).resolve("stdout")))
+                .isEqualTo("0,1\n[{\"name\":\"gpu\",\"addresses\":[\"0\",\"1\"]}]");
+    }
+
+    @Test
+    void aLaunchThatFailsOnIoWhileTheWorkerIsUnhealthyIsRefusedAsTheWorkersFault() throws IOException {
+        Path notADirectory = Files.createFile(work.resolve("work"));
+        String reason = "the work directory " + notADirectory + " is not writable";
+        RunnerContext context = contextAt(notADirectory, WorkerHealth.unhealthy(reason));
+
+        DriverRunner runner = start(CommandSpec.executable("/bin/true", List.of()), false, null, context);
+        awaitFinalReport();
+
+        assertThat(recorder.last()).isEqualTo(DriverStateChanged.refused(runner.driverId(), reason));
+    }
+
+    @Test
+    void theSameFailureOnAHealthyWorkerIsTheDriversError() throws IOException {
+        Path notADirectory = Files.createFile(work.resolve("work"));
+        RunnerContext context = contextAt(notADirectory, WorkerHealth.HEALTHY);
+
+        start(CommandSpec.executable("/bin/true", List.of()), false, null, context);
+        awaitFinalReport();
+
+        assertThat(recorder.last().state()).isEqualTo(DriverState.ERROR);
+        assertThat(recorder.last().workerFault()).isNull();
     }
 
     @Test

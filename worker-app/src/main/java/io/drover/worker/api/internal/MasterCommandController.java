@@ -3,6 +3,7 @@ package io.drover.worker.api.internal;
 import io.drover.protocol.Paths;
 import io.drover.protocol.ids.Ids;
 import io.drover.protocol.internal.ApplicationFinished;
+import io.drover.protocol.internal.DecommissionWorker;
 import io.drover.protocol.internal.KillDriver;
 import io.drover.protocol.internal.KillExecutor;
 import io.drover.protocol.internal.LaunchDriver;
@@ -10,6 +11,7 @@ import io.drover.protocol.internal.LaunchExecutor;
 import io.drover.protocol.internal.LaunchRefusal;
 import io.drover.protocol.internal.MasterChanged;
 import io.drover.server.ApiException;
+import io.drover.worker.decommission.WorkerDecommission;
 import io.drover.worker.registration.MasterLink;
 import io.drover.worker.registration.RegistrationService;
 import io.drover.worker.runner.RunnerRegistry;
@@ -36,8 +38,11 @@ class MasterCommandController {
     private final MasterLink link;
     private final RunnerRegistry registry;
     private final RegistrationService registration;
+    private final WorkerDecommission decommission;
 
-    MasterCommandController(MasterLink link, RunnerRegistry registry, RegistrationService registration) {
+    MasterCommandController(MasterLink link, RunnerRegistry registry, RegistrationService registration,
+            WorkerDecommission decommission) {
+        this.decommission = decommission;
         this.link = link;
         this.registry = registry;
         this.registration = registration;
@@ -60,18 +65,27 @@ class MasterCommandController {
         return ResponseEntity.accepted().build();
     }
 
+    /** An admin decommissioned this worker at the master: no new launches; leave once its drivers have ended. */
+    @PostMapping(Paths.INTERNAL_DECOMMISSION_WORKER)
+    ResponseEntity<Void> decommission(@Valid @RequestBody DecommissionWorker command) {
+        requireFollowedMaster("decommission", command.masterUrl(), command.epoch());
+        decommission.decommissioned(command.reason() == null ? "decommissioned by master " + command.masterUrl()
+                : command.reason());
+        return ResponseEntity.accepted().build();
+    }
+
     @PostMapping(Paths.INTERNAL_LAUNCH_DRIVER)
     ResponseEntity<Void> launchDriver(@Valid @RequestBody LaunchDriver command) {
         requireFollowedMaster("launch driver " + command.driverId(), command.masterUrl(), command.epoch());
-        RunnerRegistry.LaunchOutcome outcome = registry.launch(command.driverId(), command.description());
-        if (outcome == RunnerRegistry.LaunchOutcome.SHUTTING_DOWN) {
-            throw ApiException.unavailable("this worker is shutting down");
-        }
-        if (outcome == RunnerRegistry.LaunchOutcome.NO_ROOM) {
-            throw noRoom("driver " + command.driverId());
-        }
-        if (outcome == RunnerRegistry.LaunchOutcome.ALREADY_RUNNING) {
-            log.info("Driver {} already runs here; ignoring the repeated launch", command.driverId());
+        String what = "driver " + command.driverId();
+        switch (registry.launch(command.driverId(), command.description(), command.resourceAddresses())) {
+            case SHUTTING_DOWN -> throw ApiException.unavailable("this worker is shutting down");
+            case NO_ROOM -> throw noRoom(what);
+            case NOT_OFFERED -> throw notOffered(what, command.resourceAddresses());
+            case DECOMMISSIONING -> throw decommissioning(what);
+            case ALREADY_RUNNING -> log.info("Driver {} already runs here; ignoring the repeated launch",
+                    command.driverId());
+            default -> log.debug("Driver {} launching", command.driverId());
         }
         return ResponseEntity.accepted().build();
     }
@@ -97,6 +111,8 @@ class MasterCommandController {
             case APPLICATION_FINISHED -> throw ApiException.conflict(
                     "application " + command.appId() + " has already finished on this worker");
             case NO_ROOM -> throw noRoom("executor " + key);
+            case NOT_OFFERED -> throw notOffered("executor " + key, command.description().resourceAddresses());
+            case DECOMMISSIONING -> throw decommissioning("executor " + key);
             case ALREADY_RUNNING, ALREADY_ENDED ->
                     log.info("Executor {} already ran or runs here; ignoring the repeated launch", key);
             case STARTED -> log.debug("Executor {} launching", key);
@@ -131,6 +147,18 @@ class MasterCommandController {
     /** 409 naming the refusal, which the master reads as "place it again", not as a failed launch. */
     private ApiException noRoom(String what) {
         return ApiException.conflict("this worker has no room for " + what + " now (free: " + registry.free() + ")")
+                .with(LaunchRefusal.MEMBER, LaunchRefusal.NO_ROOM.name());
+    }
+
+    /** Addresses the master thinks are here but are not: refused like a lack of room, so it places it again. */
+    private ApiException notOffered(String what, java.util.Map<String, java.util.List<String>> addresses) {
+        return ApiException.conflict("this worker does not offer " + registry.notOffered(addresses)
+                + ", which " + what + " was assigned").with(LaunchRefusal.MEMBER, LaunchRefusal.NO_ROOM.name());
+    }
+
+    /** A launch that crossed the decommission notice: the master places it again elsewhere. */
+    private static ApiException decommissioning(String what) {
+        return ApiException.conflict("this worker is being decommissioned and takes no new work such as " + what)
                 .with(LaunchRefusal.MEMBER, LaunchRefusal.NO_ROOM.name());
     }
 
