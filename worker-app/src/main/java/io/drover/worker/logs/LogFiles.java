@@ -158,22 +158,70 @@ public class LogFiles {
         }
     }
 
-    /** @param file a log under the work directory, as {@link #driverLog} or {@link #executorLog} answered */
+    /**
+     * Reads a byte range of the log's stream: its rolled-over files oldest first, then the active one, as one
+     * run of bytes (without rolling, just the file). A rolled file that vanished since the listing (dropped by
+     * rolling) is left out; the answer's length is the total of the files read.
+     *
+     * @param file a log under the work directory, as {@link #driverLog} or {@link #executorLog} answered
+     */
     Chunk read(Path file, Long offset, Long length) {
-        try (SeekableByteChannel channel = openWithoutLinks(workDir.relativize(file))) {
-            long size = channel.size();
-            Range range = range(size, offset, length);
-            ByteBuffer buffer = ByteBuffer.allocate((int) range.length());
-            channel.position(range.start());
-            while (buffer.hasRemaining()) {
-                if (channel.read(buffer) < 0) {
-                    break; // the file shrank since size(): send what there is
+        List<SeekableByteChannel> channels = new ArrayList<>();
+        try {
+            for (Path rolled : RolledFiles.rolled(file)) {
+                try {
+                    channels.add(openWithoutLinks(workDir.relativize(rolled)));
+                } catch (IOException e) {
+                    // rolled away and deleted meanwhile, or swapped for a link: not part of the stream
                 }
             }
-            return new Chunk(range.start(), size, Arrays.copyOf(buffer.array(), buffer.position()));
+            channels.add(openWithoutLinks(workDir.relativize(file)));
+            long[] sizes = new long[channels.size()];
+            long total = 0;
+            for (int i = 0; i < sizes.length; i++) {
+                sizes[i] = channels.get(i).size();
+                total += sizes[i];
+            }
+            Range range = range(total, offset, length);
+            ByteBuffer buffer = ByteBuffer.allocate((int) range.length());
+            long fileStart = 0;
+            for (int i = 0; i < sizes.length && buffer.hasRemaining(); fileStart += sizes[i], i++) {
+                long from = range.start() + buffer.position() - fileStart;
+                if (from < sizes[i]) {
+                    readInto(channels.get(i), from, buffer, sizes[i] - from);
+                }
+            }
+            return new Chunk(range.start(), total, Arrays.copyOf(buffer.array(), buffer.position()));
         } catch (IOException e) {
             // gone, swapped for a link or something else that is no plain file: nothing to serve
             throw ApiException.notFound("the log file is gone");
+        } finally {
+            channels.forEach(LogFiles::closeQuietly);
+        }
+    }
+
+    /** Up to {@code available} bytes from {@code position}, fewer if the file shrank since it was measured. */
+    private static void readInto(SeekableByteChannel channel, long position, ByteBuffer buffer, long available)
+            throws IOException {
+        channel.position(position);
+        int limit = buffer.limit();
+        buffer.limit((int) Math.min(limit, buffer.position() + available));
+        try {
+            while (buffer.hasRemaining()) {
+                if (channel.read(buffer) < 0) {
+                    break;
+                }
+            }
+        } finally {
+            buffer.limit(limit);
+        }
+    }
+
+    private static void closeQuietly(SeekableByteChannel channel) {
+        try {
+            channel.close();
+        } catch (IOException e) {
+            // read-only: nothing was lost
         }
     }
 
