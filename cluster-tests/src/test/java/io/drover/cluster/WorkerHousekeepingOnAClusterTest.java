@@ -84,9 +84,11 @@ class WorkerHousekeepingOnAClusterTest {
             }
         }
         LogChunk head = cluster.client.driverLogChunk(driverId, LogStream.STDOUT, 0, 0);
-        assertThat(head.fileLength()).isEqualTo(30 * MB); // 50 MiB cut at exactly 10 MiB: the last three files
+        // offsets count every byte written; the first 20 MiB went with the two oldest files
+        assertThat(head.fileLength()).isEqualTo(50 * MB);
+        assertThat(head.offset()).isEqualTo(20 * MB);
         ByteArrayOutputStream read = new ByteArrayOutputStream();
-        for (long offset = 0; offset < head.fileLength(); ) {
+        for (long offset = head.offset(); offset < head.fileLength(); ) {
             LogChunk chunk = cluster.client.driverLogChunk(driverId, LogStream.STDOUT, offset, 3 * MB);
             assertThat(chunk.offset()).isEqualTo(offset);
             read.write(chunk.bytes());

@@ -145,11 +145,19 @@ public class LogFiles {
      * range at the end; the length defaults to 1 MiB and is capped at 10 MiB.
      */
     static Range range(long fileLength, Long offset, Long length) {
+        return range(0, fileLength, offset, length);
+    }
+
+    /**
+     * As above, for a stream whose bytes before {@code first} are gone (dropped with rolled files): an offset
+     * before them starts at the first byte still there.
+     */
+    static Range range(long first, long end, Long offset, Long length) {
         checkLength(length);
         long wanted = length == null ? DEFAULT_LENGTH : length;
-        long from = offset == null ? 0 : offset;
-        long start = from < 0 ? Math.max(0, fileLength + from) : Math.min(from, fileLength);
-        return new Range(start, Math.min(Math.min(wanted, MAX_LENGTH), fileLength - start));
+        long from = offset == null ? first : offset;
+        long start = from < 0 ? Math.max(first, end + from) : Math.max(first, Math.min(from, end));
+        return new Range(start, Math.min(Math.min(wanted, MAX_LENGTH), end - start));
     }
 
     static void checkLength(Long length) {
@@ -160,8 +168,9 @@ public class LogFiles {
 
     /**
      * Reads a byte range of the log's stream: its rolled-over files oldest first, then the active one, as one
-     * run of bytes (without rolling, just the file). A rolled file that vanished since the listing (dropped by
-     * rolling) is left out; the answer's length is the total of the files read.
+     * run of bytes (without rolling, just the file). Offsets count from the stream's first byte, those of
+     * dropped files included, so they stay put when the oldest file goes; the answer's length is where the
+     * stream ends. A rolled file that vanished since the listing (dropped meanwhile) is left out.
      *
      * @param file a log under the work directory, as {@link #driverLog} or {@link #executorLog} answered
      */
@@ -176,15 +185,16 @@ public class LogFiles {
                 }
             }
             channels.add(openWithoutLinks(workDir.relativize(file)));
+            long dropped = droppedBytes(file);
             long[] sizes = new long[channels.size()];
-            long total = 0;
+            long total = dropped;
             for (int i = 0; i < sizes.length; i++) {
                 sizes[i] = channels.get(i).size();
                 total += sizes[i];
             }
-            Range range = range(total, offset, length);
+            Range range = range(dropped, total, offset, length);
             ByteBuffer buffer = ByteBuffer.allocate((int) range.length());
-            long fileStart = 0;
+            long fileStart = dropped;
             for (int i = 0; i < sizes.length && buffer.hasRemaining(); fileStart += sizes[i], i++) {
                 long from = range.start() + buffer.position() - fileStart;
                 if (from < sizes[i]) {
@@ -197,6 +207,17 @@ public class LogFiles {
             throw ApiException.notFound("the log file is gone");
         } finally {
             channels.forEach(LogFiles::closeQuietly);
+        }
+    }
+
+    /** How many bytes of the stream went with dropped files; 0 without rolling or when unreadable. */
+    private long droppedBytes(Path file) {
+        try (SeekableByteChannel channel = openWithoutLinks(workDir.relativize(RolledFiles.droppedCount(file)))) {
+            ByteBuffer text = ByteBuffer.allocate(32);
+            channel.read(text);
+            return RolledFiles.parseDropped(Arrays.copyOf(text.array(), text.position()));
+        } catch (IOException e) {
+            return 0;
         }
     }
 

@@ -22,7 +22,8 @@ import java.util.List;
  * Appends a child's output to its log file and rolls the file over by size or time, keeping at most the
  * retained number of rolled files (Spark's {@code RollingFileAppender}). By size, a file is cut at exactly
  * {@code max-size} bytes, so every rolled file is full and the concatenation is the stream as written; by time,
- * the file rolls at the first write after the period's end and is named for the period it holds.
+ * the file rolls at the first write after the period's end and is named for the period it holds. The bytes of
+ * dropped files are counted ({@link RolledFiles#droppedCount}), so readers keep the stream's offsets.
  *
  * <p>The worker, often root, writes into a directory the child owns while it runs: the child may swap a log for
  * a link at any moment. So nothing is opened through a link, a new active file is created only where nothing is
@@ -40,6 +41,8 @@ final class RollingLogWriter implements Closeable {
     private final DateTimeFormatter timeSuffix;
     private FileChannel channel;
     private long written;
+    /** Bytes of the stream gone with dropped files, kept on disk so offsets outlive a restart of the run. */
+    private long dropped;
     private Instant periodStart;
 
     RollingLogWriter(Path active, LogRollingProperties rolling, Clock clock) throws IOException {
@@ -50,6 +53,7 @@ final class RollingLogWriter implements Closeable {
         this.channel = FileChannel.open(active, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.APPEND, LinkOption.NOFOLLOW_LINKS);
         this.written = channel.size();
+        this.dropped = readDropped(RolledFiles.droppedCount(active));
         this.periodStart = periodOf(clock.instant());
     }
 
@@ -119,9 +123,38 @@ final class RollingLogWriter implements Closeable {
             return;
         }
         List<Path> rolled = RolledFiles.rolled(active);
-        for (int i = 0; i < rolled.size() - rolling.maxRetainedFiles(); i++) {
-            Files.deleteIfExists(rolled.get(i));
+        int excess = rolled.size() - rolling.maxRetainedFiles();
+        if (excess <= 0) {
+            return;
         }
+        for (int i = 0; i < excess; i++) {
+            long size = Files.size(rolled.get(i));
+            Files.deleteIfExists(rolled.get(i));
+            dropped += size;
+        }
+        writeDropped(RolledFiles.droppedCount(active), dropped);
+    }
+
+    private static long readDropped(Path file) throws IOException {
+        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+            return 0;
+        }
+        try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+            ByteBuffer text = ByteBuffer.allocate(32);
+            in.read(text);
+            return RolledFiles.parseDropped(java.util.Arrays.copyOf(text.array(), text.position()));
+        }
+    }
+
+    /** Replaced whole (a fresh file moved over the old), so a reader never sees half a number. */
+    private static void writeDropped(Path file, long count) throws IOException {
+        Path fresh = file.resolveSibling(file.getFileName() + ".new");
+        Files.deleteIfExists(fresh); // a leftover, or a link the child put there: never written through
+        try (FileChannel out = FileChannel.open(fresh, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
+                LinkOption.NOFOLLOW_LINKS)) {
+            out.write(ByteBuffer.wrap(Long.toString(count).getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+        }
+        Files.move(fresh, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
     @Override

@@ -191,6 +191,29 @@ class LogFilesTest {
     }
 
     @Test
+    void offsetsKeepCountingTheBytesOfDroppedFilesSoAFollowerNeverSkips() throws IOException {
+        Path log = rolledLog();
+        Files.writeString(log.resolveSibling(".stdout.dropped"), "100");
+
+        LogFiles.Chunk fromTheStart = logFiles.read(log, 0L, 3L);
+        LogFiles.Chunk inside = logFiles.read(log, 105L, null);
+
+        assertThat(fromTheStart.offset()).isEqualTo(100);
+        assertThat(new String(fromTheStart.bytes(), StandardCharsets.UTF_8)).isEqualTo("012");
+        assertThat(fromTheStart.fileLength()).isEqualTo(110);
+        assertThat(new String(inside.bytes(), StandardCharsets.UTF_8)).isEqualTo("56789");
+        assertThat(new String(logFiles.read(log, -2L, null).bytes(), StandardCharsets.UTF_8)).isEqualTo("89");
+    }
+
+    @Test
+    void aDroppedCountThatIsNoNumberCountsAsNone() throws IOException {
+        Path log = rolledLog();
+        Files.writeString(log.resolveSibling(".stdout.dropped"), "lots");
+
+        assertThat(logFiles.read(log, 0L, null).offset()).isZero();
+    }
+
+    @Test
     void aLinkAmongTheRolledFilesIsNoPartOfTheStream() throws IOException {
         Path log = rolledLog();
         Path outside = Files.writeString(tmp.resolve("secret"), "secret");

@@ -94,6 +94,21 @@ class RollingLogWriterTest {
 
         assertThat(RolledFiles.rolled(active)).hasSize(2);
         assertThat(stream(active)).isEqualTo("3xyz4xyzend");
+        assertThat(RolledFiles.droppedCount(active)).hasContent("12"); // 0xyz, 1xyz and 2xyz went
+    }
+
+    @Test
+    void theDroppedCountCarriesOverWhenTheRunStartsAgain() throws IOException {
+        Path active = dir.resolve("stdout");
+        try (RollingLogWriter writer = new RollingLogWriter(active, bySize(4, 1), clock)) {
+            write(writer, "0123456789");
+        }
+        try (RollingLogWriter writer = new RollingLogWriter(active, bySize(4, 1), clock)) {
+            write(writer, "abcd");
+        }
+
+        assertThat(stream(active)).isEqualTo("89abcd");
+        assertThat(RolledFiles.droppedCount(active)).hasContent("8");
     }
 
     @Test
