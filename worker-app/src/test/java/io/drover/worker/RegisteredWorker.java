@@ -28,9 +28,9 @@ public final class RegisteredWorker implements AutoCloseable {
         this.worker = worker;
     }
 
-    public static RegisteredWorker start(Path work) throws IOException {
+    public static RegisteredWorker start(Path work, String... extraProperties) throws IOException {
         FakeMaster master = new FakeMaster();
-        TestWorker worker = TestWorker.start(work, master.url());
+        TestWorker worker = TestWorker.start(work, master.url(), extraProperties);
         await().atMost(WAIT).until(() -> worker.bean(MasterLink.class).isRegistered());
         return new RegisteredWorker(master, worker);
     }

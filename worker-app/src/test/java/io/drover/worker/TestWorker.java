@@ -69,6 +69,11 @@ public final class TestWorker implements AutoCloseable {
         return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
+    public <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> body)
+            throws IOException, InterruptedException {
+        return HTTP.send(request, body);
+    }
+
     /** {@code headers} are name, value, name, value…, e.g. {@code "Accept", "text/html"}. */
     public HttpResponse<String> get(String path, String... headers) throws IOException, InterruptedException {
         return HTTP.send(request(path, headers).GET().build(), HttpResponse.BodyHandlers.ofString());

@@ -145,11 +145,19 @@ public class LogFiles {
      * range at the end; the length defaults to 1 MiB and is capped at 10 MiB.
      */
     static Range range(long fileLength, Long offset, Long length) {
+        return range(0, fileLength, offset, length);
+    }
+
+    /**
+     * As above, for a stream whose bytes before {@code first} are gone (dropped with rolled files): an offset
+     * before them starts at the first byte still there.
+     */
+    static Range range(long first, long end, Long offset, Long length) {
         checkLength(length);
         long wanted = length == null ? DEFAULT_LENGTH : length;
-        long from = offset == null ? 0 : offset;
-        long start = from < 0 ? Math.max(0, fileLength + from) : Math.min(from, fileLength);
-        return new Range(start, Math.min(Math.min(wanted, MAX_LENGTH), fileLength - start));
+        long from = offset == null ? first : offset;
+        long start = from < 0 ? Math.max(first, end + from) : Math.max(first, Math.min(from, end));
+        return new Range(start, Math.min(Math.min(wanted, MAX_LENGTH), end - start));
     }
 
     static void checkLength(Long length) {
@@ -158,22 +166,83 @@ public class LogFiles {
         }
     }
 
-    /** @param file a log under the work directory, as {@link #driverLog} or {@link #executorLog} answered */
+    /**
+     * Reads a byte range of the log's stream: its rolled-over files oldest first, then the active one, as one
+     * run of bytes (without rolling, just the file). Offsets count from the stream's first byte, those of
+     * dropped files included, so they stay put when the oldest file goes; the answer's length is where the
+     * stream ends. A rolled file that vanished since the listing (dropped meanwhile) is left out.
+     *
+     * @param file a log under the work directory, as {@link #driverLog} or {@link #executorLog} answered
+     */
     Chunk read(Path file, Long offset, Long length) {
-        try (SeekableByteChannel channel = openWithoutLinks(workDir.relativize(file))) {
-            long size = channel.size();
-            Range range = range(size, offset, length);
-            ByteBuffer buffer = ByteBuffer.allocate((int) range.length());
-            channel.position(range.start());
-            while (buffer.hasRemaining()) {
-                if (channel.read(buffer) < 0) {
-                    break; // the file shrank since size(): send what there is
+        List<SeekableByteChannel> channels = new ArrayList<>();
+        try {
+            for (Path rolled : RolledFiles.rolled(file)) {
+                try {
+                    channels.add(openWithoutLinks(workDir.relativize(rolled)));
+                } catch (IOException e) {
+                    // rolled away and deleted meanwhile, or swapped for a link: not part of the stream
                 }
             }
-            return new Chunk(range.start(), size, Arrays.copyOf(buffer.array(), buffer.position()));
+            channels.add(openWithoutLinks(workDir.relativize(file)));
+            long dropped = droppedBytes(file);
+            long[] sizes = new long[channels.size()];
+            long total = dropped;
+            for (int i = 0; i < sizes.length; i++) {
+                sizes[i] = channels.get(i).size();
+                total += sizes[i];
+            }
+            Range range = range(dropped, total, offset, length);
+            ByteBuffer buffer = ByteBuffer.allocate((int) range.length());
+            long fileStart = dropped;
+            for (int i = 0; i < sizes.length && buffer.hasRemaining(); fileStart += sizes[i], i++) {
+                long from = range.start() + buffer.position() - fileStart;
+                if (from < sizes[i]) {
+                    readInto(channels.get(i), from, buffer, sizes[i] - from);
+                }
+            }
+            return new Chunk(range.start(), total, Arrays.copyOf(buffer.array(), buffer.position()));
         } catch (IOException e) {
             // gone, swapped for a link or something else that is no plain file: nothing to serve
             throw ApiException.notFound("the log file is gone");
+        } finally {
+            channels.forEach(LogFiles::closeQuietly);
+        }
+    }
+
+    /** How many bytes of the stream went with dropped files; 0 without rolling or when unreadable. */
+    private long droppedBytes(Path file) {
+        try (SeekableByteChannel channel = openWithoutLinks(workDir.relativize(RolledFiles.droppedCount(file)))) {
+            ByteBuffer text = ByteBuffer.allocate(32);
+            channel.read(text);
+            return RolledFiles.parseDropped(Arrays.copyOf(text.array(), text.position()));
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    /** Up to {@code available} bytes from {@code position}, fewer if the file shrank since it was measured. */
+    private static void readInto(SeekableByteChannel channel, long position, ByteBuffer buffer, long available)
+            throws IOException {
+        channel.position(position);
+        int limit = buffer.limit();
+        buffer.limit((int) Math.min(limit, buffer.position() + available));
+        try {
+            while (buffer.hasRemaining()) {
+                if (channel.read(buffer) < 0) {
+                    break;
+                }
+            }
+        } finally {
+            buffer.limit(limit);
+        }
+    }
+
+    private static void closeQuietly(SeekableByteChannel channel) {
+        try {
+            channel.close();
+        } catch (IOException e) {
+            // read-only: nothing was lost
         }
     }
 

@@ -1,16 +1,13 @@
 package io.drover.worker.runner;
 
 import java.io.IOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import io.drover.worker.isolation.Sandbox;
+import io.drover.worker.support.FileTrees;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,10 +29,17 @@ final class AppLocalDirs {
     private final Path workDir;
     private final Sandbox sandbox;
     private final Set<String> created = ConcurrentHashMap.newKeySet();
+    /** {@code drover.worker.cleanup.on-application-end}: the executors' directories and logs go too. */
+    private final boolean wholeAppOnEnd;
 
     AppLocalDirs(Path workDir, Sandbox sandbox) {
+        this(workDir, sandbox, false);
+    }
+
+    AppLocalDirs(Path workDir, Sandbox sandbox, boolean wholeAppOnEnd) {
         this.workDir = workDir;
         this.sandbox = sandbox;
+        this.wholeAppOnEnd = wholeAppOnEnd;
     }
 
     Path path(String appId) {
@@ -59,10 +63,29 @@ final class AppLocalDirs {
         sandbox.releaseGroup(appId);
         Path dir = path(appId);
         try {
-            deleteTree(dir);
+            FileTrees.delete(dir);
             log.info("Deleted the local directory of application {}", appId);
         } catch (IOException e) {
             log.warn("Could not delete the local directory {} of application {}: {}", dir, appId, e.getMessage());
+        }
+    }
+
+    /**
+     * The application ended and none of its executors runs here any more: its scratch directory goes, and
+     * with {@code on-application-end} its whole {@code <workDir>/<appId>/} (executors' directories and logs),
+     * as soon as it ends rather than at the periodic cleanup.
+     */
+    void applicationEnded(String appId) {
+        delete(appId);
+        if (!wholeAppOnEnd) {
+            return;
+        }
+        Path dir = workDir.resolve(appId);
+        try {
+            FileTrees.delete(dir);
+            log.info("Deleted the directories of application {}, which ended", appId);
+        } catch (IOException e) {
+            log.warn("Could not delete the directory {} of application {}: {}", dir, appId, e.getMessage());
         }
     }
 
@@ -79,7 +102,7 @@ final class AppLocalDirs {
             for (Path app : apps) {
                 Path local = app.resolve(DIR_NAME);
                 if (Files.isDirectory(local, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-                    deleteTree(local);
+                    FileTrees.delete(local);
                     log.info("Deleted {}, left behind by an earlier run of this worker", local);
                 }
             }
@@ -91,39 +114,5 @@ final class AppLocalDirs {
     /** Deletes every directory made in this life of the worker. */
     void deleteAll() {
         List.copyOf(created).forEach(this::delete);
-    }
-
-    /**
-     * {@code walkFileTree} does not follow symbolic links: a link an executor left here is deleted, never
-     * what it points to. Entries that vanish meanwhile (a concurrent delete) are fine.
-     */
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        Files.walkFileTree(root, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
-                Files.deleteIfExists(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
-                if (e instanceof NoSuchFileException) {
-                    return FileVisitResult.CONTINUE;
-                }
-                throw e;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-                if (e != null && !(e instanceof NoSuchFileException)) {
-                    throw e;
-                }
-                Files.deleteIfExists(dir);
-                return FileVisitResult.CONTINUE;
-            }
-        });
     }
 }

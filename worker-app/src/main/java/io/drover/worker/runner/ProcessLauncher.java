@@ -1,6 +1,7 @@
 package io.drover.worker.runner;
 
 import io.drover.worker.isolation.Confinement;
+import io.drover.worker.logs.LogPumps;
 import io.drover.worker.support.NamedThreads;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
@@ -29,7 +30,8 @@ import org.springframework.stereotype.Component;
  * The seam over {@link ProcessBuilder}: starts a {@link LaunchPlan}, wrapped by its {@link Confinement}, with
  * stdout and stderr appended to its files, so a supervised restart keeps the earlier output. Every start first
  * writes one header line to stderr with the command, its secrets redacted and never the environment, so a
- * log shows what ran.
+ * log shows what ran. With logs rolling ({@link LogPumps}) the output comes through pipes the worker copies
+ * into rolling files instead.
  *
  * <p>Every process is started from a fixed set of long-lived threads, {@code drover-launcher-N}: a child's
  * parent-death signal fires when the thread that started it ends, not the whole worker, so those threads must
@@ -47,19 +49,27 @@ class ProcessLauncher {
 
     private final Clock clock;
     private final Timer launches;
+    /** With logs rolling, the worker copies the child's output; null or off, the child writes its files. */
+    private final LogPumps pumps;
     static final int LAUNCHER_THREADS = 4;
 
     private final ExecutorService launcher =
             Executors.newFixedThreadPool(LAUNCHER_THREADS, NamedThreads.daemon("drover-launcher"));
 
     ProcessLauncher(Clock clock) {
+        this(clock, (LogPumps) null);
+    }
+
+    ProcessLauncher(Clock clock, LogPumps pumps) {
         this.clock = clock;
         this.launches = null;
+        this.pumps = pumps;
     }
 
     @Autowired
-    ProcessLauncher(Clock clock, MeterRegistry registry) {
+    ProcessLauncher(Clock clock, MeterRegistry registry, LogPumps pumps) {
         this.clock = clock;
+        this.pumps = pumps;
         this.launches = Timer.builder("drover.worker.process.launch")
                 .description("Time to start a driver's or executor's process (fork and exec)").register(registry);
     }
@@ -94,10 +104,11 @@ class ProcessLauncher {
         List<String> command = confinement.prepare(plan.dir(), List.of(plan.stdout(), plan.stderr()), plan.argv());
         try {
             appendLine(plan, "[drover " + clock.instant() + "] starting: " + redactedCommandLine(plan.argv()));
+            boolean pumped = pumps != null && pumps.enabled();
             ProcessBuilder builder = new ProcessBuilder(command)
                     .directory(plan.dir().toFile())
-                    .redirectOutput(Redirect.appendTo(plan.stdout().toFile()))
-                    .redirectError(Redirect.appendTo(plan.stderr().toFile()));
+                    .redirectOutput(pumped ? Redirect.PIPE : Redirect.appendTo(plan.stdout().toFile()))
+                    .redirectError(pumped ? Redirect.PIPE : Redirect.appendTo(plan.stderr().toFile()));
             builder.environment().clear();
             builder.environment().putAll(plan.environment());
             Process process;
@@ -115,7 +126,7 @@ class ProcessLauncher {
                 ProcessTree.terminate(process, Duration.ZERO);
                 throw e;
             }
-            return process;
+            return pumped ? pumps.attach(process, plan.stdout(), plan.stderr()) : process;
         } catch (IOException | RuntimeException e) {
             confinement.runEnded();
             throw e;

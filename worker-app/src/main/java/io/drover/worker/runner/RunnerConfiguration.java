@@ -6,6 +6,7 @@ import io.drover.worker.isolation.Sandbox;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import io.drover.worker.config.CleanupProperties;
 import io.drover.worker.config.WorkerProperties;
 import java.net.URI;
 import io.drover.worker.health.WorkDirHealth;
@@ -20,7 +21,7 @@ import org.springframework.context.annotation.Configuration;
 class RunnerConfiguration {
 
     @Bean
-    RunnerContext runnerContext(WorkerProperties properties, ProcessLauncher launcher, Clock clock,
+    RunnerContext runnerContext(WorkerProperties properties, CleanupProperties cleanup, ProcessLauncher launcher, Clock clock,
             RunnerThreads threads, TokenAuthenticator authenticator, AuthProperties auth, Sandbox sandbox,
             WorkerSpark spark, WorkDirHealth health) {
         List<Path> workersOwn = new ArrayList<>(List.of(properties.absoluteWorkDir()));
@@ -31,7 +32,7 @@ class RunnerConfiguration {
                 new ResourceDirs(properties.allowedResourceDirs(), workersOwn));
         return new RunnerContext(properties.absoluteWorkDir(), LaunchPlanner.forThisJvm(policy, spark.classpath()),
                 new AppResourceFetcher(policy),
-                new AppLocalDirs(properties.absoluteWorkDir(), sandbox), launcher, SupervisePolicy.standard(), clock,
+                new AppLocalDirs(properties.absoluteWorkDir(), sandbox, cleanup.onApplicationEnd()), launcher, SupervisePolicy.standard(), clock,
                 properties.killGrace(), System.getenv(), threads.work, threads.timer,
                 authenticator.driverTokens(), sandbox,
                 properties.masterUrls().stream().map(URI::toString).collect(Collectors.joining(",")), health);

@@ -432,9 +432,9 @@ public class RunnerRegistry implements Inventory {
     /** On a runner thread: the caller may hold a runner's lock, and a large tree takes a while to delete. */
     private void deleteLocalDirs(String appId) {
         try {
-            context.work().execute(() -> context.localDirs().delete(appId));
+            context.work().execute(() -> context.localDirs().applicationEnded(appId));
         } catch (RejectedExecutionException e) {
-            context.localDirs().delete(appId);
+            context.localDirs().applicationEnded(appId);
         }
     }
 

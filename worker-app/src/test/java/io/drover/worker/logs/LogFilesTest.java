@@ -161,6 +161,67 @@ class LogFilesTest {
         assertThat(new String(logFiles.read(log, -3L, null).bytes(), StandardCharsets.UTF_8)).isEqualTo("hij");
     }
 
+    // ---- rolled files
+
+    /** The driver's stdout rolled twice: "0123", then "4567", and "89" still being written. */
+    private Path rolledLog() throws IOException {
+        Path log = writeLog("89");
+        Files.writeString(log.resolveSibling("stdout--2026-01-01--00-00-01-0001"), "0123");
+        Files.writeString(log.resolveSibling("stdout--2026-01-01--00-00-02-0001"), "4567");
+        Files.writeString(log.resolveSibling("stderr--2026-01-01--00-00-01-0001"), "not stdout");
+        return log;
+    }
+
+    @Test
+    void offsetsRunOverTheRolledFilesOldestFirstThenTheActiveOne() throws IOException {
+        Path log = rolledLog();
+
+        LogFiles.Chunk chunk = logFiles.read(log, 2L, 7L);
+
+        assertThat(new String(chunk.bytes(), StandardCharsets.UTF_8)).isEqualTo("2345678");
+        assertThat(chunk.offset()).isEqualTo(2);
+        assertThat(chunk.fileLength()).isEqualTo(10);
+    }
+
+    @Test
+    void theTailOfARolledLogComesFromTheActiveFileAndTheOneBefore() throws IOException {
+        Path log = rolledLog();
+
+        assertThat(new String(logFiles.read(log, -4L, null).bytes(), StandardCharsets.UTF_8)).isEqualTo("6789");
+    }
+
+    @Test
+    void offsetsKeepCountingTheBytesOfDroppedFilesSoAFollowerNeverSkips() throws IOException {
+        Path log = rolledLog();
+        Files.writeString(log.resolveSibling(".stdout.dropped"), "100");
+
+        LogFiles.Chunk fromTheStart = logFiles.read(log, 0L, 3L);
+        LogFiles.Chunk inside = logFiles.read(log, 105L, null);
+
+        assertThat(fromTheStart.offset()).isEqualTo(100);
+        assertThat(new String(fromTheStart.bytes(), StandardCharsets.UTF_8)).isEqualTo("012");
+        assertThat(fromTheStart.fileLength()).isEqualTo(110);
+        assertThat(new String(inside.bytes(), StandardCharsets.UTF_8)).isEqualTo("56789");
+        assertThat(new String(logFiles.read(log, -2L, null).bytes(), StandardCharsets.UTF_8)).isEqualTo("89");
+    }
+
+    @Test
+    void aDroppedCountThatIsNoNumberCountsAsNone() throws IOException {
+        Path log = rolledLog();
+        Files.writeString(log.resolveSibling(".stdout.dropped"), "lots");
+
+        assertThat(logFiles.read(log, 0L, null).offset()).isZero();
+    }
+
+    @Test
+    void aLinkAmongTheRolledFilesIsNoPartOfTheStream() throws IOException {
+        Path log = rolledLog();
+        Path outside = Files.writeString(tmp.resolve("secret"), "secret");
+        Files.createSymbolicLink(log.resolveSibling("stdout--2026-01-01--00-00-01-0002"), outside);
+
+        assertThat(new String(logFiles.read(log, 0L, null).bytes(), StandardCharsets.UTF_8)).isEqualTo("0123456789");
+    }
+
     // ---- executors
 
     @Test
