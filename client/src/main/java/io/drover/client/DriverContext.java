@@ -32,10 +32,13 @@ public final class DriverContext {
 
     /** The driver's own bearer token (role submit), exported by the worker to drivers only. */
     public static final String AUTH_TOKEN = "DROVER_AUTH_TOKEN";
+    /** The driver's appResource as submitted (the worker's copy is {@code DROVER_APP_RESOURCE}). */
+    public static final String APP_RESOURCE_URL = "DROVER_APP_RESOURCE_URL";
 
     private final List<URI> masterUrls;
     private final String driverId;
     private final Path appResource;
+    private final String appResourceUrl;
     private final String hostname;
     private final OptionalInt cores;
     private final OptionalLong memoryMb;
@@ -56,6 +59,7 @@ public final class DriverContext {
         }
         this.driverId = reader.string(Placeholder.DRIVER_ID.environmentName()).orElse(null);
         this.appResource = reader.path(Placeholder.APP_RESOURCE.environmentName()).orElse(null);
+        this.appResourceUrl = reader.string(APP_RESOURCE_URL).orElse(null);
         this.hostname = reader.string(Placeholder.HOSTNAME.environmentName()).orElse(null);
         this.cores = reader.positiveInt(Placeholder.CORES.environmentName());
         this.memoryMb = reader.positiveLong(Placeholder.MEMORY_MB.environmentName());
@@ -98,6 +102,14 @@ public final class DriverContext {
     /** {@code DROVER_APP_RESOURCE}: the worker's local copy of the driver's {@code appResource}. */
     public Optional<Path> appResource() {
         return Optional.ofNullable(appResource);
+    }
+
+    /**
+     * {@code DROVER_APP_RESOURCE_URL}: the driver's {@code appResource} as it was submitted. Hand this, not the
+     * local copy, to executors: a worker copies no file from inside its own work directory.
+     */
+    public Optional<String> appResourceUrl() {
+        return Optional.ofNullable(appResourceUrl);
     }
 
     /** {@code DROVER_HOSTNAME}: the name or address of the worker's host, where this driver can listen. */

@@ -130,8 +130,15 @@ public final class PiDriver {
                 settings.maxCores(), null, job.url().toString(), context.driverId().orElse(null));
     }
 
-    /** A {@code file:} URL of this driver's jar: the worker's copy, or where this class was loaded from. */
+    /**
+     * The executors' jar: this driver's appResource as submitted (a worker copies no file from inside its own work
+     * directory, where this driver's copy is), else a {@code file:} URL of the worker's copy or of where this
+     * class was loaded from.
+     */
     static String appResource(DriverContext context) {
+        if (context.appResourceUrl().isPresent()) {
+            return context.appResourceUrl().get();
+        }
         Path jar = context.appResource().orElseGet(PiDriver::ownJar);
         if (jar == null || !Files.isRegularFile(jar)) {
             throw new IllegalStateException("cannot find the examples jar to hand to executors (DROVER_APP_RESOURCE is "

@@ -33,6 +33,7 @@ final class DriverRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DriverRunner.class);
     /** Read by {@code io.drover.client.DriverContext}. */
+    static final String APP_RESOURCE_URL_VARIABLE = "DROVER_APP_RESOURCE_URL";
     static final String AUTH_TOKEN_VARIABLE = "DROVER_AUTH_TOKEN";
 
     private final String driverId;
@@ -134,6 +135,10 @@ final class DriverRunner {
             RunDirs.create(context.workDir(), driverId);
             Path resource = LaunchInputs.fetchAppResource(context, description.appResource(), dir);
             Map<String, String> exports = new HashMap<>(credentials());
+            if (description.appResource() != null) {
+                // The URL as submitted: what a driver hands its executors, which cannot read this worker's copy
+                exports.put(APP_RESOURCE_URL_VARIABLE, description.appResource());
+            }
             exports.putAll(ResourceExports.write(dir, resourceAddresses));
             prepared = context.planner().plan(description.command(), description.memoryMb(), values(resource),
                     site.masterUrl(), exports, context.workerEnvironment(), dir);
