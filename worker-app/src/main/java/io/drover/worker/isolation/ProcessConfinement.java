@@ -44,12 +44,13 @@ final class ProcessConfinement implements Confinement {
             + "while :; do wait $c; s=$?; kill -0 $c 2>/dev/null || exit $s; done";
 
     /**
-     * INIT after binding the child's own passwd and group files ({@link UserEntries}) over {@code /etc}: its
-     * arguments are {@code mount} and those two files, then INIT's. The mount namespace is private (unshare's
-     * default propagation), so the host never sees them.
+     * Run by INIT as its child, still root: binds the child's own passwd and group files ({@link UserEntries})
+     * over {@code /etc}, then becomes the program. Its arguments are {@code mount}, those two files, then the
+     * privilege-dropping step. The mount namespace is private (unshare's default propagation), so the host never
+     * sees them; and INIT's only child is this process, whose pid the program keeps through its execs.
      */
-    static final String NAMED_INIT = "\"$1\" --bind \"$2\" /etc/passwd && \"$1\" --bind \"$3\" /etc/group || exit 125; "
-            + "shift 3; " + INIT;
+    static final String NAMES = "\"$1\" --bind \"$2\" /etc/passwd && \"$1\" --bind \"$3\" /etc/group || exit 125; "
+            + "shift 3; exec \"$@\"";
 
     private static final Logger log = LoggerFactory.getLogger(ProcessConfinement.class);
 
@@ -87,8 +88,8 @@ final class ProcessConfinement implements Confinement {
         run.procsFiles().forEach(file -> command.add(file.toString()));
         Path[] names = sandbox.userEntries().write(uid, groupId, dir);
         command.addAll(List.of("--", sandbox.unshare().toString(), "--pid", "--fork", "--kill-child", "--mount",
-                "--mount-proc", "--", HostTools.SHELL, "-c", NAMED_INIT, "drover-init",
-                sandbox.userEntries().mount().toString(), names[0].toString(), names[1].toString(),
+                "--mount-proc", "--", HostTools.SHELL, "-c", INIT, "drover-init", HostTools.SHELL, "-c", NAMES,
+                "drover-names", sandbox.userEntries().mount().toString(), names[0].toString(), names[1].toString(),
                 sandbox.setpriv().toString(), "--reuid=" + uid, "--regid=" + uid));
         command.add(groupId == null ? "--clear-groups" : "--groups=" + groupId);
         command.addAll(List.of("--inh-caps=-all", "--bounding-set=-all", "--no-new-privs", "--"));
