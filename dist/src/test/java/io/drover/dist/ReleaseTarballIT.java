@@ -9,6 +9,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,6 +50,9 @@ class ReleaseTarballIT {
 
     @Test
     void theUnpackedReleaseRunsAClusterAndTheCommandLineFromAnyDirectory() throws Exception {
+        // As root the worker isolates its children, which must pass through every directory above the
+        // work directory; JUnit makes its temporary directory 0700, which the worker rightly refuses.
+        Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rwxr-xr-x"));
         Path unpacked = Files.createDirectories(tmp.resolve("unpacked"));
         assertThat(run(unpacked, List.of("tar", "-xzf", TARBALL.toString()), Map.of()).exitCode()).isZero();
         Path home = unpacked.resolve("drover-" + VERSION);
@@ -74,7 +78,7 @@ class ReleaseTarballIT {
         Path secret = elsewhere.resolve("data/cluster-secret");
         start(home.resolve("bin/drover-master"), elsewhere, "master.log", "--server.port=" + masterPort);
         await("the master's generated secret").atMost(LONG).until(() -> Files.isRegularFile(secret) && Files.size(secret) > 0);
-        start(home.resolve("bin/drover-worker"), elsewhere, "worker.log", "--server.port=" + workerPort,
+        Process worker = start(home.resolve("bin/drover-worker"), elsewhere, "worker.log", "--server.port=" + workerPort,
                 "--drover.worker.master-urls=" + masterUrl, "--drover.auth.secret-file=" + secret,
                 "--drover.worker.cores=2", "--drover.worker.memory-mb=1024");
         Map<String, String> env = Map.of("DROVER_MASTER", masterUrl, "DROVER_TOKEN", Files.readString(secret).strip(),
@@ -82,6 +86,7 @@ class ReleaseTarballIT {
         String drover = home.resolve("bin/drover").toString();
 
         await("the worker ALIVE").atMost(LONG).pollInterval(Duration.ofSeconds(1))
+                .failFast("the worker exited; see " + elsewhere.resolve("worker.log"), () -> !worker.isAlive())
                 .until(() -> run(elsewhere, List.of(drover, "workers"), env).out().contains("ALIVE"));
         Result submitted = run(elsewhere, List.of(drover, "submit", "--name", "from-the-tarball", "--follow",
                 "--", "/bin/sh", "-c", "echo hello from the release"), env);
@@ -96,7 +101,7 @@ class ReleaseTarballIT {
     private record Result(int exitCode, String out, String err) {
     }
 
-    private void start(Path script, Path dir, String log, String... args) throws IOException {
+    private Process start(Path script, Path dir, String log, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(script.toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
@@ -104,7 +109,9 @@ class ReleaseTarballIT {
         builder.environment().keySet().removeIf(name -> name.startsWith("DROVER_"));
         // The class-data archives the scripts prepare go to the test's directory, not the user's ~/.cache.
         builder.environment().put("XDG_CACHE_HOME", tmp.resolve("cache").toString());
-        daemons.add(builder.start());
+        Process daemon = builder.start();
+        daemons.add(daemon);
+        return daemon;
     }
 
     private Result run(Path dir, List<String> command, Map<String, String> env) throws Exception {
