@@ -57,6 +57,7 @@ class DeleteOnApplicationEndTest {
                 "{\"masterUrl\": \"" + master.url() + "\", \"epoch\": 7}");
 
         await().atMost(WAIT).until(() -> !Files.exists(work.resolve(APP)));
-        assertThat(master.executorStates(APP, 0)).contains(ExecutorState.KILLED);
+        // The report travels on its own thread: it may reach the master after the directory is gone.
+        await().atMost(WAIT).until(() -> master.executorStates(APP, 0).contains(ExecutorState.KILLED));
     }
 }
