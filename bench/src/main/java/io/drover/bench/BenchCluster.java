@@ -37,6 +37,11 @@ public final class BenchCluster implements AutoCloseable {
     }
 
     static BenchCluster start(WorkDir work, int cores, long memoryMb, List<String> masterArguments) {
+        return start(work, cores, memoryMb, masterArguments, List.of());
+    }
+
+    static BenchCluster start(WorkDir work, int cores, long memoryMb, List<String> masterArguments,
+            List<String> workerArguments) {
         Daemon.Launch launch = Daemon.Launch.jars();
         List<String> masterArgs = new ArrayList<>(List.of(BenchSecret.ARGUMENT, "--logging.level.io.drover=WARN",
                 "--drover.master.data-dir=" + work.path().resolve("master")));
@@ -46,11 +51,12 @@ public final class BenchCluster implements AutoCloseable {
         Daemon worker = null;
         try {
             master.awaitOk("/actuator/health/readiness", Duration.ofMinutes(3));
+            List<String> workerArgs = new ArrayList<>(List.of(BenchSecret.ARGUMENT, "--logging.level.io.drover=WARN",
+                    "--drover.worker.master-urls=" + master.url(), "--drover.worker.cores=" + cores,
+                    "--drover.worker.memory-mb=" + memoryMb, "--drover.worker.work-dir=" + work.path().resolve("work")));
+            workerArgs.addAll(workerArguments);
             worker = Daemon.start(Daemon.App.WORKER, launch, Daemon.freePort(), work.path().resolve("worker.log"),
-                    daemonOptions(Daemon.App.WORKER), List.of(BenchSecret.ARGUMENT, "--logging.level.io.drover=WARN",
-                            "--drover.worker.master-urls=" + master.url(), "--drover.worker.cores=" + cores,
-                            "--drover.worker.memory-mb=" + memoryMb,
-                            "--drover.worker.work-dir=" + work.path().resolve("work")));
+                    daemonOptions(Daemon.App.WORKER), workerArgs);
             BenchCluster cluster = new BenchCluster(master, worker);
             worker.await(() -> cluster.client.cluster().aliveWorkers() == 1, Duration.ofMinutes(3),
                     "the worker registered");

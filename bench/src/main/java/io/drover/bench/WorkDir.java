@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
@@ -23,7 +24,10 @@ public final class WorkDir implements AutoCloseable {
         Path parent = Daemon.Launch.repositoryRoot().resolve("bench").resolve("target").resolve("bench-work");
         try {
             Files.createDirectories(parent);
-            return new WorkDir(Files.createTempDirectory(parent, name + "-"));
+            Path dir = Files.createTempDirectory(parent, name + "-");
+            // A worker run as root isolates its children, which must pass through here to their directories.
+            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+            return new WorkDir(dir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
