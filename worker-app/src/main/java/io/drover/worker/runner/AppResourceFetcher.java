@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Set;
@@ -134,7 +135,9 @@ class AppResourceFetcher {
                 policy.checkResourceHost(current);
                 checkAddresses(current);
                 HttpRequest request = HttpRequest.newBuilder(current).timeout(DOWNLOAD_TIMEOUT).GET().build();
-                response = http.send(request, HttpResponse.BodyHandlers.ofFile(partial));
+                // Truncated at each hop: ofFile alone writes over what a redirect's body left and keeps its tail.
+                response = http.send(request, HttpResponse.BodyHandlers.ofFile(partial, StandardOpenOption.CREATE,
+                        StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING));
                 String location = response.headers().firstValue("Location").orElse(null);
                 if (response.statusCode() / 100 != 3 || location == null) {
                     break;

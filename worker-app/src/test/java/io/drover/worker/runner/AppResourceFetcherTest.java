@@ -223,6 +223,31 @@ class AppResourceFetcherTest {
     }
 
     @Test
+    void aRedirectsOwnBodyLeavesNothingInTheFile() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/hop", exchange -> {
+            byte[] page = "<html>moved, and a body longer than the file</html>".getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Location", "/files/app.jar");
+            exchange.sendResponseHeaders(302, page.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(page);
+            }
+        });
+        server.createContext("/files/app.jar", exchange -> {
+            byte[] bytes = "short".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, bytes.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(bytes);
+            }
+        });
+        server.start();
+
+        Path copy = fetcher.fetch("http://127.0.0.1:" + server.getAddress().getPort() + "/hop", driverDir());
+
+        assertThat(copy).hasContent("short");
+    }
+
+    @Test
     void aRedirectToAHostOutsideTheAllowListIsRefused() throws IOException {
         String url = serveRedirect("http://repo.example.org/a.jar");
         AppResourceFetcher local = fetcherWith(new LaunchPolicy(List.of(), List.of("127.0.0.1")));
