@@ -36,8 +36,9 @@ class AppResourceFetcherTest {
     }
 
     private AppResourceFetcher fetcherWith(LaunchPolicy policy) {
-        return new AppResourceFetcher(policy, trap.proxySelector(), host -> host.equals("metadata.example.org")
-                ? new InetAddress[] {InetAddress.getByName("169.254.169.254")} : InetAddress.getAllByName(host));
+        return new AppResourceFetcher(policy, new AppResourceCache(tmp.resolve("work")), trap.proxySelector(),
+                host -> host.equals("metadata.example.org") ? new InetAddress[] {InetAddress.getByName("169.254.169.254")}
+                        : InetAddress.getAllByName(host));
     }
 
     @AfterEach
