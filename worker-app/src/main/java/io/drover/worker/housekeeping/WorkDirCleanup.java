@@ -3,6 +3,7 @@ package io.drover.worker.housekeeping;
 import io.drover.protocol.ids.Ids;
 import io.drover.worker.config.CleanupProperties;
 import io.drover.worker.config.WorkerProperties;
+import io.drover.worker.runner.AppResourceCache;
 import io.drover.worker.runner.RunnerRegistry;
 import io.drover.worker.support.FileTrees;
 import io.drover.worker.support.NamedThreads;
@@ -34,6 +35,10 @@ import org.springframework.stereotype.Component;
  * <p>A run that starts while its directory is being judged is safe by the TTL: a directory with anything
  * written in the TTL is kept, and an application that ended here refuses new executors. A deleted run stays in
  * the worker's lists of finished drivers and executors; asking for its log answers 404.
+ *
+ * <p>The app resource cache ({@code <workDir>/.resource-cache/}, not an id, so never taken for a run) loses the
+ * entries no run directory links any more: after each round, and once at start whether or not the cleanup is
+ * on, so that entries freed while a worker was down, or by {@code on-application-end}, do not outlive a restart.
  */
 @Component
 public class WorkDirCleanup {
@@ -44,18 +49,22 @@ public class WorkDirCleanup {
     private final CleanupProperties cleanup;
     private final RunnerRegistry registry;
     private final Clock clock;
+    private final AppResourceCache resourceCache;
     private final ScheduledExecutorService timer =
             Executors.newSingleThreadScheduledExecutor(NamedThreads.daemon("drover-cleanup"));
 
-    WorkDirCleanup(WorkerProperties properties, CleanupProperties cleanup, RunnerRegistry registry, Clock clock) {
+    WorkDirCleanup(WorkerProperties properties, CleanupProperties cleanup, RunnerRegistry registry, Clock clock,
+            AppResourceCache resourceCache) {
         this.workDir = properties.absoluteWorkDir();
         this.cleanup = cleanup;
         this.registry = registry;
         this.clock = clock;
+        this.resourceCache = resourceCache;
     }
 
     @PostConstruct
     void start() {
+        pruneResourceCache();
         if (cleanup.enabled()) {
             long every = cleanup.interval().toMillis();
             timer.scheduleWithFixedDelay(this::runLogged, every, every, TimeUnit.MILLISECONDS);
@@ -75,8 +84,16 @@ public class WorkDirCleanup {
             if (deleted > 0) {
                 log.info("Cleanup deleted {} ended run directories", deleted);
             }
+            pruneResourceCache();
         } catch (RuntimeException e) {
             log.warn("Cleanup failed; trying again in {}", cleanup.interval(), e);
+        }
+    }
+
+    private void pruneResourceCache() {
+        int pruned = resourceCache.prune();
+        if (pruned > 0) {
+            log.info("Deleted {} cached app resources no run links any more", pruned);
         }
     }
 

@@ -21,9 +21,14 @@ import org.springframework.context.annotation.Configuration;
 class RunnerConfiguration {
 
     @Bean
+    AppResourceCache appResourceCache(WorkerProperties properties) {
+        return new AppResourceCache(properties.absoluteWorkDir());
+    }
+
+    @Bean
     RunnerContext runnerContext(WorkerProperties properties, CleanupProperties cleanup, ProcessLauncher launcher, Clock clock,
             RunnerThreads threads, TokenAuthenticator authenticator, AuthProperties auth, Sandbox sandbox,
-            WorkerSpark spark, WorkDirHealth health) {
+            WorkerSpark spark, WorkDirHealth health, AppResourceCache resourceCache) {
         List<Path> workersOwn = new ArrayList<>(List.of(properties.absoluteWorkDir()));
         if (auth.secretFile() != null) {
             workersOwn.add(auth.secretFile());
@@ -31,7 +36,7 @@ class RunnerConfiguration {
         LaunchPolicy policy = new LaunchPolicy(properties.allowedExecutables(), properties.allowedResourceHosts(),
                 new ResourceDirs(properties.allowedResourceDirs(), workersOwn));
         return new RunnerContext(properties.absoluteWorkDir(), LaunchPlanner.forThisJvm(policy, spark.classpath()),
-                new AppResourceFetcher(policy),
+                new AppResourceFetcher(policy, resourceCache),
                 new AppLocalDirs(properties.absoluteWorkDir(), sandbox, cleanup.onApplicationEnd()), launcher, SupervisePolicy.standard(), clock,
                 properties.killGrace(), System.getenv(), threads.work, threads.timer,
                 authenticator.driverTokens(), sandbox,

@@ -149,6 +149,20 @@ class WorkDirCleanupTest {
                 && Files.isSymbolicLink(linked) && Files.exists(outside.resolve("stdout")));
     }
 
+    /** Issue 13: the app resource cache is no run; a round drops the entries no run links any more. */
+    @Test
+    void aCachedAppResourceNoRunLinksIsDeletedAndTheCacheStays() throws Exception {
+        Path cache = Files.createDirectories(work.resolve(".resource-cache"));
+        Path unlinked = Files.writeString(cache.resolve("a".repeat(64)), "a jar no run has");
+        Path linked = Files.writeString(cache.resolve("b".repeat(64)), "a jar a run has");
+        Files.createLink(Files.createDirectories(work.resolve("kept-run")).resolve("app.jar"), linked);
+        ageTree(cache);
+
+        await().atMost(WAIT).until(() -> !Files.exists(unlinked));
+        await().during(Duration.ofSeconds(1)).atMost(WAIT).until(() -> Files.exists(linked));
+        assertThat(cache).isDirectory();
+    }
+
     private static FileTime old() {
         return FileTime.from(Instant.now().minus(TTL.multipliedBy(10)));
     }

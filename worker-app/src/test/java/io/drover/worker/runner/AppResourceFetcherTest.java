@@ -36,8 +36,9 @@ class AppResourceFetcherTest {
     }
 
     private AppResourceFetcher fetcherWith(LaunchPolicy policy) {
-        return new AppResourceFetcher(policy, trap.proxySelector(), host -> host.equals("metadata.example.org")
-                ? new InetAddress[] {InetAddress.getByName("169.254.169.254")} : InetAddress.getAllByName(host));
+        return new AppResourceFetcher(policy, new AppResourceCache(tmp.resolve("work")), trap.proxySelector(),
+                host -> host.equals("metadata.example.org") ? new InetAddress[] {InetAddress.getByName("169.254.169.254")}
+                        : InetAddress.getAllByName(host));
     }
 
     @AfterEach
@@ -220,6 +221,31 @@ class AppResourceFetcherTest {
         AppResourceFetcher local = fetcherWith(new LaunchPolicy(List.of(), List.of("127.0.0.1")));
 
         assertThat(local.fetch(url, driverDir())).hasContent("followed");
+    }
+
+    @Test
+    void aRedirectsOwnBodyLeavesNothingInTheFile() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/hop", exchange -> {
+            byte[] page = "<html>moved, and a body longer than the file</html>".getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Location", "/files/app.jar");
+            exchange.sendResponseHeaders(302, page.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(page);
+            }
+        });
+        server.createContext("/files/app.jar", exchange -> {
+            byte[] bytes = "short".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, bytes.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(bytes);
+            }
+        });
+        server.start();
+
+        Path copy = fetcher.fetch("http://127.0.0.1:" + server.getAddress().getPort() + "/hop", driverDir());
+
+        assertThat(copy).hasContent("short");
     }
 
     @Test

@@ -161,6 +161,28 @@ class ExecutorRunnerTest {
         assertThat(Files.readString(dirOf(runner).resolve("stdout"))).isEqualTo("payload\n" + local + "\n");
     }
 
+    /**
+     * Issue 13: executors link the worker's one copy of the app resource. Under process isolation (root only) a
+     * hostile one can read its link and drop it, but not change what the next executor gets.
+     */
+    @Test
+    void anExecutorCannotChangeTheAppResourceItsSiblingsGet() throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(io.drover.worker.config.RunningUser.isRoot(),
+                "without root the executor runs as the worker's own user, the owner of the cache; skipped");
+        String url = Files.writeString(resources.resolve("job.txt"), "payload").toUri().toString();
+        ExecutorRunner hostile = start(shell("cat {{APP_RESOURCE}}; echo; chmod u+w {{APP_RESOURCE}}; "
+                + "echo evil > {{APP_RESOURCE}}; rm -f {{APP_RESOURCE}} && echo dropped"), url, Duration.ofSeconds(5));
+        awaitFinalReport();
+
+        ExecutorRunner next = start(shell("cat {{APP_RESOURCE}}"), url, Duration.ofSeconds(5));
+        await().atMost(WAIT).until(() -> recorder.reports.stream().filter(r -> r.state().isTerminal()).count() == 2);
+
+        assertThat(Files.readString(dirOf(hostile).resolve("stdout"))).isEqualTo("payload\ndropped\n");
+        assertThat(Files.readString(dirOf(hostile).resolve("stderr"))).contains("Operation not permitted");
+        assertThat(dirOf(hostile).resolve("job.txt")).doesNotExist();
+        assertThat(Files.readString(dirOf(next).resolve("stdout"))).isEqualTo("payload");
+    }
+
     @Test
     void aKilledExecutorEndsKilledAndLeavesNoProcessOfItsTreeAlive() {
         ExecutorRunner runner = start(shell("sleep 300 & wait"));

@@ -49,7 +49,7 @@ final class RealProcesses {
         // The host's default, as a worker gets it: process isolation when the tests run as root (CI does).
         sandbox = Sandboxes.defaultFor(work);
         return new RunnerContext(work, LaunchPlanner.forThisJvm(),
-                new AppResourceFetcher(new LaunchPolicy(List.of(), List.of(), resourceDirs)),
+                new AppResourceFetcher(new LaunchPolicy(List.of(), List.of(), resourceDirs), new AppResourceCache(work)),
                 new AppLocalDirs(work, sandbox), launcher, policy, Clock.systemUTC(), killGrace, workerEnvironment,
                 threads, timer, driverTokens, sandbox, null);
     }
