@@ -25,7 +25,7 @@ import java.util.function.Function;
  * its start to its exit.
  *
  * <p>Run: {@code ./mvnw -B -q install -DskipTests && ./mvnw -B -q -pl bench exec:java} (arguments: drivers,
- * default 200; cores, default 64).
+ * default 200; cores, default 64; the worker's {@code drover.worker.isolation}, default its own default).
  */
 public final class ClusterBenchmark {
 
@@ -38,18 +38,19 @@ public final class ClusterBenchmark {
     public static void main(String[] args) {
         int drivers = args.length > 0 ? Integer.parseInt(args[0]) : 200;
         int cores = args.length > 1 ? Integer.parseInt(args[1]) : 64;
+        List<String> workerArgs = args.length > 2 ? List.of("--drover.worker.isolation=" + args[2]) : List.of();
         try (WorkDir work = WorkDir.create("cluster-benchmark");
                 BenchCluster cluster = BenchCluster.start(work, cores, cores * 256L,
-                        List.of("--drover.master.retained-drivers=" + drivers * 2))) {
+                        List.of("--drover.master.retained-drivers=" + drivers * 2), workerArgs)) {
             DroverClient client = cluster.client();
             // The first bursts pay for class loading and JIT compilation; a long-running master has done both.
             for (int round = 1; round <= WARM_UP_BURSTS; round++) {
                 burst(client, drivers);
             }
             System.out.printf(Locale.ROOT, "Drover cluster benchmark: bursts of %d drivers of /bin/true, master and "
-                    + "one worker with %d cores as their own processes, %d CPUs, load %s, after %d warm-up bursts%n",
-                    drivers, cores, Runtime.getRuntime().availableProcessors(), BenchCluster.loadAverage(),
-                    WARM_UP_BURSTS);
+                    + "one worker with %d cores as their own processes (isolation %s), %d CPUs, load %s, after %d "
+                    + "warm-up bursts%n", drivers, cores, args.length > 2 ? args[2] : "default",
+                    Runtime.getRuntime().availableProcessors(), BenchCluster.loadAverage(), WARM_UP_BURSTS);
             byHand(drivers, cores);
             for (int round = 1; round <= MEASURED_BURSTS; round++) {
                 System.out.printf(Locale.ROOT, "burst %d%n", round);
