@@ -25,7 +25,8 @@ import java.util.concurrent.locks.LockSupport;
  * JVM, to all of them started.
  *
  * <p>Run: {@code ./mvnw -B -q install -DskipTests && ./mvnw -B -q -pl bench exec:java
- * -Dexec.mainClass=io.drover.bench.ExecutorBenchmark} (arguments: executors, default 200; rounds, default 3).
+ * -Dexec.mainClass=io.drover.bench.ExecutorBenchmark} (arguments: executors, default 200; rounds, default 3; the worker's
+ * {@code drover.worker.isolation}, default its own default).
  */
 public final class ExecutorBenchmark {
 
@@ -35,12 +36,13 @@ public final class ExecutorBenchmark {
     public static void main(String[] args) throws Exception {
         int executors = args.length > 0 ? Integer.parseInt(args[0]) : 200;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        List<String> workerArgs = args.length > 2 ? List.of("--drover.worker.isolation=" + args[2]) : List.of();
         try (WorkDir work = WorkDir.create("executor-benchmark");
-                BenchCluster cluster = BenchCluster.start(work, executors, executors * 64L, List.of())) {
+                BenchCluster cluster = BenchCluster.start(work, executors, executors * 64L, List.of(), workerArgs)) {
             DroverClient client = cluster.client();
             System.out.printf(Locale.ROOT, "Drover executor benchmark: %d one-core executors running sleep 5 on one "
-                    + "worker with %d cores, master and worker as their own processes, %d CPUs, load %s%n", executors,
-                    executors, Runtime.getRuntime().availableProcessors(), BenchCluster.loadAverage());
+                    + "worker with %d cores (isolation %s), master and worker as their own processes, %d CPUs, load %s%n",
+                    executors, executors, args.length > 2 ? args[2] : "default", Runtime.getRuntime().availableProcessors(), BenchCluster.loadAverage());
             byHand(executors);
             for (int round = 1; round <= rounds; round++) {
                 round(client, executors, round);
