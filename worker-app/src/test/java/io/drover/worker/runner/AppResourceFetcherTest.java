@@ -188,14 +188,22 @@ class AppResourceFetcherTest {
 
     /** A server whose {@code /hop} redirects to {@code target}. */
     private String serveRedirect(String target) throws IOException {
+        return serveRedirect(target, "", "followed");
+    }
+
+    /** {@code /hop} redirects to {@code target} with {@code page} as its own body; {@code /files/app.jar} is {@code file}. */
+    private String serveRedirect(String target, String page, String file) throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/hop", exchange -> {
+            byte[] body = page.getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Location", target);
-            exchange.sendResponseHeaders(302, -1);
-            exchange.close();
+            exchange.sendResponseHeaders(302, body.length == 0 ? -1 : body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
         });
         server.createContext("/files/app.jar", exchange -> {
-            byte[] bytes = "followed".getBytes(StandardCharsets.UTF_8);
+            byte[] bytes = file.getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(200, bytes.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(bytes);
@@ -225,25 +233,9 @@ class AppResourceFetcherTest {
 
     @Test
     void aRedirectsOwnBodyLeavesNothingInTheFile() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/hop", exchange -> {
-            byte[] page = "<html>moved, and a body longer than the file</html>".getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Location", "/files/app.jar");
-            exchange.sendResponseHeaders(302, page.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(page);
-            }
-        });
-        server.createContext("/files/app.jar", exchange -> {
-            byte[] bytes = "short".getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(200, bytes.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(bytes);
-            }
-        });
-        server.start();
+        String url = serveRedirect("/files/app.jar", "<html>moved, and a body longer than the file</html>", "short");
 
-        Path copy = fetcher.fetch("http://127.0.0.1:" + server.getAddress().getPort() + "/hop", driverDir());
+        Path copy = fetcher.fetch(url, driverDir());
 
         assertThat(copy).hasContent("short");
     }
