@@ -26,6 +26,11 @@ public final class BenchCluster implements AutoCloseable {
         return options;
     }
 
+    /** The worker's {@code drover.worker.isolation} from a benchmark's argument at {@code index}, if given. */
+    static List<String> isolationArgument(String[] args, int index) {
+        return args.length > index ? List.of("--drover.worker.isolation=" + args[index]) : List.of();
+    }
+
     private final Daemon master;
     private final Daemon worker;
     private final DroverClient client;

@@ -38,7 +38,7 @@ public final class ClusterBenchmark {
     public static void main(String[] args) {
         int drivers = args.length > 0 ? Integer.parseInt(args[0]) : 200;
         int cores = args.length > 1 ? Integer.parseInt(args[1]) : 64;
-        List<String> workerArgs = args.length > 2 ? List.of("--drover.worker.isolation=" + args[2]) : List.of();
+        List<String> workerArgs = BenchCluster.isolationArgument(args, 2);
         try (WorkDir work = WorkDir.create("cluster-benchmark");
                 BenchCluster cluster = BenchCluster.start(work, cores, cores * 256L,
                         List.of("--drover.master.retained-drivers=" + drivers * 2), workerArgs)) {

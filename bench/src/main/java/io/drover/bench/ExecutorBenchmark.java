@@ -36,7 +36,7 @@ public final class ExecutorBenchmark {
     public static void main(String[] args) throws Exception {
         int executors = args.length > 0 ? Integer.parseInt(args[0]) : 200;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
-        List<String> workerArgs = args.length > 2 ? List.of("--drover.worker.isolation=" + args[2]) : List.of();
+        List<String> workerArgs = BenchCluster.isolationArgument(args, 2);
         try (WorkDir work = WorkDir.create("executor-benchmark");
                 BenchCluster cluster = BenchCluster.start(work, executors, executors * 64L, List.of(), workerArgs)) {
             DroverClient client = cluster.client();
