@@ -1,5 +1,6 @@
 package io.drover.worker.isolation;
 
+import io.drover.worker.support.ProcessChildren;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -104,8 +105,8 @@ final class ProcessConfinement implements Confinement {
 
     /** unshare's child is INIT, whose child is the program: null until both are there. */
     static Long programOf(ProcessHandle unshare) {
-        return unshare.children().findFirst().flatMap(init -> init.children().findFirst())
-                .map(ProcessHandle::pid).orElse(null);
+        return ProcessChildren.firstOfSingleThreaded(unshare.pid()).flatMap(ProcessChildren::firstOfSingleThreaded)
+                .orElse(null);
     }
 
     @Override

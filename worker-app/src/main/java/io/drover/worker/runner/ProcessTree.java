@@ -1,5 +1,6 @@
 package io.drover.worker.runner;
 
+import io.drover.worker.support.ProcessChildren;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -32,7 +33,7 @@ final class ProcessTree {
         }
         List<ProcessHandle> tree = new ArrayList<>();
         tree.add(root);
-        root.descendants().forEach(tree::add);
+        tree.addAll(ProcessChildren.descendants(root.pid()));
         tree.forEach(ProcessHandle::destroy);
         if (awaitExit(tree, grace)) {
             return;
@@ -41,7 +42,7 @@ final class ProcessTree {
         for (ProcessHandle handle : tree) {
             if (handle.isAlive()) {
                 left.add(handle);
-                handle.descendants().forEach(left::add); // started since the first look
+                left.addAll(ProcessChildren.descendants(handle.pid())); // started since the first look
             }
         }
         left.forEach(ProcessHandle::destroyForcibly);
