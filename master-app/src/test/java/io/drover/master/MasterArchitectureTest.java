@@ -56,4 +56,13 @@ class MasterArchitectureTest {
                         "io.drover.master.state.machine.MasterState")
                 .check(MASTER);
     }
+
+    /** A page controller says so ({@link io.drover.server.web.PageController}), so only pages get the layout's model. */
+    @Test
+    void controllersAreEitherPagesOrRest() {
+        noClasses().should().beAnnotatedWith(org.springframework.stereotype.Controller.class)
+                .because("pages are @PageController and the API @RestController: plain @Controller would leave a page"
+                        + " without the layout's model")
+                .check(MASTER);
+    }
 }

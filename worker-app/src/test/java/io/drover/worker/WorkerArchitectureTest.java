@@ -24,4 +24,13 @@ class WorkerArchitectureTest {
     void theWorkerNeverDependsOnTheMaster() {
         noClasses().should().dependOnClassesThat().resideInAPackage("io.drover.master..").check(WORKER);
     }
+
+    /** A page controller says so ({@link io.drover.server.web.PageController}), so only pages get the layout's model. */
+    @Test
+    void controllersAreEitherPagesOrRest() {
+        noClasses().should().beAnnotatedWith(org.springframework.stereotype.Controller.class)
+                .because("pages are @PageController and the API @RestController: plain @Controller would leave a page"
+                        + " without the layout's model")
+                .check(WORKER);
+    }
 }

@@ -3,9 +3,9 @@ package io.drover.master.web;
 import io.drover.master.scheduling.SchedulingSettings;
 import io.drover.master.state.ClusterStateStore;
 import io.drover.master.web.view.OverviewViews;
+import io.drover.server.web.PageController;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.GetMapping;
  * The master's overview page: the cluster document rendered for people. It only reads the published
  * snapshot; the UI never changes state directly (Spark's MasterPage lesson).
  */
-@Controller
+@PageController
 class DashboardController {
 
     private final ClusterStateStore store;

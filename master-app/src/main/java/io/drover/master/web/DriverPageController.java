@@ -4,16 +4,16 @@ import io.drover.master.state.ClusterStateStore;
 import io.drover.master.web.view.DetailViews;
 import io.drover.master.web.view.ListFilter;
 import io.drover.master.web.view.ListViews;
+import io.drover.server.web.PageController;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /** The paged list of drivers and one driver's page with its log links. */
-@Controller
+@PageController
 class DriverPageController {
 
     private final ClusterStateStore store;

@@ -13,12 +13,12 @@ import io.drover.protocol.ids.Ids;
 import io.drover.server.ApiException;
 import io.drover.server.security.AuditLog;
 import io.drover.server.security.DroverPrincipal;
+import io.drover.server.web.PageController;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.Function;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -31,7 +31,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * ALIVE) is a message too, never an error page. An unconfirmed post (no JavaScript) gets a confirmation
  * page first.
  */
-@Controller
+@PageController
 class KillController {
 
     private final Commands commands;

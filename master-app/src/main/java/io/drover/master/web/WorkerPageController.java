@@ -2,15 +2,15 @@ package io.drover.master.web;
 
 import io.drover.master.state.ClusterStateStore;
 import io.drover.master.web.view.DetailViews;
+import io.drover.server.web.PageController;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
 /** One worker as the master sees it; the worker's own UI (its processes, its logs) is linked from here. */
-@Controller
+@PageController
 class WorkerPageController {
 
     private final ClusterStateStore store;

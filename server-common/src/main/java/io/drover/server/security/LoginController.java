@@ -1,6 +1,6 @@
 package io.drover.server.security;
 
-import org.springframework.stereotype.Controller;
+import io.drover.server.web.PageController;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -10,7 +10,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * (what the local-cluster script prints) logs in at once; the token stays in the fragment, which browsers
  * never send to a server or write to its access log.
  */
-@Controller
+@PageController
 class LoginController {
 
     @GetMapping("/login")

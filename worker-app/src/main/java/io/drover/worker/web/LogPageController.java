@@ -1,7 +1,7 @@
 package io.drover.worker.web;
 
+import io.drover.server.web.PageController;
 import io.drover.worker.web.view.LogLinks;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.PathVariable;
  * huge log costs one small page and one small range. Bad or unknown ids answer an HTML error page
  * ({@link PageErrors}).
  */
-@Controller
+@PageController
 class LogPageController {
 
     private final LogPages pages;

@@ -1,14 +1,14 @@
 package io.drover.worker.web;
 
+import io.drover.server.web.PageController;
 import io.drover.worker.api.WorkerStatuses;
 import io.drover.worker.isolation.Sandbox;
 import io.drover.worker.web.view.WorkerPage;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /** The worker's own page: its master, what it offers and uses, its drivers and executors with links to their logs. */
-@Controller
+@PageController
 class WorkerPageController {
 
     private final WorkerStatuses statuses;
