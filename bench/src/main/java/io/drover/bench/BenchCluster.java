@@ -23,6 +23,12 @@ public final class BenchCluster implements AutoCloseable {
         if (app == Daemon.App.WORKER) {
             options.add("-XX:TieredStopAtLevel=1");
         }
+        // -Dbench.jfr=<dir>: a flight recording of each daemon, to see where a benchmark's CPU went.
+        String recordings = System.getProperty("bench.jfr");
+        if (recordings != null) {
+            options.add("-XX:StartFlightRecording=settings=profile,filename=" + Path.of(recordings)
+                    .resolve(app.name().toLowerCase(java.util.Locale.ROOT) + ".jfr").toAbsolutePath());
+        }
         return options;
     }
 
@@ -81,6 +87,10 @@ public final class BenchCluster implements AutoCloseable {
 
     Daemon master() {
         return master;
+    }
+
+    Daemon worker() {
+        return worker;
     }
 
     static String loadAverage() {

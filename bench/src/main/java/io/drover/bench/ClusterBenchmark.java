@@ -22,7 +22,7 @@ import java.util.function.Function;
  * {@code /bin/true} submitted as fast as the API takes them. Prints submit→RUNNING and submit→FINISHED
  * latency percentiles (from the master's own timestamps) and drivers finished per second. The baseline, from
  * the same run: the same 200 {@code /bin/true} started by hand from this JVM, 64 at a time, each timed from
- * its start to its exit.
+ * its start to its exit. Each burst also prints its CPU per driver by process ({@link BurstCpu}).
  *
  * <p>Run: {@code ./mvnw -B -q install -DskipTests && ./mvnw -B -q -pl bench exec:java} (arguments: drivers,
  * default 200; cores, default 64; the worker's {@code drover.worker.isolation}, default its own default).
@@ -54,7 +54,10 @@ public final class ClusterBenchmark {
             byHand(drivers, cores);
             for (int round = 1; round <= MEASURED_BURSTS; round++) {
                 System.out.printf(Locale.ROOT, "burst %d%n", round);
-                report(burst(client, drivers));
+                BurstCpu before = BurstCpu.now(cluster);
+                Burst burst = burst(client, drivers);
+                report(burst);
+                System.out.println(BurstCpu.now(cluster).since(before).perProcess(drivers));
             }
         }
     }

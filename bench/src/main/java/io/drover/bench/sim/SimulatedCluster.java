@@ -2,6 +2,7 @@ package io.drover.bench.sim;
 
 import io.drover.bench.BenchCluster;
 import io.drover.bench.Daemon;
+import io.drover.bench.ProcessStats;
 import io.drover.bench.WorkDir;
 import io.drover.client.DroverClient;
 import io.drover.protocol.api.ClusterView;
