@@ -18,17 +18,22 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * One application asking for 200 one-core executors on one worker offering 200 cores, run as users run it:
  * master and worker each their own process from its jar (real HTTP on loopback, real child processes). Each
- * executor runs {@code sleep 5}, long enough that all are alive at once. Prints, from the master's own
- * timestamps, the time from registration to all RUNNING and to all of them EXITED; then finishes the
- * application and waits until the worker's cores are free again (the next round must fit: a worker never
- * runs more than it offers). The baseline, from the same run: 200 {@code sleep 5} started by hand from this
- * JVM, to all of them started.
+ * executor runs {@code sleep 600}: an executor that ended would be replaced (as Spark's master does while
+ * the application wants executors), and replacements launched among the first ones would be measured with
+ * them. Prints, from the master's own timestamps, the time from registration to the first and to all
+ * RUNNING; then finishes the application and times until the worker's cores are free again (every executor
+ * killed and reported gone; the next round must fit, a worker never runs more than it offers), and each
+ * round's CPU per executor by process. The baseline, from the same run: 200 {@code sleep 5} started by hand
+ * from this JVM, to all of them started.
  *
  * <p>Run: {@code ./mvnw -B -q install -DskipTests && ./mvnw -B -q -pl bench exec:java
  * -Dexec.mainClass=io.drover.bench.ExecutorBenchmark} (arguments: executors, default 200; rounds, default 3; the worker's
  * {@code drover.worker.isolation}, default its own default).
  */
 public final class ExecutorBenchmark {
+
+    /** Long enough that no executor ends, and is replaced, while the others are still being launched. */
+    private static final String EXECUTOR_SECONDS = "600";
 
     private ExecutorBenchmark() {
     }
@@ -40,12 +45,14 @@ public final class ExecutorBenchmark {
         try (WorkDir work = WorkDir.create("executor-benchmark");
                 BenchCluster cluster = BenchCluster.start(work, executors, executors * 64L, List.of(), workerArgs)) {
             DroverClient client = cluster.client();
-            System.out.printf(Locale.ROOT, "Drover executor benchmark: %d one-core executors running sleep 5 on one "
+            System.out.printf(Locale.ROOT, "Drover executor benchmark: %d one-core executors running sleep " + EXECUTOR_SECONDS + " on one "
                     + "worker with %d cores (isolation %s), master and worker as their own processes, %d CPUs, load %s%n",
                     executors, executors, args.length > 2 ? args[2] : "default", Runtime.getRuntime().availableProcessors(), BenchCluster.loadAverage());
             byHand(executors);
             for (int round = 1; round <= rounds; round++) {
+                BurstCpu before = BurstCpu.now(cluster);
                 round(client, executors, round);
+                System.out.println(BurstCpu.now(cluster).since(before).perProcess(executors));
             }
         }
     }
@@ -67,22 +74,27 @@ public final class ExecutorBenchmark {
 
     private static void round(DroverClient client, int executors, int round) {
         String appId = client.registerApplication(new RegisterApplicationRequest("bench-" + round,
-                CommandSpec.executable("/bin/sleep", List.of("5")), null, 1, 64L, executors, null, null, null));
+                CommandSpec.executable("/bin/sleep", List.of(EXECUTOR_SECONDS)), null, 1, 64L, executors, null, null,
+                null));
         await(() -> firstGeneration(client.application(appId), executors).stream()
-                .allMatch(e -> e.state() == ExecutorState.EXITED), Duration.ofMinutes(2));
+                .allMatch(e -> e.state() == ExecutorState.RUNNING), Duration.ofMinutes(2));
         ApplicationView app = client.application(appId);
-        client.finishApplication(appId);
         List<ExecutorView> first = firstGeneration(app, executors);
         Instant registered = app.submittedAt();
         Instant allRunning = first.stream().map(ExecutorView::startedAt).filter(Objects::nonNull)
                 .max(Comparator.naturalOrder()).orElseThrow();
         Instant firstRunning = first.stream().map(ExecutorView::startedAt).filter(Objects::nonNull)
                 .min(Comparator.naturalOrder()).orElseThrow();
-        Instant allExited = first.stream().map(ExecutorView::endedAt).max(Comparator.naturalOrder()).orElseThrow();
-        System.out.printf(Locale.ROOT, "round %d: registration -> first RUNNING %6.0f ms, -> all %d RUNNING %6.0f ms, "
-                + "-> all EXITED %6.0f ms%n", round, millis(registered, firstRunning), first.size(),
-                millis(registered, allRunning), millis(registered, allExited));
+        long finishing = System.nanoTime();
+        client.finishApplication(appId);
         await(() -> client.cluster().coresUsed() == 0, Duration.ofMinutes(1));
+        System.out.printf(Locale.ROOT, "round %d: registration -> first RUNNING %6.0f ms, -> all %d RUNNING %6.0f ms; "
+                + "finished -> all cores free %6.0f ms%n", round, millis(registered, firstRunning), first.size(),
+                millis(registered, allRunning), (System.nanoTime() - finishing) / 1e6);
+        if (app.executors().size() > executors) {
+            System.out.printf(Locale.ROOT, "  %d executors in all: %d replaced ones that failed or were lost%n",
+                    app.executors().size(), app.executors().size() - executors);
+        }
     }
 
     /** The executors numbered below {@code count}: the ones granted at registration, not their replacements. */
@@ -102,7 +114,8 @@ public final class ExecutorBenchmark {
             if (Instant.now().isAfter(deadline)) {
                 throw new IllegalStateException("timed out after " + timeout);
             }
-            LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
+            // Each look is a whole application of 200 executors in JSON: often enough, not a load of its own.
+            LockSupport.parkNanos(Duration.ofMillis(200).toNanos());
         }
     }
 }
