@@ -32,22 +32,29 @@ public interface Confinement {
     /** How long a runner waits for its program's pid before reporting RUNNING without one. */
     Duration PROGRAM_PID_WAIT = Duration.ofSeconds(2);
 
+    /** How long {@link #awaitMainPid} looks each millisecond before it looks less often. */
+    Duration PROMPT_WAIT = Duration.ofMillis(20);
+
     /**
-     * The program's pid once it is there: a few forks and execs after the start under a namespace, about a
-     * millisecond on a quiet machine. Waited for (polling from every 50 µs, doubling up to every millisecond, at
-     * most {@code within}) so the RUNNING report carries the pid users see later, never a wrapper's, without
-     * holding that report back longer than the wrappers take; null when the run ended first or the time ran out.
+     * The program's pid once it is there: a few forks and execs after the start under a namespace, a few
+     * milliseconds on a quiet machine, hundreds on a busy one. Waited for (at most {@code within}) so the RUNNING
+     * report carries the pid users see later, never a wrapper's; null when the run ended first or the time ran
+     * out. Polled from every 50 µs, doubling up to every millisecond for the first {@link #PROMPT_WAIT}, so a
+     * quick start is reported promptly; after that up to every 10 ms, because a burst of slow starts would
+     * otherwise keep dozens of threads polling a thousand times a second each.
      */
     default Long awaitMainPid(ProcessHandle started, Duration within) {
-        long deadline = System.nanoTime() + within.toNanos();
+        long start = System.nanoTime();
+        long deadline = start + within.toNanos();
         long pause = 50_000;
         while (true) {
             Long pid = mainPid(started);
-            if (pid != null || !started.isAlive() || System.nanoTime() > deadline) {
+            long now = System.nanoTime();
+            if (pid != null || !started.isAlive() || now > deadline) {
                 return pid;
             }
             LockSupport.parkNanos(pause);
-            pause = Math.min(pause * 2, 1_000_000);
+            pause = Math.min(pause * 2, now - start < PROMPT_WAIT.toNanos() ? 1_000_000 : 10_000_000);
         }
     }
 

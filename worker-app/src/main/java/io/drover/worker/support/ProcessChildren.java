@@ -1,5 +1,6 @@
 package io.drover.worker.support;
 
+import java.io.FileInputStream;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -27,6 +28,9 @@ public final class ProcessChildren {
             Files.isReadable(PROC.resolve("self/task").resolve(Long.toString(ProcessHandle.current().pid()))
                     .resolve("children"));
 
+    /** Room for about 600 pids: a task with more children than that is not one a runner looks through. */
+    private static final ThreadLocal<byte[]> BUFFER = ThreadLocal.withInitial(() -> new byte[4096]);
+
     private ProcessChildren() {
     }
 
@@ -40,7 +44,7 @@ public final class ProcessChildren {
         Path tasks = PROC.resolve(Long.toString(pid)).resolve("task");
         try (DirectoryStream<Path> threads = Files.newDirectoryStream(tasks)) {
             for (Path thread : threads) {
-                readInto(thread.resolve("children"), children);
+                readInto(thread + "/children", children);
             }
         } catch (NoSuchFileException e) {
             return List.of();
@@ -59,8 +63,7 @@ public final class ProcessChildren {
             return ProcessHandle.of(pid).flatMap(handle -> handle.children().findFirst()).map(ProcessHandle::pid);
         }
         List<Long> children = new ArrayList<>(1);
-        String id = Long.toString(pid);
-        readInto(PROC.resolve(id).resolve("task").resolve(id).resolve("children"), children);
+        readInto("/proc/" + pid + "/task/" + pid + "/children", children);
         return children.isEmpty() ? Optional.empty() : Optional.of(children.get(0));
     }
 
@@ -81,17 +84,34 @@ public final class ProcessChildren {
         return handles;
     }
 
-    private static void readInto(Path file, List<Long> children) {
-        String text;
-        try {
-            text = Files.readString(file);
-        } catch (IOException e) {
-            return;
-        }
-        for (String pid : text.trim().split(" ")) {
-            if (!pid.isEmpty()) {
-                children.add(Long.parseLong(pid));
+    /**
+     * Parses the file's space-separated pids into {@code children}. Read into a small buffer of this thread's:
+     * {@code Files.readString} starts at 8 KiB for a file whose size the kernel gives as 0, and a runner polls
+     * these files, so that came to gigabytes of garbage in a burst of launches.
+     */
+    private static void readInto(String file, List<Long> children) {
+        byte[] buffer = BUFFER.get();
+        int length = 0;
+        try (FileInputStream in = new FileInputStream(file)) {
+            int read;
+            while (length < buffer.length && (read = in.read(buffer, length, buffer.length - length)) > 0) {
+                length += read;
             }
+        } catch (IOException e) {
+            return; // gone: no children any more
+        }
+        long pid = -1;
+        for (int i = 0; i < length; i++) {
+            byte b = buffer[i];
+            if (b >= '0' && b <= '9') {
+                pid = (pid < 0 ? 0 : pid * 10) + (b - '0');
+            } else if (pid >= 0) {
+                children.add(pid);
+                pid = -1;
+            }
+        }
+        if (pid >= 0) {
+            children.add(pid);
         }
     }
 }
