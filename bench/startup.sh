@@ -18,6 +18,8 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)
 RUNS=${1:-5}
 mkdir -p "$ROOT/bench/target/bench-work"
 WORK=$(mktemp -d "$ROOT/bench/target/bench-work/startup-XXXXXX")
+# mktemp makes it 0700; as root the worker isolates its children, which must pass through it to their work.
+chmod 0755 "$WORK"
 SPARK_LAB=${SPARK_LAB:-$ROOT/bench/target/spark-lab}
 SPARK_LAB_SOURCE=${SPARK_LAB_SOURCE:-$ROOT/../shared/reference/spark-lab}
 [[ -d $SPARK_LAB_SOURCE ]] || SPARK_LAB_SOURCE=/work/shared/reference/spark-lab
