@@ -33,8 +33,9 @@ final class Findings {
         NO_ANSWER,
         /**
          * Refused by Tomcat's connector before the application saw it (an encoded separator, NUL or control
-         * character in the path, bytes that are not UTF-8, a head over 8 KB, a Transfer-Encoding it does not
-         * speak): an HTML page or an empty body with 400 or 501. Listed, not a failure: nothing of Drover ran.
+         * character in the path, bytes that are not UTF-8, {@code ..} segments that climb above the root, a head
+         * over 8 KB, a Transfer-Encoding it does not speak): an HTML page or an empty body with 400 or 501.
+         * Listed, not a failure: nothing of Drover ran.
          */
         CONTAINER_REJECTED
     }
@@ -52,7 +53,7 @@ final class Findings {
 
     private static final List<String> CONNECTOR_SUSPECTS = List.of("request line and headers over 8 KB",
             "a Transfer-Encoding header", "encoded \\, / or NUL in the path", "encoded control character in the path",
-            "percent-encoded bytes in the path that are not UTF-8");
+            "percent-encoded bytes in the path that are not UTF-8", "dot segments that climb above the root of the path");
 
     private static final Pattern ENCODED_SEPARATOR = Pattern.compile("(?i).*%(5c|2f|00).*");
     private static final Pattern ENCODED_CONTROL = Pattern.compile("(?i).*%([01][0-9a-f]|7f).*");
@@ -128,6 +129,25 @@ final class Findings {
      * What about the request is unusual enough to be the cause, the likeliest first: for an answer Spring MVC
      * wrote, what Spring reads (method, query, content type, accept); otherwise what Tomcat reads first.
      */
+    /**
+     * Whether normalizing the path's {@code .} and {@code ..} segments (encoded dots too, which Tomcat decodes
+     * first) would go above {@code /}: Tomcat answers such a URI 400 before any filter or servlet sees it.
+     */
+    static boolean climbsAboveTheRoot(String path) {
+        int depth = 0;
+        for (String segment : path.split("/", -1)) {
+            String plain = segment.replaceAll("(?i)%2e", ".");
+            if (plain.equals("..")) {
+                if (--depth < 0) {
+                    return true;
+                }
+            } else if (!plain.isEmpty() && !plain.equals(".")) {
+                depth++;
+            }
+        }
+        return false;
+    }
+
     static List<String> suspects(FuzzRequest request, String pathAndQuery, boolean fromSpring) {
         List<String> connector = new ArrayList<>();
         List<String> application = new ArrayList<>();
@@ -147,6 +167,9 @@ final class Findings {
             connector.add("encoded control character in the path");
         } else if (!decodesAsUtf8(path)) {
             connector.add("percent-encoded bytes in the path that are not UTF-8");
+        }
+        if (climbsAboveTheRoot(path)) {
+            connector.add("dot segments that climb above the root of the path");
         }
         if (!STANDARD_METHODS.contains(request.method())) {
             application.add("method " + request.method());
