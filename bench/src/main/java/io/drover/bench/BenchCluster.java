@@ -37,6 +37,11 @@ public final class BenchCluster implements AutoCloseable {
         return args.length > index ? List.of("--drover.worker.isolation=" + args[index]) : List.of();
     }
 
+    /** What a benchmark's header says of that argument: the isolation given, or {@code default}. */
+    static String isolationLabel(String[] args, int index) {
+        return args.length > index ? args[index] : "default";
+    }
+
     private final Daemon master;
     private final Daemon worker;
     private final DroverClient client;

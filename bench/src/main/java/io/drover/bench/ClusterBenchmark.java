@@ -49,7 +49,7 @@ public final class ClusterBenchmark {
             }
             System.out.printf(Locale.ROOT, "Drover cluster benchmark: bursts of %d drivers of /bin/true, master and "
                     + "one worker with %d cores as their own processes (isolation %s), %d CPUs, load %s, after %d "
-                    + "warm-up bursts%n", drivers, cores, args.length > 2 ? args[2] : "default",
+                    + "warm-up bursts%n", drivers, cores, BenchCluster.isolationLabel(args, 2),
                     Runtime.getRuntime().availableProcessors(), BenchCluster.loadAverage(), WARM_UP_BURSTS);
             byHand(drivers, cores);
             for (int round = 1; round <= MEASURED_BURSTS; round++) {

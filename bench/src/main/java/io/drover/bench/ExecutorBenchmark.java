@@ -45,9 +45,10 @@ public final class ExecutorBenchmark {
         try (WorkDir work = WorkDir.create("executor-benchmark");
                 BenchCluster cluster = BenchCluster.start(work, executors, executors * 64L, List.of(), workerArgs)) {
             DroverClient client = cluster.client();
-            System.out.printf(Locale.ROOT, "Drover executor benchmark: %d one-core executors running sleep " + EXECUTOR_SECONDS + " on one "
+            System.out.printf(Locale.ROOT, "Drover executor benchmark: %d one-core executors running sleep %s on one "
                     + "worker with %d cores (isolation %s), master and worker as their own processes, %d CPUs, load %s%n",
-                    executors, executors, args.length > 2 ? args[2] : "default", Runtime.getRuntime().availableProcessors(), BenchCluster.loadAverage());
+                    executors, EXECUTOR_SECONDS, executors, BenchCluster.isolationLabel(args, 2),
+                    Runtime.getRuntime().availableProcessors(), BenchCluster.loadAverage());
             byHand(executors);
             for (int round = 1; round <= rounds; round++) {
                 BurstCpu before = BurstCpu.now(cluster);

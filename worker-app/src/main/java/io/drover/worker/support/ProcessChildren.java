@@ -4,7 +4,6 @@ import java.io.FileInputStream;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -46,10 +45,8 @@ public final class ProcessChildren {
             for (Path thread : threads) {
                 readInto(thread + "/children", children);
             }
-        } catch (NoSuchFileException e) {
-            return List.of();
         } catch (IOException e) {
-            return List.of(); // gone while being read: it has no children any more either
+            return List.of(); // gone, before or while being read: it has no children any more either
         }
         return children;
     }
