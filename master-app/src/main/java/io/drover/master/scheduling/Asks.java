@@ -63,9 +63,7 @@ final class Asks {
 
     /** Whether an application wants more cores than it holds (and may add an executor). */
     static boolean wantsMore(ApplicationEntry app) {
-        AppAsk ask = app(app);
-        int minCores = ask.coresPerExecutor() == null ? 1 : ask.coresPerExecutor();
-        return ask.coresWanted() >= minCores && ask.executorsAllowed() > 0;
+        return app(app).wantsMore();
     }
 
     /** Cores a driver holds on its worker: from its placement until it ends. */

@@ -13,6 +13,7 @@ import io.drover.master.state.model.DriverEntry;
 import io.drover.master.state.model.WorkerEntry;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One placement round (DESIGN.md §3, issue 14): reads the alive workers, the waiting drivers and the applications
@@ -21,6 +22,8 @@ import java.util.List;
  * machine applies the decisions. No Spring, no I/O; called on the state thread.
  */
 public final class SchedulingRound {
+
+    private static final Placement NOTHING = new Placement(List.of(), List.of(), Map.of(), Map.of());
 
     private final SchedulingSettings settings;
 
@@ -34,14 +37,6 @@ public final class SchedulingRound {
 
     /** @param seed seeds the shuffle of the workers for drivers (Spark shuffles them every round) */
     public Placement plan(SchedulingView state, long seed) {
-        List<WorkerOffer> workers = new ArrayList<>();
-        int clusterCores = 0;
-        for (WorkerEntry w : state.workers().values()) {
-            if (w.acceptsWork()) {
-                workers.add(Asks.offer(w));
-                clusterCores += w.total().cores();
-            }
-        }
         List<DriverAsk> drivers = new ArrayList<>();
         int launched = 0;
         for (DriverEntry d : state.activeDrivers().values()) {
@@ -52,8 +47,24 @@ public final class SchedulingRound {
             }
         }
         List<AppAsk> apps = new ArrayList<>(state.activeApps().size());
+        boolean appsWant = false;
         for (ApplicationEntry app : state.activeApps().values()) {
-            apps.add(Asks.app(app));
+            AppAsk ask = Asks.app(app);
+            apps.add(ask);
+            appsWant |= ask.wantsMore();
+        }
+        if (drivers.isEmpty() && !appsWant) {
+            // Nothing to place and nothing to explain: most rounds of a busy cluster (every worker that
+            // registers or frees cores asks for one) need not look at thousands of workers.
+            return NOTHING;
+        }
+        List<WorkerOffer> workers = new ArrayList<>();
+        int clusterCores = 0;
+        for (WorkerEntry w : state.workers().values()) {
+            if (w.acceptsWork()) {
+                workers.add(Asks.offer(w));
+                clusterCores += w.total().cores();
+            }
         }
         List<QueueState> queues = QueueStats.held(state, settings).entrySet().stream()
                 .map(q -> new QueueState(q.getKey().name(), q.getKey().weight(), q.getKey().maxCores(), q.getValue()))

@@ -63,7 +63,7 @@ public record AppAsk(String appId, String queue, int priority, long seq, Integer
     }
 
     /** Whether it still wants anything at all. */
-    boolean wantsMore() {
+    public boolean wantsMore() {
         return coresWanted >= minCores() && executorsAllowed > 0;
     }
 
