@@ -4,6 +4,7 @@ import io.drover.server.connector.ConnectorConfiguration;
 import io.drover.server.connector.InternalRequestObservations;
 import io.drover.server.security.ClusterSecret;
 import io.drover.server.security.SecurityConfiguration;
+import jakarta.validation.Validator;
 import org.springframework.beans.factory.ObjectProvider;
 import org.apache.tomcat.util.buf.EncodedSolidusHandling;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -15,6 +16,8 @@ import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import tools.jackson.databind.json.JsonMapper;
 
 /** What both servers configure alike; each app imports it. */
 @Configuration(proxyBeanMethods = false)
@@ -26,6 +29,12 @@ public class ServerCommonConfiguration {
     @Bean
     InternalRestClients internalRestClients(SslBundles bundles, TlsSettings tls, ObjectProvider<ClusterSecret> secret) {
         return new InternalRestClients(bundles, tls, secret.getIfAvailable());
+    }
+
+    @Bean
+    RequestBodyWarmup requestBodyWarmup(ObjectProvider<RequestMappingHandlerMapping> mappings,
+            ObjectProvider<Validator> validator, ObjectProvider<JsonMapper> json) {
+        return new RequestBodyWarmup(mappings, validator, json);
     }
 
     /** Early: a request with unreadable headers goes no further. */
