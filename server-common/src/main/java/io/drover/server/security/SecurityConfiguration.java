@@ -15,17 +15,22 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.observation.SecurityObservationSettings;
+import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 
 /**
- * One filter chain for each app (DESIGN.md §7), built from {@link AccessPolicy}:
+ * The filter chains of each app (DESIGN.md §7), built from {@link AccessPolicy}: a lean one for the
+ * master↔worker protocol, one for everything else:
  * <ul>
  *   <li>{@code Authorization: Bearer} authenticates one request, statelessly: API clients, tools, drivers,
  *       and the master and workers calling each other with the cluster secret;</li>
@@ -89,6 +94,30 @@ public class SecurityConfiguration {
         return new ProblemSecurityResponses();
     }
 
+    /**
+     * The master↔worker protocol ({@code /internal/**}) gets a chain of its own with only what a machine's
+     * bearer call needs: throttle, bearer token, the access rule, problem+json refusals. No session, CSRF,
+     * saved request, logout or browser headers: none applies to a call carrying the cluster secret, and with
+     * 10,000 workers each filter is paid thousands of times a second (issue 13).
+     */
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    SecurityFilterChain protocolSecurity(HttpSecurity http, AuthProperties auth, TokenAuthenticator authenticator,
+            AuthenticationManager manager, ProblemSecurityResponses problems, AuthThrottle throttle,
+            ObjectProvider<KnownHosts> knownHosts, ServerLimits limits) throws Exception {
+        http.securityMatcher(AccessPolicy.INTERNAL_ROUTES)
+                .addFilterBefore(new BearerTokenFilter(authenticator, problems, auth.enabled(), throttle),
+                        AuthorizationFilter.class)
+                .addFilterBefore(new ThrottleFilter(throttle), BearerTokenFilter.class)
+                .csrf(csrf -> csrf.disable())
+                .headers(headers -> headers.disable())
+                .requestCache(cache -> cache.disable())
+                .logout(logout -> logout.disable())
+                .servletApi(api -> api.disable())
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+        return common(http, auth, manager, problems, knownHosts, limits);
+    }
+
     @Bean
     SecurityFilterChain droverSecurity(HttpSecurity http, AuthProperties auth, TokenAuthenticator authenticator,
             AuthenticationManager manager, ProblemSecurityResponses problems, AuthThrottle throttle,
@@ -97,19 +126,26 @@ public class SecurityConfiguration {
         // Only a page a person opened is worth returning to after login; remembering API calls would
         // create a session for every unauthenticated request.
         pagesOnly.setRequestMatcher(ProblemSecurityResponses::isBrowserPage);
-        http.authenticationManager(manager)
-                .addFilterBefore(new BearerTokenFilter(authenticator, problems, auth.enabled(), throttle),
+        http.addFilterBefore(new BearerTokenFilter(authenticator, problems, auth.enabled(), throttle),
                         CsrfFilter.class)
                 .addFilterBefore(new ThrottleFilter(throttle), BearerTokenFilter.class)
                 .addFilterBefore(new AnonymousFormReads(limits.anonymousFormReaders()), ThrottleFilter.class)
-                .authorizeHttpRequests(requests -> requests.anyRequest().access(new PolicyAuthorization()))
                 .csrf(csrf -> csrf.requireCsrfProtectionMatcher(request -> needsCsrf(request, auth.enabled())))
                 .formLogin(login -> login.loginPage("/login").usernameParameter("token").passwordParameter("token")
                         .successHandler(new LoginAudit(throttle)).failureHandler(new LoginAudit(throttle)).permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
-                .requestCache(cache -> cache.requestCache(pagesOnly))
-                .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems));
+                .requestCache(cache -> cache.requestCache(pagesOnly));
         BrowserHeaders.apply(http);
+        return common(http, auth, manager, problems, knownHosts, limits);
+    }
+
+    /** What both chains do alike; each has added its {@link BearerTokenFilter} and {@link ThrottleFilter}. */
+    private static SecurityFilterChain common(HttpSecurity http, AuthProperties auth, AuthenticationManager manager,
+            ProblemSecurityResponses problems, ObjectProvider<KnownHosts> knownHosts, ServerLimits limits)
+            throws Exception {
+        http.authenticationManager(manager)
+                .authorizeHttpRequests(requests -> requests.anyRequest().access(new PolicyAuthorization()))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems));
         if (!auth.enabled()) {
             KnownHosts hosts = knownHosts.getIfAvailable(() -> new KnownHosts(List.of())).with(limits.allowedHosts());
             http.addFilterBefore(new SameOriginGuard(hosts), BearerTokenFilter.class);
