@@ -17,6 +17,8 @@ import org.springframework.validation.annotation.Validated;
  * @param keepAliveTimeout how long a connection may stay idle between requests
  * @param bodyReadTimeout the longest pause allowed while a request body is read
  * @param maxConnections open connections each connector accepts; more wait in the operating system's queue
+ * @param acceptCount the length of that queue (the listen backlog; the kernel caps it at
+ *     {@code net.core.somaxconn}): connections beyond it are dropped and their clients try again seconds later
  * @param internalThreads the internal connector's request threads (the public one has Spring Boot's
  *     {@code server.tomcat.threads.max})
  * @param anonymousFormReaders requests whose form body may be read at once before anyone is authenticated
@@ -32,6 +34,7 @@ public record ServerLimits(
         @DefaultValue("60s") Duration keepAliveTimeout,
         @DefaultValue("10s") Duration bodyReadTimeout,
         @DefaultValue("1000") @Positive int maxConnections,
+        @DefaultValue("4096") @Positive int acceptCount,
         @DefaultValue("16") @Positive int internalThreads,
         @DefaultValue("8") @Positive int anonymousFormReaders,
         @DefaultValue({}) List<String> allowedHosts) {

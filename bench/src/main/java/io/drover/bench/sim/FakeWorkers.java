@@ -65,6 +65,8 @@ final class FakeWorkers implements AutoCloseable {
     final Latencies reports = new Latencies();
     final AtomicLong reconnects = new AtomicLong();
     final AtomicLong registrationRetries = new AtomicLong();
+    /** Registrations the master turned away at once under the storm (503), of the retries. */
+    final AtomicLong registrationsShed = new AtomicLong();
     final AtomicLong launches = new AtomicLong();
     final AtomicLong refusedLaunches = new AtomicLong();
     final AtomicLong runningReported = new AtomicLong();
@@ -133,6 +135,9 @@ final class FakeWorkers implements AutoCloseable {
             }
             registrations.failed();
             registrationRetries.incrementAndGet();
+            if (failure == null && response.statusCode() == 503) {
+                registrationsShed.incrementAndGet();
+            }
             long delay = Math.min(8000, 500L << Math.min(attempt, 4));
             long jittered = delay / 2 + ThreadLocalRandom.current().nextLong(delay / 2 + 1);
             return CompletableFuture.supplyAsync(() -> null,

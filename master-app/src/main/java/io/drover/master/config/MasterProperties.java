@@ -51,6 +51,9 @@ import org.springframework.validation.annotation.Validated;
  *     MEMORY_FREE_ASC, MEMORY_FREE_DESC or WORKER_ID (Spark's {@code spark.deploy.workerSelectionPolicy})
  * @param queues the scheduling queues, each with a name, a weight and an optional core limit; a {@code default}
  *     queue (weight 1, no limit) exists unless configured
+ * @param registrationQueueLimit requests waiting for a thread of the public port beyond which a worker's
+ *     registration is answered {@code 503} at once, to be tried again later, instead of waiting longer than the
+ *     worker does (a storm of registrations after a failover)
  */
 @Validated
 @ConfigurationProperties("drover.master")
@@ -77,7 +80,8 @@ public record MasterProperties(
         @Positive Integer maxDrivers,
         @DefaultValue("true") boolean spreadOutDrivers,
         @DefaultValue("CORES_FREE_DESC") WorkerSelectionPolicy workerSelectionPolicy,
-        @DefaultValue List<@Valid Queue> queues) {
+        @DefaultValue List<@Valid Queue> queues,
+        @DefaultValue("200") @Positive int registrationQueueLimit) {
 
     /**
      * {@code drover.master.queues[n].*}: one scheduling queue.

@@ -20,6 +20,11 @@ public class ConnectorConfiguration {
         return new ServerConnectors(limits, internal.getIfAvailable());
     }
 
+    @Bean
+    PublicConnectorQueue publicConnectorQueue() {
+        return new PublicConnectorQueue();
+    }
+
     /** First of all filters: a call on the wrong connector goes no further. */
     @Bean
     FilterRegistrationBean<ConnectorRouting> connectorRouting(ObjectProvider<InternalConnector> internal) {

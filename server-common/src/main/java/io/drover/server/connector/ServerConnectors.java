@@ -54,7 +54,7 @@ final class ServerConnectors implements WebServerFactoryCustomizer<TomcatServlet
     }
 
     /**
-     * Timeouts on every read: of the request head, between requests (an idle connection holds no thread,
+     * The listen backlog, and timeouts on every read: of the request head, between requests (an idle connection holds no thread,
      * and clients keep theirs for a while: closing them sooner makes a client's next request find the
      * connection gone), and of the body (Tomcat's upload timeout, which replaces the connection timeout once
      * a body is being read).
@@ -66,6 +66,9 @@ final class ServerConnectors implements WebServerFactoryCustomizer<TomcatServlet
         protocol.setDisableUploadTimeout(false);
         protocol.setConnectionUploadTimeout((int) limits.bodyReadTimeout().toMillis());
         protocol.setMaxConnections(limits.maxConnections());
+        // Tomcat's 100 overflowed when thousands of workers registered at once: the kernel dropped their
+        // handshakes, and each worker waited one to seven seconds to try again, or gave up.
+        protocol.setAcceptCount(limits.acceptCount());
     }
 
     /** After Spring Boot's own customizers, so these limits win over its defaults. */
