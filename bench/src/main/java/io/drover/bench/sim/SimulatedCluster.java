@@ -129,8 +129,8 @@ public final class SimulatedCluster {
         master.await(() -> cluster(master).aliveWorkers() == count, Duration.ofMinutes(2), count + " workers alive");
         double all = (System.nanoTime() - started) / 1e9;
         out.printf(Locale.ROOT, "storm      %d registrations at once (from %s): all answered in %.2f s (%.0f/s), all "
-                + "ALIVE in the API after %.2f s; master CPU %.2f s; retries %d (%d turned away at once: 503)%n", count, java.time.Instant.now()
-                .minusNanos(System.nanoTime() - started), seconds, count / seconds, all,
+                + "ALIVE in the API after %.2f s; master CPU %.2f s; retries %d (%d turned away at once: 503)%n",
+                count, java.time.Instant.now().minusNanos(System.nanoTime() - started), seconds, count / seconds, all,
                 ProcessStats.cpuSeconds(master.pid()) - cpu, workers.registrationRetries.get(),
                 workers.registrationsShed.get());
         out.printf(Locale.ROOT, "           registration round trip %s%n", workers.registrations.describe());

@@ -8,7 +8,8 @@ import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
 /**
  * How many requests of the public connector wait for one of its threads (Tomcat's executor queue). A request
  * that waits there has cost nothing yet; one that reaches a thread while many wait behind it can be turned
- * away cheaply, before the work a client would give up on.
+ * away cheaply, before the work a client would give up on. As a customizer bean, Spring Boot hands it the
+ * public connector only; the internal one is added by {@link ServerConnectors} and never seen here.
  */
 public final class PublicConnectorQueue implements TomcatConnectorCustomizer {
 

@@ -54,10 +54,10 @@ final class ServerConnectors implements WebServerFactoryCustomizer<TomcatServlet
     }
 
     /**
-     * The listen backlog, and timeouts on every read: of the request head, between requests (an idle connection holds no thread,
-     * and clients keep theirs for a while: closing them sooner makes a client's next request find the
-     * connection gone), and of the body (Tomcat's upload timeout, which replaces the connection timeout once
-     * a body is being read).
+     * The listen backlog, and timeouts on every read: of the request head, between requests (an idle
+     * connection holds no thread, and clients keep theirs for a while: closing them sooner makes a client's
+     * next request find the connection gone), and of the body (Tomcat's upload timeout, which replaces the
+     * connection timeout once a body is being read).
      */
     private void limit(Connector connector) {
         AbstractHttp11Protocol<?> protocol = (AbstractHttp11Protocol<?>) connector.getProtocolHandler();

@@ -38,8 +38,8 @@ final class RegistrationAdmission extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        int waiting = queue.getAsInt();
-        if (!"POST".equals(request.getMethod()) || waiting <= limit) {
+        int waiting = "POST".equals(request.getMethod()) ? queue.getAsInt() : 0;
+        if (waiting <= limit) {
             chain.doFilter(request, response);
             return;
         }
