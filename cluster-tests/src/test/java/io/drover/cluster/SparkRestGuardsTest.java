@@ -3,6 +3,8 @@ package io.drover.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.drover.cluster.SparkRestClient.Answer;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -53,6 +55,28 @@ class SparkRestGuardsTest {
             assertThat(answer.field("message")).contains("127.0.0.1").contains("drover.spark.rest.trusted-networks");
         }
         assertThat(cluster.client.drivers()).isEmpty();
+    }
+
+    /**
+     * Found by the fuzz: a refusal written before the body was read closed the connection without saying so
+     * (its length set, the answer was already sent), and the client's next request on it read nothing back.
+     */
+    @Test
+    void aRefusalThatLeavesTheBodyUnreadTellsTheClientTheConnectionCloses() throws Exception {
+        start("--drover.spark.rest.trusted-networks=10.0.0.0/8");
+        String body = create("file:/tmp/app.jar");
+
+        String head;
+        try (Socket socket = new Socket("127.0.0.1", SparkRestClient.sparkPort(cluster.masterContext()))) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("POST /v1/submissions/create HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    + "Content-Type: application/json\r\nContent-Length: " + body.length() + "\r\n\r\n" + body)
+                    .getBytes(StandardCharsets.UTF_8));
+            head = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8)
+                    .split("\r\n\r\n", 2)[0];
+        }
+
+        assertThat(head).startsWith("HTTP/1.1 403").containsIgnoringCase("Connection: close");
     }
 
     @Test

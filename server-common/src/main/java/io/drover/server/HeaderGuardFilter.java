@@ -14,9 +14,17 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Refuses requests whose {@code Content-Type} or {@code Accept} cannot be read, before anything else
  * looks at them. Left to Spring MVC, a wildcard or malformed {@code Content-Type} fails deep inside
  * message conversion (a 500), and a malformed {@code Accept} leaves even the error answer without a
- * representation (an empty body); here both get a problem that says which header is wrong.
+ * representation (an empty body); here both get a problem that says which header is wrong. It guards the
+ * error dispatch too: a request Tomcat itself refuses ({@code TRACE}, a control character in the path) goes
+ * straight to {@code /error} without a first pass through the filters, and there Spring MVC decoding the
+ * path in a charset named {@code charset=} threw, which Tomcat answered with its own 500 page.
  */
 public class HeaderGuardFilter extends OncePerRequestFilter {
+
+    @Override
+    protected boolean shouldNotFilterErrorDispatch() {
+        return false;
+    }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)

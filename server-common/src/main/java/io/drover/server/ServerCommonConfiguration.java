@@ -4,6 +4,7 @@ import io.drover.server.connector.ConnectorConfiguration;
 import io.drover.server.connector.InternalRequestObservations;
 import io.drover.server.security.ClusterSecret;
 import io.drover.server.security.SecurityConfiguration;
+import jakarta.servlet.DispatcherType;
 import jakarta.validation.Validator;
 import org.springframework.beans.factory.ObjectProvider;
 import org.apache.tomcat.util.buf.EncodedSolidusHandling;
@@ -42,6 +43,7 @@ public class ServerCommonConfiguration {
     FilterRegistrationBean<HeaderGuardFilter> headerGuardFilter() {
         FilterRegistrationBean<HeaderGuardFilter> registration = new FilterRegistrationBean<>(new HeaderGuardFilter());
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR);
         return registration;
     }
 

@@ -60,7 +60,9 @@ final class SparkRestFilter extends OncePerRequestFilter {
         byte[] body = json.write(answer.body());
         response.setStatus(answer.status());
         response.setContentType("application/json;charset=utf-8");
-        response.setContentLength(body.length);
+        // No length set here: with it, the answer went out as soon as it was written, before the valve that
+        // ends a connection whose body was left unread could add "Connection: close"; Tomcat sets the length
+        // of a buffered answer itself.
         response.getOutputStream().write(body);
     }
 

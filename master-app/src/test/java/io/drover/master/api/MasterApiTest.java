@@ -87,6 +87,22 @@ class MasterApiTest {
                 type -> assertThat(type).startsWith("application/problem+json"));
     }
 
+    /**
+     * Found by the fuzz: Tomcat refuses TRACE itself and goes straight to the error page, where a charset named
+     * {@code charset=} made decoding the path throw, and Tomcat answered with its HTML 500.
+     */
+    @Test
+    void aTraceWithAnUnreadableCharsetIsAProblemNotAServerError() throws Exception {
+        HttpResponse<String> response = HTTP.send(authorized("/api/v1/drivers/driver-20261122080000-9999")
+                .header("Content-Type", "application/json;charset=")
+                .method("TRACE", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(415);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(response.body()).contains("Content-Type");
+    }
+
     /** Found by the fuzz: the firewall refused the form's parameter names inside MVC, which answered 500. */
     @Test
     void aFormBodyWithParameterNamesTheFirewallRefusesIsABadRequest() throws Exception {

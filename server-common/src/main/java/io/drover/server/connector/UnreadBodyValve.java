@@ -13,7 +13,9 @@ import org.apache.coyote.ActionCode;
  * thread, one blocking read at a time: an unauthenticated client that sends a body one byte every few
  * seconds and gets a {@code 401} then held a thread for as long as it liked, and a few hundred of them
  * starved every authorized call (issue 10). Tomcat already closes instead of draining after a 400 or 413;
- * this does the same after any status from 400 up, when the body was not read to its end.
+ * this does the same after any status from 400 up, when the body was not read to its end. An answer must
+ * not be committed before it gets here (no flush, no length set up front), or the client is not told the
+ * connection ends and sends its next request down a closed one.
  */
 final class UnreadBodyValve extends ValveBase {
 
