@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -26,17 +27,41 @@ final class ProcessTree {
     private ProcessTree() {
     }
 
+    /**
+     * How long the wrappers around a program (the launch chain, a namespace's init shell) get to exit by
+     * themselves once the program and everything it started are gone, before they are SIGKILLed: they only pass
+     * the program's status on, and one that does not (unshare waiting with SIGTERM blocked on an init shell
+     * that stayed asleep after its program ended) would otherwise hold the run's cores for the whole grace.
+     */
+    static final Duration WRAPPER_WAIT = Duration.ofSeconds(1);
+
     /** Returns when the whole tree is gone, or after grace plus {@link #KILL_WAIT} at worst. Null-safe. */
     static void terminate(ProcessHandle root, Duration grace) {
+        terminate(root, null, grace);
+    }
+
+    /**
+     * As {@link #terminate(ProcessHandle, Duration)}, knowing which process of the tree is the program: the
+     * grace is for it and what it started; its ancestors up to {@code root} are wrappers, which are given
+     * {@link #WRAPPER_WAIT} after the rest are gone. Without a program the whole tree gets the grace.
+     */
+    static void terminate(ProcessHandle root, Long program, Duration grace) {
         if (root == null) {
             return;
         }
         List<ProcessHandle> tree = new ArrayList<>();
         tree.add(root);
         tree.addAll(ProcessChildren.descendants(root.pid()));
+        List<ProcessHandle> wrappers = wrappersOf(tree, program);
+        List<ProcessHandle> work = new ArrayList<>(tree);
+        work.removeAll(wrappers);
         tree.forEach(ProcessHandle::destroy);
-        if (awaitExit(tree, grace)) {
-            return;
+        long started = System.nanoTime();
+        if (awaitExit(work, grace)) {
+            Duration left = grace.minusNanos(System.nanoTime() - started);
+            if (awaitExit(wrappers, left.compareTo(WRAPPER_WAIT) < 0 ? left : WRAPPER_WAIT)) {
+                return;
+            }
         }
         Set<ProcessHandle> left = new LinkedHashSet<>();
         for (ProcessHandle handle : tree) {
@@ -47,6 +72,28 @@ final class ProcessTree {
         }
         left.forEach(ProcessHandle::destroyForcibly);
         awaitExit(left, KILL_WAIT);
+    }
+
+    /** The program's ancestors within the tree, {@code root} included; none when the program is not in it. */
+    private static List<ProcessHandle> wrappersOf(List<ProcessHandle> tree, Long program) {
+        if (program == null || tree.stream().noneMatch(handle -> handle.pid() == program)) {
+            return List.of();
+        }
+        List<ProcessHandle> wrappers = new ArrayList<>();
+        ProcessHandle root = tree.get(0);
+        Optional<ProcessHandle> next = ProcessHandle.of(program).flatMap(ProcessHandle::parent);
+        while (next.isPresent() && wrappers.size() < tree.size()) {
+            ProcessHandle wrapper = next.get();
+            if (tree.stream().noneMatch(handle -> handle.pid() == wrapper.pid())) {
+                return List.of(); // re-parented since the tree was read: not a chain to trust
+            }
+            wrappers.add(wrapper);
+            if (wrapper.pid() == root.pid()) {
+                return wrappers;
+            }
+            next = wrapper.parent();
+        }
+        return List.of();
     }
 
     static void terminate(Process process, Duration grace) {

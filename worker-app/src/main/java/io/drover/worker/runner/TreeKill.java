@@ -63,7 +63,7 @@ final class TreeKill {
     private static void terminateNow(RunnerContext context, Process target, Confinement confinement,
             Consumer<Integer> killed) {
         try {
-            ProcessTree.terminate(target, context.killGrace());
+            ProcessTree.terminate(target.toHandle(), confinement.mainPid(target.toHandle()), context.killGrace());
             confinement.killAll();
         } finally {
             killed.accept(target.isAlive() ? null : target.exitValue());
