@@ -4,6 +4,7 @@ import io.drover.worker.support.ProcessChildren;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -35,6 +36,10 @@ final class ProcessTree {
      */
     static final Duration WRAPPER_WAIT = Duration.ofSeconds(1);
 
+    /** The first and the longest wait between two looks for processes the tree started after the SIGTERM. */
+    private static final long FIRST_LOOK_AGAIN_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
+    private static final long LONGEST_LOOK_AGAIN_NANOS = TimeUnit.MILLISECONDS.toNanos(320);
+
     /** Returns when the whole tree is gone, or after grace plus {@link #KILL_WAIT} at worst. Null-safe. */
     static void terminate(ProcessHandle root, Duration grace) {
         terminate(root, null, grace);
@@ -57,7 +62,7 @@ final class ProcessTree {
         work.removeAll(wrappers);
         tree.forEach(ProcessHandle::destroy);
         long started = System.nanoTime();
-        if (awaitExit(work, grace)) {
+        if (awaitWork(root, work, tree, grace)) {
             Duration left = grace.minusNanos(System.nanoTime() - started);
             if (awaitExit(wrappers, left.compareTo(WRAPPER_WAIT) < 0 ? left : WRAPPER_WAIT)) {
                 return;
@@ -72,6 +77,39 @@ final class ProcessTree {
         }
         left.forEach(ProcessHandle::destroyForcibly);
         awaitExit(left, KILL_WAIT);
+    }
+
+    /**
+     * Waits for the work to exit, sending SIGTERM to whatever the tree starts meanwhile and counting it as work.
+     * A kill that comes while the tree is still being launched can find a namespace's init before it has set its
+     * trap (the kernel drops a signal an init has no handler for) and the program not yet forked: without a
+     * second look that program ran out the whole grace. The looks back off, as most trees end at once.
+     */
+    private static boolean awaitWork(ProcessHandle root, List<ProcessHandle> work, List<ProcessHandle> signalled,
+            Duration grace) {
+        Set<Long> known = new HashSet<>();
+        signalled.forEach(handle -> known.add(handle.pid()));
+        long deadline = System.nanoTime() + grace.toNanos();
+        long step = FIRST_LOOK_AGAIN_NANOS;
+        while (true) {
+            long left = deadline - System.nanoTime();
+            if (awaitExit(work, Duration.ofNanos(Math.max(0, Math.min(step, left))))) {
+                return true;
+            }
+            if (left <= step || Thread.currentThread().isInterrupted()) {
+                return false;
+            }
+            if (root.isAlive()) { // a reaped root's pid could be another process's by now
+                for (ProcessHandle late : ProcessChildren.descendants(root.pid())) {
+                    if (known.add(late.pid())) {
+                        late.destroy();
+                        work.add(late);
+                        signalled.add(late);
+                    }
+                }
+            }
+            step = Math.min(step * 2, LONGEST_LOOK_AGAIN_NANOS);
+        }
     }
 
     /** The program's ancestors within the tree, {@code root} included; none when the program is not in it. */

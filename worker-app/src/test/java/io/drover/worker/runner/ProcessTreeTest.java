@@ -79,4 +79,18 @@ class ProcessTreeTest {
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofSeconds(2));
         assertThat(root.isAlive()).isFalse();
     }
+
+    @Test
+    void aProcessStartedAfterTheSigtermIsSignalledToo() throws Exception {
+        // SIGTERM ends the loop's sleep; the trap then starts the program, which the first look could not see.
+        root = new ProcessBuilder("sh", "-c", "trap 'sleep 600; exit 3' TERM; while :; do sleep 1; done").start();
+        await().atMost(Duration.ofSeconds(20)).until(() -> ProcessChildren.firstOfSingleThreaded(root.pid()).isPresent());
+        long started = System.nanoTime();
+
+        ProcessTree.terminate(root.toHandle(), null, GRACE);
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(GRACE.dividedBy(3));
+        assertThat(root.isAlive()).isFalse();
+        assertThat(root.exitValue()).as("the trap ran to its end: no SIGKILL").isEqualTo(3);
+    }
 }
