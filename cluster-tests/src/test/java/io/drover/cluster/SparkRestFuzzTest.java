@@ -40,8 +40,12 @@ class SparkRestFuzzTest {
 
     @AfterContainer
     static void stop() {
-        if (cluster != null) {
-            cluster.close();
+        try {
+            if (cluster != null) {
+                cluster.close();
+            }
+        } finally {
+            TempTrees.deleteQuietly(root);
         }
     }
 

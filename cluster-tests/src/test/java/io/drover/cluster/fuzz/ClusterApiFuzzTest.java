@@ -1,12 +1,11 @@
 package io.drover.cluster.fuzz;
 
+import io.drover.cluster.TempTrees;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.EdgeCasesMode;
 import net.jqwik.api.ForAll;
@@ -59,7 +58,7 @@ class ClusterApiFuzzTest {
             }
             LiveCluster.assertNoProcessesLeft();
         } finally {
-            deleteQuietly(workRoot);
+            TempTrees.deleteQuietly(workRoot);
             String report = Findings.report();
             System.out.println(report);
             Path target = Path.of("target");
@@ -176,17 +175,6 @@ class ClusterApiFuzzTest {
         }
         if (failure != null && FAIL_FAST) {
             throw new AssertionError(failure + "\n    request: " + answer.wire() + "\n    answer: " + answer);
-        }
-    }
-
-    private static void deleteQuietly(Path root) {
-        if (root == null) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            // a temporary directory left behind is not worth failing the run for
         }
     }
 }

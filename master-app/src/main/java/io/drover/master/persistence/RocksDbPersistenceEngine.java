@@ -26,9 +26,8 @@ import org.rocksdb.WriteOptions;
  */
 public final class RocksDbPersistenceEngine implements PersistenceEngine {
 
-    static {
-        RocksDB.loadLibrary();
-    }
+    /** Beside {@code state} in the data directory: RocksDB's JNI library ({@link RocksDbLibrary}). */
+    static final String NATIVE_DIR = "native";
 
     private final Path dir;
     private final Options options;
@@ -51,6 +50,7 @@ public final class RocksDbPersistenceEngine implements PersistenceEngine {
      */
     public static RocksDbPersistenceEngine open(Path dir) {
         boolean fresh = checkPlace(dir);
+        RocksDbLibrary.load(dir.toAbsolutePath().resolveSibling(NATIVE_DIR));
         RocksDbLog logger = new RocksDbLog();
         Options options = new Options()
                 .setCreateIfMissing(fresh)

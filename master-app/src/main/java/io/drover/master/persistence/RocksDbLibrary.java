@@ -1,0 +1,122 @@
+package io.drover.master.persistence;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.JarURLConnection;
+import java.net.URL;
+import java.net.URLConnection;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.stream.Stream;
+import org.rocksdb.RocksDB;
+import org.rocksdb.util.Environment;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Loads RocksDB's JNI library from a copy beside the master's state instead of a new one in {@code /tmp}.
+ * RocksDB's own loader writes the 17 MB library to {@code java.io.tmpdir} under a fresh name on every start and
+ * deletes it only when the JVM exits cleanly, so each master that crashed or was killed left one behind. The
+ * copy here is named by the library's checksum, made once (written aside, then renamed into place), and the
+ * copies of other versions are removed. Where it cannot be used (a data directory mounted {@code noexec}, a
+ * library not in the jar), RocksDB's own loader runs as before.
+ */
+final class RocksDbLibrary {
+
+    private static final Logger log = LoggerFactory.getLogger(RocksDbLibrary.class);
+    private static final String PREFIX = "rocksdb-";
+
+    /** The library in RocksDB's jar. */
+    private static final String RESOURCE = Environment.getJniLibraryFileName("rocksdb");
+
+    /**
+     * The name {@link RocksDB#loadLibrary(List)} looks for in a directory: it passes {@code "rocksdbjni"} where
+     * the jar's own loader passes {@code "rocksdb"}, so the name it builds has "jni" twice.
+     */
+    static final String FILE = Environment.getJniLibraryFileName("rocksdbjni");
+
+    private static boolean loaded;
+
+    private RocksDbLibrary() {
+    }
+
+    /** Loads the library once per JVM, keeping its copy under {@code nativeDir}. */
+    static synchronized void load(Path nativeDir) {
+        if (loaded) {
+            return;
+        }
+        try {
+            Path dir = keep(nativeDir);
+            if (dir != null) {
+                RocksDB.loadLibrary(List.of(dir.toString()));
+                loaded = true;
+                return;
+            }
+        } catch (IOException | UnsatisfiedLinkError | SecurityException e) {
+            log.info("RocksDB's library could not be kept in {} ({}); RocksDB extracts it to {} instead", nativeDir,
+                    e.toString(), System.getProperty("java.io.tmpdir"));
+        }
+        RocksDB.loadLibrary();
+        loaded = true;
+    }
+
+    /**
+     * Makes sure this RocksDB's library is in a directory of its own under {@code nativeDir}, and no other
+     * version's is.
+     *
+     * @return that directory, or null when the library is not among the class path's resources
+     */
+    static Path keep(Path nativeDir) throws IOException {
+        URL resource = RocksDB.class.getClassLoader().getResource(RESOURCE);
+        if (resource == null) {
+            return null;
+        }
+        Path dir = nativeDir.resolve(PREFIX + version(resource));
+        if (!Files.isRegularFile(dir.resolve(FILE))) {
+            copy(resource, dir, FILE);
+        }
+        forgetOthers(nativeDir, dir);
+        return dir;
+    }
+
+    /** The jar entry's CRC where the jar says it (cheap), else its size: a new RocksDB gets a new directory. */
+    private static String version(URL resource) throws IOException {
+        URLConnection connection = resource.openConnection();
+        if (connection instanceof JarURLConnection jar && jar.getJarEntry() != null && jar.getJarEntry().getCrc() >= 0) {
+            return Long.toHexString(jar.getJarEntry().getCrc());
+        }
+        return Long.toString(connection.getContentLengthLong());
+    }
+
+    private static void copy(URL resource, Path dir, String file) throws IOException {
+        Files.createDirectories(dir);
+        deleteAll(dir); // what a copy cut short by a crash left
+        Path part = Files.createTempFile(dir, file, ".part");
+        try (InputStream in = resource.openStream()) {
+            Files.copy(in, part, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(part, dir.resolve(file), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(part);
+        }
+    }
+
+    private static void forgetOthers(Path nativeDir, Path keep) throws IOException {
+        try (Stream<Path> dirs = Files.list(nativeDir)) {
+            for (Path other : dirs.filter(d -> d.getFileName().toString().startsWith(PREFIX) && !d.equals(keep))
+                    .toList()) {
+                deleteAll(other);
+                Files.deleteIfExists(other);
+            }
+        }
+    }
+
+    private static void deleteAll(Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path file : files.toList()) {
+                Files.deleteIfExists(file);
+            }
+        }
+    }
+}
