@@ -33,7 +33,7 @@ class SparkConfiguration {
                 log.warn("Spark home {} has no jars/spark-core_*.jar: this worker offers no Spark", home);
                 return WorkerSpark.NONE;
             }
-            Optional<String> plugin = SparkPluginJar.locate(properties.sparkPlugin());
+            Optional<String> plugin = SparkPluginJar.locate(properties.sparkPlugin(), properties.absoluteWorkDir());
             if (plugin.isEmpty()) {
                 log.warn("No Drover plugin for Spark (drover.worker.spark-plugin, or the jar bundled with a packaged"
                         + " worker): this worker offers no Spark");

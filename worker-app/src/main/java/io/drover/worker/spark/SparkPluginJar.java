@@ -12,13 +12,19 @@ import java.util.Optional;
 
 /**
  * Where the Drover plugin for Spark is: the configured jar or classpath, else the jar the worker's build
- * bundles as a resource, copied out once to a directory of its own. Children may run under other uids
- * (process isolation), so that directory and the jar are readable by everyone, like Spark's jars must be.
+ * bundles as a resource, copied out at each start into {@code <workDir>/.spark-plugin/} (written aside, then
+ * renamed: a run starting meanwhile never sees half a jar). It was a new directory in {@code /tmp}, deleted only
+ * at a clean exit, so every killed worker left one. Children may run under other uids (process isolation), so
+ * that directory and the jar are readable by everyone, like Spark's jars must be.
  */
 final class SparkPluginJar {
 
     /** Where the build puts the plugin jar among the worker's resources. */
     static final String BUNDLED = "/io/drover/worker/spark/drover-spark-plugin.jar";
+
+    /** The bundled jar's copy: {@code <workDir>/.spark-plugin/} (not an id, so never taken for a run). */
+    static final String DIR_NAME = ".spark-plugin";
+    static final String FILE_NAME = "drover-spark-plugin.jar";
 
     private SparkPluginJar() {
     }
@@ -28,7 +34,7 @@ final class SparkPluginJar {
      * @throws IllegalStateException when a configured entry does not exist: a typo should stop the worker,
      *     not quietly take Spark away
      */
-    static Optional<String> locate(String configured) throws IOException {
+    static Optional<String> locate(String configured, Path workDir) throws IOException {
         if (configured != null && !configured.isBlank()) {
             Arrays.stream(configured.split(File.pathSeparator)).filter(e -> !e.isBlank()).forEach(entry -> {
                 if (!Files.exists(Path.of(entry))) {
@@ -41,13 +47,18 @@ final class SparkPluginJar {
             if (bundled == null) {
                 return Optional.empty();
             }
-            Path dir = Files.createTempDirectory("drover-spark-plugin-",
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
-            Path jar = dir.resolve("drover-spark-plugin.jar");
-            Files.copy(bundled, jar, StandardCopyOption.REPLACE_EXISTING);
-            Files.setPosixFilePermissions(jar, PosixFilePermissions.fromString("rw-r--r--"));
-            jar.toFile().deleteOnExit();
-            dir.toFile().deleteOnExit();
+            Path dir = workDir.resolve(DIR_NAME);
+            Files.createDirectories(dir);
+            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+            Path jar = dir.resolve(FILE_NAME);
+            Path part = Files.createTempFile(dir, FILE_NAME, ".part");
+            try {
+                Files.copy(bundled, part, StandardCopyOption.REPLACE_EXISTING);
+                Files.setPosixFilePermissions(part, PosixFilePermissions.fromString("rw-r--r--"));
+                Files.move(part, jar, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } finally {
+                Files.deleteIfExists(part);
+            }
             return Optional.of(jar.toString());
         }
     }

@@ -8,6 +8,7 @@ import java.io.File;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -76,5 +77,24 @@ class SparkConfigurationTest {
 
         assertThatThrownBy(() -> SparkConfiguration.find(properties(home, dir.resolve("nope.jar").toString()),
                 Map.of())).isInstanceOf(IllegalStateException.class).hasMessageContaining("drover.worker.spark-plugin");
+    }
+
+    @Test
+    void theBundledPluginIsCopiedIntoTheWorkDirectoryReadableByEveryoneNotIntoTmp() throws Exception {
+        Path home = sparkHome(false);
+
+        WorkerSpark spark = SparkConfiguration.find(properties(home, null), Map.of());
+
+        Path jar = dir.resolve(SparkPluginJar.DIR_NAME).resolve(SparkPluginJar.FILE_NAME);
+        assertThat(spark.classpath()).startsWith(jar + File.pathSeparator);
+        try (var bundled = SparkPluginJar.class.getResourceAsStream(SparkPluginJar.BUNDLED)) {
+            assertThat(Files.readAllBytes(jar)).isEqualTo(bundled.readAllBytes());
+        }
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(jar))).isEqualTo("rw-r--r--");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(jar.getParent())))
+                .isEqualTo("rwxr-xr-x");
+        try (var files = Files.list(jar.getParent())) {
+            assertThat(files.toList()).containsExactly(jar); // nothing written aside is left
+        }
     }
 }
