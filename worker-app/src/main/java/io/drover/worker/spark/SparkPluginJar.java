@@ -47,19 +47,24 @@ final class SparkPluginJar {
             if (bundled == null) {
                 return Optional.empty();
             }
-            Path dir = workDir.resolve(DIR_NAME);
-            Files.createDirectories(dir);
-            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
-            Path jar = dir.resolve(FILE_NAME);
-            Path part = Files.createTempFile(dir, FILE_NAME, ".part");
-            try {
-                Files.copy(bundled, part, StandardCopyOption.REPLACE_EXISTING);
-                Files.setPosixFilePermissions(part, PosixFilePermissions.fromString("rw-r--r--"));
-                Files.move(part, jar, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } finally {
-                Files.deleteIfExists(part);
-            }
-            return Optional.of(jar.toString());
+            return Optional.of(copyOut(bundled, workDir).toString());
         }
+    }
+
+    /** Writes the bundled jar to its place in {@code workDir}, aside first, and returns where it is. */
+    static Path copyOut(InputStream bundled, Path workDir) throws IOException {
+        Path dir = workDir.resolve(DIR_NAME);
+        Files.createDirectories(dir);
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path jar = dir.resolve(FILE_NAME);
+        Path part = Files.createTempFile(dir, FILE_NAME, ".part");
+        try {
+            Files.copy(bundled, part, StandardCopyOption.REPLACE_EXISTING);
+            Files.setPosixFilePermissions(part, PosixFilePermissions.fromString("rw-r--r--"));
+            Files.move(part, jar, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(part);
+        }
+        return jar;
     }
 }
