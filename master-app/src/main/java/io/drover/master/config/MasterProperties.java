@@ -30,8 +30,8 @@ import org.springframework.validation.annotation.Validated;
  * @param retainedDrivers finished drivers kept for the API and UI
  * @param workerCallTimeout how long a call to a worker (launch, kill, logs) may take
  * @param maxLaunchAttempts launch calls that may fail for one driver before it ends in ERROR
- * @param dataDir the master's own files: its state (recovery mode LOCAL) with RocksDB's library, and the cluster
- *     secret it generates when given none
+ * @param dataDir the master's own files: its state (recovery mode LOCAL) and the cluster secret it generates
+ *     when given none
  * @param recoveryMode where the master keeps its state: LOCAL (embedded RocksDB in the data directory), ZOOKEEPER
  *     (several masters, one leads) or NONE (memory only)
  * @param recoveryTimeout how long a master that took over waits for its workers to answer; unset means the

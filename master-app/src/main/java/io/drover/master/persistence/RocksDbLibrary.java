@@ -16,12 +16,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Loads RocksDB's JNI library from a copy beside the master's state instead of a new one in {@code /tmp}.
+ * Loads RocksDB's JNI library from a copy in the user's cache ({@code $XDG_CACHE_HOME/drover/native}, else
+ * {@code ~/.cache/drover/native}, beside the scripts' class-data archives) instead of a new one in {@code /tmp}.
  * RocksDB's own loader writes the 17 MB library to {@code java.io.tmpdir} under a fresh name on every start and
  * deletes it only when the JVM exits cleanly, so each master that crashed or was killed left one behind. The
- * copy here is named by the library's checksum, made once (written aside, then renamed into place), and the
- * copies of other versions are removed. Where it cannot be used (a data directory mounted {@code noexec}, a
- * library not in the jar), RocksDB's own loader runs as before.
+ * copy here is named by the library's checksum, made once per RocksDB build for every master of the user
+ * (written aside, then renamed into place), and the copies of other builds are removed. Not in the data
+ * directory: a master that refuses its state must leave that directory exactly as it was. Where the cache
+ * cannot be used (no home, a {@code noexec} mount, a library not in the jar), RocksDB's own loader runs as before.
  */
 final class RocksDbLibrary {
 
@@ -42,13 +44,14 @@ final class RocksDbLibrary {
     private RocksDbLibrary() {
     }
 
-    /** Loads the library once per JVM, keeping its copy under {@code nativeDir}. */
-    static synchronized void load(Path nativeDir) {
+    /** Loads the library once per JVM, keeping its copy in the user's cache. */
+    static synchronized void load() {
         if (loaded) {
             return;
         }
+        Path nativeDir = cacheDir();
         try {
-            Path dir = keep(nativeDir);
+            Path dir = nativeDir == null ? null : keep(nativeDir);
             if (dir != null) {
                 RocksDB.loadLibrary(List.of(dir.toString()));
                 loaded = true;
@@ -81,6 +84,16 @@ final class RocksDbLibrary {
         return dir;
     }
 
+    /** The XDG cache directory's {@code drover/native}; null when there is no home to put it in. */
+    private static Path cacheDir() {
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        if (xdg != null && !xdg.isBlank()) {
+            return Path.of(xdg, "drover", "native");
+        }
+        String home = System.getProperty("user.home");
+        return home == null || home.isBlank() || "?".equals(home) ? null : Path.of(home, ".cache", "drover", "native");
+    }
+
     /** The jar entry's CRC where the jar says it (cheap), else its size: a new RocksDB gets a new directory. */
     private static String version(URL resource) throws IOException {
         URLConnection connection = resource.openConnection();
@@ -92,7 +105,6 @@ final class RocksDbLibrary {
 
     private static void copy(URL resource, Path dir, String file) throws IOException {
         Files.createDirectories(dir);
-        deleteAll(dir); // what a copy cut short by a crash left
         Path part = Files.createTempFile(dir, file, ".part");
         try (InputStream in = resource.openStream()) {
             Files.copy(in, part, StandardCopyOption.REPLACE_EXISTING);

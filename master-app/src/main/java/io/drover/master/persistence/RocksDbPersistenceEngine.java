@@ -26,9 +26,6 @@ import org.rocksdb.WriteOptions;
  */
 public final class RocksDbPersistenceEngine implements PersistenceEngine {
 
-    /** Beside {@code state} in the data directory: RocksDB's JNI library ({@link RocksDbLibrary}). */
-    static final String NATIVE_DIR = "native";
-
     private final Path dir;
     private final Options options;
     private final RocksDbLog logger;
@@ -50,7 +47,7 @@ public final class RocksDbPersistenceEngine implements PersistenceEngine {
      */
     public static RocksDbPersistenceEngine open(Path dir) {
         boolean fresh = checkPlace(dir);
-        RocksDbLibrary.load(dir.toAbsolutePath().resolveSibling(NATIVE_DIR));
+        RocksDbLibrary.load();
         RocksDbLog logger = new RocksDbLog();
         Options options = new Options()
                 .setCreateIfMissing(fresh)

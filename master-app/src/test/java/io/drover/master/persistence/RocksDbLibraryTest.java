@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rocksdb.util.Environment;
 
-/** RocksDB's JNI library is kept beside the state, one copy of one version, instead of a new file in /tmp. */
+/** RocksDB's JNI library is kept in the user's cache, one copy of one build, instead of a new file in /tmp. */
 class RocksDbLibraryTest {
 
     private static final String LIBRARY = RocksDbLibrary.FILE;
@@ -41,18 +41,15 @@ class RocksDbLibraryTest {
     }
 
     @Test
-    void anotherVersionsCopyAndAHalfWrittenOneAreRemoved() throws Exception {
+    void anotherBuildsCopyIsRemoved() throws Exception {
         Path older = Files.createDirectories(nativeDir.resolve("rocksdb-0"));
         Files.writeString(older.resolve(LIBRARY), "an older build");
-        Path dir = RocksDbLibrary.keep(nativeDir);
-        Files.delete(dir.resolve(LIBRARY));
-        Files.writeString(dir.resolve(LIBRARY + "123.part"), "cut short by a crash");
 
-        RocksDbLibrary.keep(nativeDir);
+        Path dir = RocksDbLibrary.keep(nativeDir);
 
         assertThat(older).doesNotExist();
-        try (var files = Files.list(dir)) {
-            assertThat(files.toList()).containsExactly(dir.resolve(LIBRARY));
+        try (var dirs = Files.list(nativeDir)) {
+            assertThat(dirs.toList()).containsExactly(dir);
         }
     }
 }
