@@ -114,13 +114,16 @@ final class RocksDbLibrary {
         }
     }
 
-    private static void forgetOthers(Path nativeDir, Path keep) throws IOException {
+    /** Best effort: a copy that cannot be removed (another user's, one in use elsewhere) is no reason not to load. */
+    private static void forgetOthers(Path nativeDir, Path keep) {
         try (Stream<Path> dirs = Files.list(nativeDir)) {
             for (Path other : dirs.filter(d -> d.getFileName().toString().startsWith(PREFIX) && !d.equals(keep))
                     .toList()) {
                 deleteAll(other);
                 Files.deleteIfExists(other);
             }
+        } catch (IOException e) {
+            log.debug("Could not remove other RocksDB builds' libraries from {}: {}", nativeDir, e.toString());
         }
     }
 

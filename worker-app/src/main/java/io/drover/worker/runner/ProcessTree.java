@@ -83,12 +83,13 @@ final class ProcessTree {
      * Waits for the work to exit, sending SIGTERM to whatever the tree starts meanwhile and counting it as work.
      * A kill that comes while the tree is still being launched can find a namespace's init before it has set its
      * trap (the kernel drops a signal an init has no handler for) and the program not yet forked: without a
-     * second look that program ran out the whole grace. The looks back off, as most trees end at once.
+     * second look that program ran out the whole grace. The looks back off, as most trees end at once. Those
+     * found late join {@code tree} too, for the SIGKILL that may follow.
      */
-    private static boolean awaitWork(ProcessHandle root, List<ProcessHandle> work, List<ProcessHandle> signalled,
+    private static boolean awaitWork(ProcessHandle root, List<ProcessHandle> work, List<ProcessHandle> tree,
             Duration grace) {
         Set<Long> known = new HashSet<>();
-        signalled.forEach(handle -> known.add(handle.pid()));
+        tree.forEach(handle -> known.add(handle.pid()));
         long deadline = System.nanoTime() + grace.toNanos();
         long step = FIRST_LOOK_AGAIN_NANOS;
         while (true) {
@@ -104,7 +105,7 @@ final class ProcessTree {
                     if (known.add(late.pid())) {
                         late.destroy();
                         work.add(late);
-                        signalled.add(late);
+                        tree.add(late);
                     }
                 }
             }
