@@ -19,10 +19,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -46,15 +42,14 @@ import tools.jackson.databind.json.JsonMapper;
  * RUNNING, then EXITED or FINISHED after {@code runFor}, in batched state reports. Nothing is started.
  *
  * <p>One loopback HTTP server serves them all: worker {@code i} is {@code <server>/w<i>}, a URL of its own
- * (the master knows a worker by its URL). Calls are made with the JDK's asynchronous client; each call opens
- * a connection of its own unless {@code keepAlive}: real workers call every few seconds and the JDK's
- * {@code HttpURLConnection} keeps an idle connection for only 5 s, so each of their heartbeats connects anew.
- * That needs {@code jdk.httpclient.allowRestrictedHeaders=connection}, which {@link SimulatedCluster} sets.
+ * (the master knows a worker by its URL). Each call opens a connection of its own ({@link OneShotHttp}): real
+ * workers call every few seconds and the JDK's {@code HttpURLConnection} keeps an idle connection for only 5 s,
+ * so each of their heartbeats connects anew.
  */
 final class FakeWorkers implements AutoCloseable {
 
     /** What the simulated workers are and how they behave. */
-    record Settings(int count, int cores, long memoryMb, Duration runFor, boolean keepAlive) {
+    record Settings(int count, int cores, long memoryMb, Duration runFor) {
     }
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -73,20 +68,19 @@ final class FakeWorkers implements AutoCloseable {
 
     private final Settings settings;
     private final String masterUrl;
-    private final String bearer;
+    private final String authorization;
     private final HttpServer server;
     private final ExecutorService serverThreads = Executors.newFixedThreadPool(4);
     private final ExecutorService clientThreads = Executors.newFixedThreadPool(4);
     private final ScheduledExecutorService timers = Executors.newScheduledThreadPool(2);
-    private final HttpClient http;
+    private final OneShotHttp http;
     private final List<FakeWorker> workers = new ArrayList<>();
 
     FakeWorkers(Settings settings, String masterUrl, String secret) {
         this.settings = settings;
         this.masterUrl = masterUrl;
-        this.bearer = "Bearer " + secret;
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).executor(clientThreads)
-                .version(HttpClient.Version.HTTP_1_1).build();
+        this.authorization = "Authorization: Bearer " + secret;
+        this.http = new OneShotHttp(clientThreads, CALL_TIMEOUT);
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1024);
         } catch (IOException e) {
@@ -299,21 +293,15 @@ final class FakeWorkers implements AutoCloseable {
         });
     }
 
-    private CompletableFuture<HttpResponse<byte[]>> send(String url, byte[] body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(CALL_TIMEOUT)
-                .header("Content-Type", "application/json").header("Accept", "application/json")
-                .header("Authorization", bearer).POST(HttpRequest.BodyPublishers.ofByteArray(body));
-        if (!settings.keepAlive()) {
-            request.header("Connection", "close");
-        }
-        return http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    private CompletableFuture<OneShotHttp.Response> send(String url, byte[] body) {
+        return http.post(url, body, authorization);
     }
 
     /** One POST to this process's own server and back: the floor under every round trip measured here. */
     long pingNanos() {
         long started = System.nanoTime();
         try {
-            HttpResponse<byte[]> response = send("http://127.0.0.1:" + server.getAddress().getPort() + "/w0"
+            OneShotHttp.Response response = send("http://127.0.0.1:" + server.getAddress().getPort() + "/w0"
                     + Paths.INTERNAL + "/ping", "{}".getBytes(StandardCharsets.UTF_8)).join();
             return response.statusCode() == 202 ? System.nanoTime() - started : -1;
         } catch (RuntimeException e) {
@@ -324,6 +312,7 @@ final class FakeWorkers implements AutoCloseable {
     @Override
     public void close() {
         timers.shutdownNow();
+        http.close();
         server.stop(0);
         serverThreads.shutdownNow();
         clientThreads.shutdownNow();

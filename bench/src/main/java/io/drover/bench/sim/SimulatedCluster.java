@@ -36,18 +36,12 @@ import java.util.concurrent.locks.LockSupport;
  * ({@code --key=value}): {@code workers} (1000), {@code cores} per worker (4), {@code heartbeat-seconds} of
  * the heartbeat phase (60), {@code worker-timeout} of the master (60s: heartbeats every 15 s),
  * {@code apps} and {@code executors} per application (10 × 1000), {@code run-for} of each executor (60s),
- * {@code keep-alive} (false: a connection per call, as real workers' calls are), {@code master-opts}
+ * {@code master-opts}
  * (JVM options for the master after those {@code bin/drover-master} gives it, split on spaces).
  */
 public final class SimulatedCluster {
 
     static final String SECRET = "drover-simulated-cluster-secret";
-
-    static {
-        // Read once, when the JDK's HTTP client is first used: the simulated workers' calls may then ask for a
-        // connection of their own ("Connection: close"), as real workers' calls get one (see FakeWorkers).
-        System.setProperty("jdk.httpclient.allowRestrictedHeaders", "connection");
-    }
 
     private final Options options;
     private final PrintStream out;
@@ -96,7 +90,7 @@ public final class SimulatedCluster {
                 loadAverage());
         double idle = cpuShare(master, Duration.ofSeconds(5));
         FakeWorkers.Settings settings = new FakeWorkers.Settings(count, options.integer("cores"), 16_384,
-                options.duration("run-for"), options.bool("keep-alive"));
+                options.duration("run-for"));
         try (FakeWorkers workers = new FakeWorkers(settings, master.url(), SECRET)) {
             Latencies ping = new Latencies();
             for (int i = 0; i < 200; i++) {
@@ -123,15 +117,17 @@ public final class SimulatedCluster {
     private void storm(Daemon master, FakeWorkers workers) {
         int count = workers.workers().size();
         double cpu = ProcessStats.cpuSeconds(master.pid());
+        double own = ownCpuSeconds();
         long started = System.nanoTime();
         workers.registerAll().join();
         double seconds = (System.nanoTime() - started) / 1e9;
         master.await(() -> cluster(master).aliveWorkers() == count, Duration.ofMinutes(2), count + " workers alive");
         double all = (System.nanoTime() - started) / 1e9;
         out.printf(Locale.ROOT, "storm      %d registrations at once (from %s): all answered in %.2f s (%.0f/s), all "
-                + "ALIVE in the API after %.2f s; master CPU %.2f s; retries %d (%d turned away at once: 503)%n",
+                + "ALIVE in the API after %.2f s; master CPU %.2f s (the simulator's own %.2f s); retries %d (%d "
+                + "turned away at once: 503)%n",
                 count, java.time.Instant.now().minusNanos(System.nanoTime() - started), seconds, count / seconds, all,
-                ProcessStats.cpuSeconds(master.pid()) - cpu, workers.registrationRetries.get(),
+                ProcessStats.cpuSeconds(master.pid()) - cpu, ownCpuSeconds() - own, workers.registrationRetries.get(),
                 workers.registrationsShed.get());
         out.printf(Locale.ROOT, "           registration round trip %s%n", workers.registrations.describe());
     }
@@ -143,14 +139,16 @@ public final class SimulatedCluster {
         workers.heartbeats.clear();
         Duration phase = Duration.ofSeconds(options.integer("heartbeat-seconds"));
         double cpu = ProcessStats.cpuSeconds(master.pid());
+        double own = ownCpuSeconds();
         long started = System.nanoTime();
         LockSupport.parkNanos(phase.toNanos());
         double wall = (System.nanoTime() - started) / 1e9;
         double used = ProcessStats.cpuSeconds(master.pid()) - cpu;
+        double simulator = ownCpuSeconds() - own;
         long beats = workers.heartbeats.count();
         out.printf(Locale.ROOT, "heartbeats every %d ms for %.0f s: %d answered (%.0f/s); master CPU %.1f %% of one "
-                + "core, %.3f ms per heartbeat%n", interval, wall, beats, beats / wall, used / wall * 100,
-                beats == 0 ? Double.NaN : used * 1000 / beats);
+                + "core, %.3f ms per heartbeat (the simulator's own %.1f %%)%n", interval, wall, beats, beats / wall,
+                used / wall * 100, beats == 0 ? Double.NaN : used * 1000 / beats, simulator / wall * 100);
         out.printf(Locale.ROOT, "           heartbeat round trip %s%n", workers.heartbeats.describe());
         out.printf(Locale.ROOT, "memory     master RSS %.0f MB; heap after a full GC %.0f MB%n",
                 ProcessStats.rssMb(master.pid()), heapAfterGc(master));
@@ -164,6 +162,7 @@ public final class SimulatedCluster {
         long before = workers.runningReported.get();
         workers.reports.clear();
         double cpu = ProcessStats.cpuSeconds(master.pid());
+        double own = ownCpuSeconds();
         long started = System.nanoTime();
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < apps; i++) {
@@ -175,10 +174,12 @@ public final class SimulatedCluster {
                 apps * executors + " executors RUNNING");
         double seconds = (System.nanoTime() - started) / 1e9;
         double used = ProcessStats.cpuSeconds(master.pid()) - cpu;
+        double simulator = ownCpuSeconds() - own;
         double rate = apps * executors / seconds;
         out.printf(Locale.ROOT, "placement  %d applications × %d executors: all RUNNING (reported and acknowledged) "
-                + "in %.2f s: %.0f executor placements/s end to end; master CPU %.2f s; launches %d, refused %d%n",
-                apps, executors, seconds, rate, used, workers.launches.get(), workers.refusedLaunches.get());
+                + "in %.2f s: %.0f executor placements/s end to end; master CPU %.2f s (the simulator's own %.2f s); "
+                + "launches %d, refused %d%n", apps, executors, seconds, rate, used, simulator, workers.launches.get(),
+                workers.refusedLaunches.get());
         out.printf(Locale.ROOT, "           state report round trip %s%n", workers.reports.describe());
         ids.forEach(client::finishApplication);
         return rate;
@@ -190,6 +191,14 @@ public final class SimulatedCluster {
 
     private static ClusterView cluster(Daemon master) {
         return client(master).cluster();
+    }
+
+    /**
+     * This process's CPU: the simulated workers share the machine's cores with the master, so a phase the
+     * simulator itself keeps busy is bound by it rather than by the master.
+     */
+    private static double ownCpuSeconds() {
+        return ProcessStats.cpuSeconds(ProcessHandle.current().pid());
     }
 
     /** The master's CPU use over {@code window}, as a share of one core. */
@@ -233,8 +242,8 @@ public final class SimulatedCluster {
     record Options(Map<String, String> values) {
 
         static final Map<String, String> DEFAULTS = Map.of("workers", "1000", "cores", "4", "heartbeat-seconds",
-                "60", "worker-timeout", "60s", "apps", "10", "executors", "1000", "run-for", "60s", "keep-alive",
-                "false", "master-opts", "");
+                "60", "worker-timeout", "60s", "apps", "10", "executors", "1000", "run-for", "60s", "master-opts",
+                "");
 
         static Options parse(String... args) {
             Map<String, String> values = new HashMap<>(DEFAULTS);
@@ -254,10 +263,6 @@ public final class SimulatedCluster {
 
         int integer(String key) {
             return Integer.parseInt(values.get(key));
-        }
-
-        boolean bool(String key) {
-            return Boolean.parseBoolean(values.get(key));
         }
 
         Duration duration(String key) {
