@@ -5,13 +5,14 @@ import io.drover.master.state.model.ApplicationEntry;
 import io.drover.master.state.model.ClusterSnapshot;
 import io.drover.master.state.model.DriverEntry;
 import io.drover.master.state.model.ExecutorEntry;
+import io.drover.master.state.model.ExecutorMap;
 import io.drover.master.state.model.WaitReasons;
 import io.drover.master.state.model.WorkerEntry;
 import io.drover.protocol.resources.Resources;
 import io.drover.protocol.state.MasterStatus;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -285,17 +286,20 @@ public final class MasterState implements SchedulingView {
         if (ended <= RETAINED_EXECUTORS_PER_APP) {
             return app;
         }
-        Map<Integer, ExecutorEntry> kept = new LinkedHashMap<>();
+        // The oldest ended ones go: they come first, in launch order, so this rarely reads far.
+        List<Integer> dropped = new ArrayList<>();
         long drop = ended - RETAINED_EXECUTORS_PER_APP;
         for (ExecutorEntry e : app.executors().values()) {
-            if (!e.isLive() && drop > 0) {
+            if (drop == 0) {
+                break;
+            }
+            if (!e.isLive()) {
                 drop--;
+                dropped.add(e.executorId());
                 changes.executor(e.key());
-            } else {
-                kept.put(e.executorId(), e);
             }
         }
-        return app.withExecutors(kept);
+        return app.withExecutors(ExecutorMap.of(app.executors()).without(dropped));
     }
 
     /** Moves an ended application (its executors already ended) to the bounded completed list. */

@@ -64,11 +64,16 @@ public record ApplicationEntry(
     }
 
     public int coresGranted() {
-        return executors.values().stream().filter(ExecutorEntry::isLive).mapToInt(ExecutorEntry::cores).sum();
+        return executorMap().liveCores();
     }
 
     public long liveExecutors() {
-        return executors.values().stream().filter(ExecutorEntry::isLive).count();
+        return executorMap().live();
+    }
+
+    /** What the compact constructor made of the executors given: counted as they change. */
+    private ExecutorMap executorMap() {
+        return (ExecutorMap) executors;
     }
 
     /** Whether an executor is running and has been for at least {@code stable}. */
@@ -94,7 +99,7 @@ public record ApplicationEntry(
     public ApplicationEntry withExecutor(ExecutorEntry executor, int failures, int nextId) {
         return new ApplicationEntry(appId, seq, name, executorCommand, appResource, coresPerExecutor,
                 memoryPerExecutorMb, maxCores, executorLimit, driverUrl, driverId, state, submittedAt, endedAt,
-                message, failures, nextId, eventSeq, ExecutorMap.of(executors).with(executor), audit,
+                message, failures, nextId, eventSeq, executorMap().with(executor), audit,
                 queueing, resourcesPerExecutor,
                 webUiUrl);
     }
