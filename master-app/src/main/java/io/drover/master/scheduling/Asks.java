@@ -38,22 +38,34 @@ final class Asks {
 
     /** What an application still wants, from what it holds: {@code maxCores} and the executor limit. */
     static AppAsk app(ApplicationEntry app) {
-        int granted = 0;
-        int live = 0;
-        Set<String> hosts = new HashSet<>();
-        for (ExecutorEntry e : app.executors().values()) {
-            if (e.isLive()) {
-                granted += e.cores();
-                live++;
-                hosts.add(e.workerId());
-            }
-        }
+        int granted = app.coresGranted();
+        long live = app.liveExecutors();
         int coresWanted = app.maxCores() == null ? Integer.MAX_VALUE : Math.max(0, app.maxCores() - granted);
         int executorsAllowed = app.executorLimit() == null ? Integer.MAX_VALUE
-                : Math.max(0, app.executorLimit() - live);
+                : (int) Math.max(0, app.executorLimit() - live);
+        AppAsk ask = ask(app, coresWanted, executorsAllowed, Set.of());
+        // Only an application with one executor per worker (no cores per executor) is kept off the workers it
+        // is on, and only while it wants more: reading all its executors for that in every round made a round
+        // cost as much as the cluster's executors.
+        return app.coresPerExecutor() == null && ask.wantsMore()
+                ? ask(app, coresWanted, executorsAllowed, liveOn(app)) : ask;
+    }
+
+    private static AppAsk ask(ApplicationEntry app, int coresWanted, int executorsAllowed, Set<String> hosts) {
         return new AppAsk(app.appId(), app.queueing().queue(), app.queueing().priority(), app.seq(),
                 app.coresPerExecutor(), app.memoryPerExecutorMb(), app.resourcesPerExecutor(), coresWanted,
                 executorsAllowed, hosts, requiredAttributes(app.executorCommand()));
+    }
+
+    /** The workers the application's live executors run on. */
+    private static Set<String> liveOn(ApplicationEntry app) {
+        Set<String> hosts = new HashSet<>();
+        for (ExecutorEntry e : app.executors().values()) {
+            if (e.isLive()) {
+                hosts.add(e.workerId());
+            }
+        }
+        return hosts;
     }
 
     /** A command that needs Spark ({@code {{SPARK_CLASSPATH}}}) needs a worker with Spark, of any version. */
