@@ -12,6 +12,8 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Locale;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -83,7 +85,7 @@ final class OneShotHttp implements AutoCloseable {
     }
 
     private void run() {
-        ByteBuffer reading = ByteBuffer.allocateDirect(64 * 1024);
+        ByteBuffer reading = ByteBuffer.allocate(64 * 1024);
         while (open) {
             try {
                 selector.select(50);
@@ -137,10 +139,7 @@ final class OneShotHttp implements AutoCloseable {
                 reading.clear();
                 int read = call.channel.read(reading);
                 if (read > 0) {
-                    reading.flip();
-                    byte[] bytes = new byte[read];
-                    reading.get(bytes);
-                    call.answer.write(bytes, 0, read);
+                    call.answer.write(reading.array(), 0, read);
                 } else if (read < 0) {
                     Response response = parse(call.answer.toByteArray());
                     call.finished = true;
@@ -188,10 +187,10 @@ final class OneShotHttp implements AutoCloseable {
                     StandardCharsets.ISO_8859_1));
         }
         int status = Integer.parseInt(new String(answer, 9, 3, StandardCharsets.ISO_8859_1));
-        String head = new String(answer, 0, end, StandardCharsets.ISO_8859_1).toLowerCase(java.util.Locale.ROOT);
+        String head = new String(answer, 0, end, StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT);
         int bodyStart = end + 4;
         if (!head.contains("\r\ntransfer-encoding: chunked")) {
-            return new Response(status, java.util.Arrays.copyOfRange(answer, bodyStart, answer.length));
+            return new Response(status, Arrays.copyOfRange(answer, bodyStart, answer.length));
         }
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         int at = bodyStart;

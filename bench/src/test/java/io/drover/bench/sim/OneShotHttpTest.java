@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 class OneShotHttpTest {
 
     private final ExecutorService completions = Executors.newFixedThreadPool(2);
+    private final ExecutorService serverThreads = Executors.newCachedThreadPool();
     private final List<String> received = new CopyOnWriteArrayList<>();
     private final CountDownLatch release = new CountDownLatch(1);
     private HttpServer server;
@@ -53,7 +54,7 @@ class OneShotHttpTest {
                 Thread.currentThread().interrupt();
             }
         });
-        server.setExecutor(Executors.newCachedThreadPool());
+        server.setExecutor(serverThreads);
         server.start();
         base = "http://127.0.0.1:" + server.getAddress().getPort();
     }
@@ -62,6 +63,7 @@ class OneShotHttpTest {
     void stop() {
         release.countDown();
         server.stop(0);
+        serverThreads.shutdownNow();
         completions.shutdownNow();
     }
 

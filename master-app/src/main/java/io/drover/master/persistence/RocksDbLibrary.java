@@ -1,5 +1,6 @@
 package io.drover.master.persistence;
 
+import io.drover.server.FilesInPlace;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.JarURLConnection;
@@ -7,7 +8,6 @@ import java.net.URL;
 import java.net.URLConnection;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.stream.Stream;
 import org.rocksdb.RocksDB;
@@ -105,12 +105,8 @@ final class RocksDbLibrary {
 
     private static void copy(URL resource, Path dir, String file) throws IOException {
         Files.createDirectories(dir);
-        Path part = Files.createTempFile(dir, file, ".part");
         try (InputStream in = resource.openStream()) {
-            Files.copy(in, part, StandardCopyOption.REPLACE_EXISTING);
-            Files.move(part, dir.resolve(file), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(part);
+            FilesInPlace.replace(dir.resolve(file), in, null);
         }
     }
 

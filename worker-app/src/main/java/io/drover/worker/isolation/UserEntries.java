@@ -1,10 +1,9 @@
 package io.drover.worker.isolation;
 
+import io.drover.server.FilesInPlace;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * The {@code /etc/passwd} and {@code /etc/group} a child under {@code process} isolation sees: the host's, plus
@@ -63,9 +62,6 @@ final class UserEntries {
 
     /** Written beside and moved into place, so a child starting meanwhile never binds a half-written file. */
     private static Path replace(Path target, String content) throws IOException {
-        Path temp = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".new");
-        Files.writeString(temp, content);
-        Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-r--r--"));
-        return Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        return FilesInPlace.replace(target, content, "rw-r--r--");
     }
 }

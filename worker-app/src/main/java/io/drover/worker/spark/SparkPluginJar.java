@@ -1,11 +1,11 @@
 package io.drover.worker.spark;
 
+import io.drover.server.FilesInPlace;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
 import java.util.Optional;
@@ -56,15 +56,6 @@ final class SparkPluginJar {
         Path dir = workDir.resolve(DIR_NAME);
         Files.createDirectories(dir);
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
-        Path jar = dir.resolve(FILE_NAME);
-        Path part = Files.createTempFile(dir, FILE_NAME, ".part");
-        try {
-            Files.copy(bundled, part, StandardCopyOption.REPLACE_EXISTING);
-            Files.setPosixFilePermissions(part, PosixFilePermissions.fromString("rw-r--r--"));
-            Files.move(part, jar, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(part);
-        }
-        return jar;
+        return FilesInPlace.replace(dir.resolve(FILE_NAME), bundled, "rw-r--r--");
     }
 }
