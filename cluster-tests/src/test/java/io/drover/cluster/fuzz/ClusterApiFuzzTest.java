@@ -155,10 +155,10 @@ class ClusterApiFuzzTest {
             return;
         }
         String failure = null;
-        if (!answer.answered()) {
-            Findings.record(Findings.Kind.NO_ANSWER, request, pathAndQuery, answer, null);
-        } else if (Findings.containerRejected(request, pathAndQuery, answer)) {
+        if (Findings.containerRejected(request, pathAndQuery, answer)) {
             Findings.record(Findings.Kind.CONTAINER_REJECTED, request, pathAndQuery, answer, null);
+        } else if (!answer.answered()) {
+            Findings.record(Findings.Kind.NO_ANSWER, request, pathAndQuery, answer, null);
         } else if (status >= 500) {
             Findings.record(Findings.Kind.SERVER_ERROR, request, pathAndQuery, answer, null);
             failure = "a " + status + " answer";

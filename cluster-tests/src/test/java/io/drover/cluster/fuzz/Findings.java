@@ -34,7 +34,8 @@ final class Findings {
         /**
          * Refused by Tomcat's connector before the application saw it (an encoded separator, NUL or control
          * character in the path, bytes that are not UTF-8, {@code ..} segments that climb above the root, a head
-         * over 8 KB, a Transfer-Encoding it does not speak): an HTML page or an empty body with 400 or 501.
+         * over 8 KB, a Transfer-Encoding it does not speak): an HTML page or an empty body with 400 or 501, or,
+         * for a head over 8 KB, a connection closed under a client still sending.
          * Listed, not a failure: nothing of Drover ran.
          */
         CONTAINER_REJECTED
@@ -42,7 +43,13 @@ final class Findings {
 
     /** Whether a non-problem answer is one of the connector's own refusals (see {@link Kind#CONTAINER_REJECTED}). */
     static boolean containerRejected(FuzzRequest request, String pathAndQuery, FuzzHttp.Answer answer) {
-        if (!answer.answered() || (answer.status() != 400 && answer.status() != 501) || answer.isProblemJson()) {
+        if (!answer.answered()) {
+            // Tomcat answers a head over its limit with 400 and closes the connection; a client still sending the
+            // rest of the head or the body then loses that answer to the reset, so the refusal shows as no answer.
+            return !answer.failure().contains("Timeout")
+                    && suspects(request, pathAndQuery, false).get(0).startsWith(OVERSIZED_HEAD);
+        }
+        if ((answer.status() != 400 && answer.status() != 501) || answer.isProblemJson()) {
             return false;
         }
         String origin = origin(answer);
@@ -51,7 +58,8 @@ final class Findings {
         return connectorWrote && CONNECTOR_SUSPECTS.stream().anyMatch(s -> suspects.get(0).startsWith(s));
     }
 
-    private static final List<String> CONNECTOR_SUSPECTS = List.of("request line and headers over 8 KB",
+    private static final String OVERSIZED_HEAD = "request line and headers over 8 KB";
+    private static final List<String> CONNECTOR_SUSPECTS = List.of(OVERSIZED_HEAD,
             "a Transfer-Encoding header", "encoded \\, / or NUL in the path", "encoded control character in the path",
             "percent-encoded bytes in the path that are not UTF-8", "dot segments that climb above the root of the path");
 
@@ -156,7 +164,7 @@ final class Findings {
         int head = pathAndQuery.length() + length(request.contentType()) + length(request.accept())
                 + request.headers().stream().mapToInt(h -> h.name().length() + h.value().length() + 4).sum();
         if (head > 8_000) {
-            connector.add("request line and headers over 8 KB");
+            connector.add(OVERSIZED_HEAD);
         }
         if (request.headers().stream().anyMatch(h -> h.name().equalsIgnoreCase("Transfer-Encoding"))) {
             connector.add("a Transfer-Encoding header");
