@@ -38,16 +38,31 @@ require_command() {
   command -v "$1" >/dev/null 2>&1 || die "$1 is not installed or not on PATH. $2"
 }
 
-# require_java: a Java 17 or newer runtime, as $JAVA.
+# require_java: a Java 17 or newer runtime, as $JAVA; sets JAVA_MAJOR, its feature version (17, 25, ...).
 require_java() {
   command -v "$JAVA" >/dev/null 2>&1 ||
     die "java is not installed or not on PATH. Install a JDK 17 or newer (Debian: apt-get install openjdk-17-jdk-headless) or set JAVA_HOME."
-  local version major
-  version=$("$JAVA" -version 2>&1 | sed -n -E '1s/.*version "([^"]*)".*/\1/p')
-  major=${version%%[.+-]*}
-  if [[ ! $major =~ ^[0-9]+$ ]] || ((major == 1 || major < 17)); then
+  local version
+  version=$(java_version)
+  JAVA_MAJOR=${version%%[.+-]*}
+  if [[ ! $JAVA_MAJOR =~ ^[0-9]+$ ]] || ((JAVA_MAJOR == 1 || JAVA_MAJOR < 17)); then
     die "Drover needs Java 17 or newer, but $JAVA is version ${version:-unknown}. Set JAVA_HOME to a newer JDK."
   fi
+}
+
+# java_version: $JAVA's version ("17.0.15"), from its JDK's release file when it has one (starting a JVM to ask
+# costs a tenth of a second of every daemon's start), else from `java -version`, whose first line naming a
+# version may follow "Picked up JAVA_TOOL_OPTIONS".
+java_version() {
+  local bin version=""
+  bin=$(readlink -f "$(command -v "$JAVA")" 2>/dev/null) || bin=""
+  if [[ $bin == */bin/java && -f ${bin%/bin/java}/release ]]; then
+    version=$(sed -n -E 's/^JAVA_VERSION="([^"]*)".*/\1/p' "${bin%/bin/java}/release")
+  fi
+  if [[ -z $version ]]; then
+    version=$("$JAVA" -version 2>&1 | sed -n -E '/ version "/{s/.* version "([^"]*)".*/\1/p;q;}')
+  fi
+  printf '%s' "$version"
 }
 
 # newest_jar DIR PATTERN: the newest file in DIR matching the glob PATTERN (not a sources, javadoc or
@@ -118,26 +133,21 @@ build_modules() {
 # DROVER_JAVA_OPTS (which come later on the command line, so they win). The serial collector: one or two
 # cores do the work and pauses of a few ms on a heap of this size cost nothing, while G1's threads and
 # regions cost tens of MB of RSS. A bounded heap (the JVM's default is a quarter of the machine's memory),
-# returned to the system when idle; small thread stacks. A worker's JIT stops at C1: it launches processes
-# and relays a few calls, and C2's compiler threads and code cost it 30 MB of its 175 MB idle (measured);
-# the master keeps C2, which its heartbeats at scale need.
+# returned to the system when idle; small thread stacks. The bean definitions Spring AOT generated when the jar
+# was built (process-aot in the apps' poms): no scanning or condition evaluation at start (a third of the
+# master's start-up CPU, measured). A worker's JIT stops at C1: it launches processes and relays a few calls,
+# and C2's compiler threads and code cost it 30 MB of its 175 MB idle (measured); the master keeps C2, which
+# its heartbeats at scale need.
 daemon_opts() {
   local heap=${DROVER_HEAP:-}
   if [[ -z $heap ]]; then
     if [[ $1 == master-app ]]; then heap=1g; else heap=256m; fi
   fi
   DAEMON_OPTS=(-XX:+UseSerialGC -Xss512k -Xms32m "-Xmx$heap" -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30
-    -XX:ReservedCodeCacheSize=64m)
+    -XX:ReservedCodeCacheSize=64m -Dspring.aot.enabled=true)
   if [[ $1 == worker-app ]]; then
     DAEMON_OPTS+=(-XX:TieredStopAtLevel=1)
   fi
-}
-
-# java_major: the feature version of $JAVA (17, 25, ...).
-java_major() {
-  local version
-  version=$("$JAVA" -version 2>&1 | sed -n -E '1s/.*version "([^"]*)".*/\1/p')
-  printf '%s' "${version%%[.+-]*}"
 }
 
 # training_args MODULE DIR: Spring Boot arguments for a training start that touches nothing outside DIR and
@@ -164,14 +174,13 @@ training_args() {
 # directory keeps two starts from preparing it at once, and the archive is renamed into place when complete.
 # When anything fails the app starts without it.
 class_data() {
-  local module=$1 jar=$2 cache key dir jvm major log archive
+  local module=$1 jar=$2 cache key dir jvm major=${JAVA_MAJOR:-17} log archive
   RUN_JAR=$jar
   CDS_OPTS=()
   [[ ${DROVER_CDS:-1} != 0 ]] || return 0
   cache=${XDG_CACHE_HOME:-${HOME:-/tmp}/.cache}/drover
   jvm=$(readlink -f "$(command -v "$JAVA")")
   key=$(stat -L -c '%n %s %Y' "$jar" "$jvm" 2>/dev/null | cksum | cut -d' ' -f1)
-  major=$(java_major)
   dir=$cache/$module-$key
   if ((major >= 25)); then archive=$dir/app.aot; else archive=$dir/app.jsa; fi
   if [[ ! -s $archive ]]; then

@@ -19,7 +19,7 @@ public final class BenchCluster implements AutoCloseable {
     public static List<String> daemonOptions(Daemon.App app) {
         List<String> options = new ArrayList<>(List.of("-XX:+UseSerialGC", "-Xss512k", "-Xms32m",
                 app == Daemon.App.MASTER ? "-Xmx1g" : "-Xmx256m", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30",
-                "-XX:ReservedCodeCacheSize=64m"));
+                "-XX:ReservedCodeCacheSize=64m", "-Dspring.aot.enabled=true"));
         if (app == Daemon.App.WORKER) {
             options.add("-XX:TieredStopAtLevel=1");
         }

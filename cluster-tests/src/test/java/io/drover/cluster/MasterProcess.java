@@ -21,7 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A master started from its executable jar as a process of its own, as an operator runs it: the JDK's
- * {@code java}, fixed loopback ports (so it can be restarted at the same address), its output in files.
+ * {@code java}, its Spring AOT beans (as bin/drover-master starts it), fixed loopback ports (so it can be restarted at the same address), its output in files.
  * Signals go to its PID only: {@code kill -9}, {@code SIGSTOP} and {@code SIGCONT} as an operator or a
  * crash would send them.
  */
@@ -57,7 +57,7 @@ public final class MasterProcess {
             List<String> args) {
         List<String> command = new ArrayList<>(runAs);
         command.addAll(List.of(javaExecutable().toString(), "-Xmx256m", "-XX:TieredStopAtLevel=1",
-                "-XX:+UseSerialGC", "-Xshare:auto", "-jar", masterJar().toString(),
+                "-XX:+UseSerialGC", "-Xshare:auto", "-Dspring.aot.enabled=true", "-jar", masterJar().toString(),
                 "--server.address=127.0.0.1",
                 "--server.port=" + port,
                 "--drover.master.internal-port=" + internalPort,

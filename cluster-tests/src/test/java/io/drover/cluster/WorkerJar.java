@@ -31,7 +31,7 @@ final class WorkerJar {
     /** Starts a worker of 2 cores and 1 GiB with its output in {@code log}; {@code extraArgs} add settings. */
     static Process start(Path jar, String masterUrl, Path workDir, Path log, String... extraArgs) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-jar", jar.toString(), "--server.port=0", "--drover.auth.secret=" + Credentials.SECRET,
+                .toString(), "-Dspring.aot.enabled=true", "-jar", jar.toString(), "--server.port=0", "--drover.auth.secret=" + Credentials.SECRET,
                 "--drover.worker.master-urls=" + masterUrl, "--drover.worker.cores=2",
                 "--drover.worker.memory-mb=1024", "--drover.worker.work-dir=" + workDir));
         command.addAll(List.of(extraArgs));

@@ -44,7 +44,8 @@ final class MasterJar implements AutoCloseable {
             throws IOException {
         Path tmp = Files.createDirectories(dir.resolve("tmp"));
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-XX:-UsePerfData", "-Djava.io.tmpdir=" + tmp, "-jar", jar().toAbsolutePath().toString(),
+                .toString(), "-XX:-UsePerfData", "-Djava.io.tmpdir=" + tmp, "-Dspring.aot.enabled=true", "-jar",
+                jar().toAbsolutePath().toString(),
                 "--server.address=127.0.0.1", "--server.port=" + port, "--drover.master.internal-port=" + internalPort,
                 "--drover.auth.secret=" + secret, "--logging.level.io.drover=WARN"));
         command.addAll(settings);

@@ -5,17 +5,19 @@ import io.drover.master.config.MasterAddress;
 import io.drover.master.state.ClusterStateStore;
 import io.drover.server.ServerLimits;
 import jakarta.validation.Validator;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
-/** The Spark port and what answers on it, only with {@code drover.spark.rest.enabled=true}. */
+/**
+ * The Spark port and what answers on it, open only with {@code drover.spark.rest.enabled=true}. The beans are
+ * always there and the switch is read when the server is built, not by a condition: Spring AOT decides
+ * conditions when the jar is built, so a condition on a property would ignore the operator's setting.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SparkRestProperties.class)
-@ConditionalOnBooleanProperty("drover.spark.rest.enabled")
 class SparkRestConfiguration {
 
     @Bean
@@ -36,6 +38,7 @@ class SparkRestConfiguration {
         FilterRegistrationBean<SparkRestFilter> registration = new FilterRegistrationBean<>(new SparkRestFilter(
                 connector, submissions, properties.trustedNetworks(), limits.maxRequestSize().toBytes()));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        registration.setEnabled(properties.enabled());
         return registration;
     }
 }

@@ -8,13 +8,15 @@ import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 /**
  * The Spark port: a Tomcat connector of its own beside the master's, on {@code drover.spark.rest.address} and
  * {@code .port}. It shares the master's servlet context; {@link SparkRestFilter} keeps the two apart by the
- * port a request arrived on.
+ * port a request arrived on. Without {@code drover.spark.rest.enabled} it adds nothing.
  */
 final class SparkRestConnector implements WebServerFactoryCustomizer<TomcatServletWebServerFactory> {
 
     private final Connector connector;
+    private final boolean enabled;
 
     SparkRestConnector(SparkRestProperties properties) {
+        this.enabled = properties.enabled();
         this.connector = new Connector(TomcatServletWebServerFactory.DEFAULT_PROTOCOL);
         connector.setPort(properties.port());
         connector.setProperty("address", properties.address());
@@ -27,7 +29,9 @@ final class SparkRestConnector implements WebServerFactoryCustomizer<TomcatServl
 
     @Override
     public void customize(TomcatServletWebServerFactory factory) {
-        factory.addAdditionalConnectors(connector);
+        if (enabled) {
+            factory.addAdditionalConnectors(connector);
+        }
     }
 
     /** The port it listens on (the one bound, when configured as 0); -1 before the server starts. */
