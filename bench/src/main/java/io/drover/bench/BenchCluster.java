@@ -20,6 +20,9 @@ public final class BenchCluster implements AutoCloseable {
         List<String> options = new ArrayList<>(List.of("-XX:+UseSerialGC", "-Xss512k", "-Xms32m",
                 app == Daemon.App.MASTER ? "-Xmx1g" : "-Xmx256m", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30",
                 "-XX:ReservedCodeCacheSize=64m", "-Dspring.aot.enabled=true"));
+        if (trimsNativeHeap(Runtime.version())) {
+            options.add("-XX:TrimNativeHeapInterval=5000");
+        }
         if (app == Daemon.App.WORKER) {
             options.add("-XX:TieredStopAtLevel=1");
         }
@@ -30,6 +33,12 @@ public final class BenchCluster implements AutoCloseable {
                     .resolve(app.name().toLowerCase(java.util.Locale.ROOT) + ".jfr").toAbsolutePath());
         }
         return options;
+    }
+
+    /** As the scripts' trims_native_heap: JDK 22 and later, and the backports to 17.0.9 and 21.0.1. */
+    static boolean trimsNativeHeap(Runtime.Version version) {
+        int feature = version.feature();
+        return feature >= 22 || (feature == 21 && version.update() >= 1) || (feature == 17 && version.update() >= 9);
     }
 
     /** The worker's {@code drover.worker.isolation} from a benchmark's argument at {@code index}, if given. */
