@@ -75,11 +75,12 @@ final class OneShotHttp implements AutoCloseable {
         ByteBuffer request = ByteBuffer.allocate(start.length + body.length).put(start).put(body).flip();
         Call call = new Call(new InetSocketAddress(uri.getHost(), uri.getPort()), request,
                 System.nanoTime() + timeout.toNanos());
-        if (!open) {
+        submitted.add(call);
+        // Closed meanwhile: the loop may have drained its queue already, so a call still in it would never end.
+        if (!open && submitted.remove(call)) {
             call.future.completeExceptionally(new IOException("the client is closed"));
             return call.future;
         }
-        submitted.add(call);
         selector.wakeup();
         return call.future;
     }

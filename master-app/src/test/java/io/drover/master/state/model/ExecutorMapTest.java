@@ -2,9 +2,12 @@ package io.drover.master.state.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.drover.protocol.command.CommandSpec;
+import io.drover.protocol.state.ApplicationState;
 import io.drover.protocol.state.ExecutorState;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -49,7 +52,7 @@ class ExecutorMapTest {
         ExecutorMap map = ExecutorMap.of(Map.of(0, executor(0), 1, executor(1), 2, executor(2)));
 
         ExecutorMap changed = map.with(executor(1).ended(ExecutorState.KILLED, null, "killed", NOW))
-                .with(executor(3)).without(java.util.List.of(0, 9));
+                .with(executor(3)).without(List.of(0, 9));
 
         assertThat(map.live()).isEqualTo(3);
         assertThat(map.liveCores()).isEqualTo(6);
@@ -61,8 +64,8 @@ class ExecutorMapTest {
     @Test
     void anApplicationCountsItsLiveExecutorsAndCoresFromItsMap() {
         ApplicationEntry app = new ApplicationEntry("app-20261206120000-0001", 1, "counted",
-                io.drover.protocol.command.CommandSpec.executable("/bin/true", java.util.List.of()), null, 2, 512L,
-                null, null, null, null, io.drover.protocol.state.ApplicationState.RUNNING, NOW, null, null, 0, 2, 0,
+                CommandSpec.executable("/bin/true", List.of()), null, 2, 512L, null, null, null, null,
+                ApplicationState.RUNNING, NOW, null, null, 0, 2, 0,
                 Map.of(0, executor(0), 1, executor(1)), Audit.submittedBy("alice"));
 
         ApplicationEntry later = app.withExecutor(executor(0).ended(ExecutorState.EXITED, 0, "done", NOW), 0, 2);
