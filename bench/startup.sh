@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Start-up and idle memory of the daemons as users start them (issue 13), side by side with Spark 4.2
 # standalone, in one run on one machine: for each way of starting, RUNS times (default 5), a master from
-# bin/drover-master until its API answers, then a worker from bin/drover-worker until the master lists it
-# ALIVE (each from its own exec), then both idle for 10 s and their resident memory; p50 of the runs, and
-# the CPU seconds each had used when ready (on a busy machine wall time mostly waits for a core).
+# bin/drover-master until its API answers, then, once the master is idle (as it would be on a machine of its
+# own; SETTLE=0 starts the worker at once), a worker from bin/drover-worker until the master lists it ALIVE
+# (each from its own exec), then both idle for 10 s and their resident memory; p50 of the runs, and the CPU
+# seconds each had used when ready (on a busy machine wall time mostly waits for a core).
 #
 # Ways: JDK 17 without and with the AppCDS archive the scripts make; the JDK 25 under /usr/lib/jvm, when
 # there is one, without and with its AOT cache; Spark's master and worker from its own launcher, when a Spark
@@ -11,7 +12,7 @@
 # beside the repository — and filled from Maven Central on first use; SPARK=0 skips it).
 #
 # Needs the jars: ./mvnw -B -q package -DskipTests -pl master-app,worker-app -am
-# Usage: bench/startup.sh [RUNS]. Prints the figures; asserts nothing. Everything it makes is under
+# Usage: [SETTLE=0] bench/startup.sh [RUNS]. Prints the figures; asserts nothing. Everything it makes is under
 # bench/target/bench-work and is deleted at the end; ports are free ones found at run time.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)
@@ -34,21 +35,64 @@ cleanup() {
 trap cleanup EXIT
 head -c 24 /dev/urandom | base64 | tr -d '/+=\n' >"$SECRET_FILE"
 chmod 600 "$SECRET_FILE"
-AUTH="Authorization: Bearer $(cat "$SECRET_FILE")"
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 now_ms() { echo $(($(date +%s%N) / 1000000)); }
 rss_mb() { awk '/VmRSS/ { printf "%d", $2 / 1024 }' "/proc/$1/status" 2>/dev/null || echo 0; }
 cpu_s() { awk '{ printf "%.1f", ($14 + $15) / 100 }' "/proc/$1/stat" 2>/dev/null || echo 0; }
-# wait_for SECONDS COMMAND...: polls every 10 ms until COMMAND succeeds; fails after SECONDS.
-wait_for() {
-  local deadline=$(($(now_ms) + $1 * 1000))
-  shift
-  until "$@" >/dev/null 2>&1; do
-    (($(now_ms) < deadline)) || return 1
-    sleep 0.01
+# await_http PORT PATH PATTERN [SECRET_FILE]: waits (at most 180 s) until GET http://127.0.0.1:PORT/PATH answers
+# 200 with a body matching PATTERN (with the bearer secret in SECRET_FILE, when given); prints the wall clock in
+# ms at that moment. One python process polls every 20 ms on one kept-alive connection: a refused connect costs
+# microseconds. (Until 2026-12-07 a curl started every 10 ms did, at about 20 ms of CPU each: two-thirds of one of
+# the two cores taken from the daemons being timed, and a master request per poll while a worker registered.)
+await_http() {
+  python3 - "$@" <<'PY'
+import http.client, re, sys, time
+port, path, pattern = int(sys.argv[1]), sys.argv[2], re.compile(sys.argv[3])
+headers = {}
+if len(sys.argv) > 4:
+    with open(sys.argv[4]) as secret:
+        headers["Authorization"] = "Bearer " + secret.read().strip()
+deadline = time.monotonic() + 180
+connection = None
+while time.monotonic() < deadline:
+    try:
+        if connection is None:
+            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+        connection.request("GET", path, headers=headers)
+        response = connection.getresponse()
+        body = response.read().decode("utf-8", "replace")
+        if response.status == 200 and pattern.search(body):
+            print(time.time_ns() // 1_000_000)
+            sys.exit(0)
+        if response.will_close:
+            connection.close()
+            connection = None
+    except (OSError, http.client.HTTPException):
+        if connection is not None:
+            connection.close()
+        connection = None
+    time.sleep(0.02)
+sys.exit(1)
+PY
+}
+
+# await_idle PID: waits until PID used under 50 ms of CPU in 500 ms (at most 20 s), as a daemon on a machine of
+# its own would be when the next one starts: a master that has just answered still compiles its start-up for
+# seconds (JDK 25 replays the AOT cache's training compilations), on one of the two cores the worker would get.
+# SETTLE=0 skips it and starts the worker the moment the master answers.
+await_idle() {
+  local before after tries=0
+  [[ ${SETTLE:-1} == 0 ]] && return 0
+  before=$(cpu_ticks "$1")
+  while ((tries++ < 40)); do
+    sleep 0.5
+    after=$(cpu_ticks "$1")
+    ((after - before < 5)) && return 0
+    before=$after
   done
 }
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat" 2>/dev/null || echo 0; }
 stop() {
   local pid
   for pid in "$@"; do kill "$pid" 2>/dev/null || true; done
@@ -59,8 +103,8 @@ median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 
 # ---- Drover -------------------------------------------------------------------------------------------
 
-drover_master_ready() { curl -fsS -H "$AUTH" "http://127.0.0.1:$1/api/v1/cluster"; }
-drover_worker_alive() { curl -fsS -H "$AUTH" "http://127.0.0.1:$1/api/v1/cluster" | grep -q '"aliveWorkers":[1-9]'; }
+drover_master_ready() { await_http "$1" /api/v1/cluster . "$SECRET_FILE"; }
+drover_worker_alive() { await_http "$1" /api/v1/cluster '"aliveWorkers":[1-9]' "$SECRET_FILE"; }
 
 # drover_run LABEL JAVA CDS: RUNS starts of a master and a worker; prints one line of p50s.
 drover_run() {
@@ -91,19 +135,20 @@ drover_run() {
 # start_worker until WORKER_READY does, 10 s idle, then stops both; appends to the caller's masters,
 # workers, mrss, wrss, mcpu and wcpu.
 measure_pair() {
-  local label=$1 dir=$2 t0 mpid wpid
+  local label=$1 dir=$2 t0 t1 mpid wpid
   t0=$(now_ms)
   start_master
   mpid=$! PIDS=("$mpid")
   # shellcheck disable=SC2086 # the ready checks are a command and its argument
-  wait_for 180 $3 || { echo "$label: the master did not answer" >&2; tail -20 "$dir/master.log" >&2; return 1; }
-  masters+=($(($(now_ms) - t0))) mcpu+=("$(cpu_s "$mpid")")
+  t1=$($3) || { echo "$label: the master did not answer" >&2; tail -20 "$dir/master.log" >&2; return 1; }
+  masters+=($((t1 - t0))) mcpu+=("$(cpu_s "$mpid")")
+  await_idle "$mpid"
   t0=$(now_ms)
   start_worker
   wpid=$! PIDS+=("$wpid")
   # shellcheck disable=SC2086
-  wait_for 180 $4 || { echo "$label: the worker did not register" >&2; tail -20 "$dir/worker.log" >&2; return 1; }
-  workers+=($(($(now_ms) - t0))) wcpu+=("$(cpu_s "$wpid")")
+  t1=$($4) || { echo "$label: the worker did not register" >&2; tail -20 "$dir/worker.log" >&2; return 1; }
+  workers+=($((t1 - t0))) wcpu+=("$(cpu_s "$wpid")")
   sleep 10
   mrss+=("$(rss_mb "$mpid")") wrss+=("$(rss_mb "$wpid")")
   stop "$mpid" "$wpid"
@@ -136,8 +181,8 @@ spark_command() { # the java command line Spark's own scripts would run
   java -Xmx128m -cp "$SPARK_HOME/jars/*" org.apache.spark.launcher.Main "$@" | tail -c +3 | tr '\0' '\n'
 }
 
-spark_master_ready() { curl -fsS "http://127.0.0.1:$1/json/"; }
-spark_worker_alive() { curl -fsS "http://127.0.0.1:$1/json/" | grep -q '"state" *: *"ALIVE"'; }
+spark_master_ready() { await_http "$1" /json/ .; }
+spark_worker_alive() { await_http "$1" /json/ '"state" *: *"ALIVE"'; }
 
 spark_run() {
   local run mp mu wp wu dir
