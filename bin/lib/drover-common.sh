@@ -165,12 +165,19 @@ daemon_opts() {
 
 # training_args MODULE DIR: Spring Boot arguments for a training start that touches nothing outside DIR and
 # nothing on the network: free ports, its own data or work directory, a throwaway secret, a master URL that
-# nothing answers. The start stops as soon as the application context is refreshed.
+# nothing answers. The start stops as soon as the application context is refreshed. TRAINING_JIT: JVM options
+# of that start beyond the daemon's own. A JDK 25 AOT cache keeps the compilations its training made and every
+# start replays them, so the master's training stops at C1's tier 2: C2's, of code that runs only while
+# starting, kept a master's C2 thread busy for 4 s of CPU per start, 3 s of them after the API answered; tier 1
+# would pin the replayed methods there for good (heartbeats at scale cost a fifth more, measured). From tier 2
+# what turns hot still goes on to C2. The worker's JIT stops at tier 1 anyway.
 training_args() {
   local common=(--server.address=127.0.0.1 --server.port=0
     --drover.auth.secret=class-data-training-secret --logging.level.root=WARN)
+  TRAINING_JIT=()
   if [[ $1 == master-app ]]; then
     TRAINING_ARGS=("${common[@]}" --drover.master.internal-port=0 --drover.master.data-dir="$2/data")
+    TRAINING_JIT=(-XX:TieredStopAtLevel=2)
   else
     TRAINING_ARGS=("${common[@]}" --drover.worker.internal-port=0 --drover.worker.work-dir="$2/work"
       --drover.worker.master-urls=http://127.0.0.1:9 --drover.worker.isolation=none)
@@ -207,7 +214,7 @@ class_data() {
     if mkdir -p "$dir" && "$JAVA" -Djarmode=tools -jar "$jar" extract --destination "$dir/app" >"$log" 2>&1 &&
       if ((major >= 25)); then
         "$JAVA" -XX:AOTCacheOutput="$archive.tmp" -Dspring.context.exit=onRefresh "${DAEMON_OPTS[@]}" \
-          -jar "$dir/app/${jar##*/}" "${TRAINING_ARGS[@]}" >>"$log" 2>&1
+          ${TRAINING_JIT[@]+"${TRAINING_JIT[@]}"} -jar "$dir/app/${jar##*/}" "${TRAINING_ARGS[@]}" >>"$log" 2>&1
       else
         "$JAVA" -XX:ArchiveClassesAtExit="$archive.tmp" -Dspring.context.exit=onRefresh "${DAEMON_OPTS[@]}" \
           -jar "$dir/app/${jar##*/}" "${TRAINING_ARGS[@]}" >>"$log" 2>&1
